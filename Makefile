@@ -1,0 +1,38 @@
+# policykg: `make demo` sets up and opens the explorer; `make test` sets up and runs the tests.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STORE ?= data/policykg.lbug
+PORT ?= 8501
+
+.PHONY: demo test lint bench venv clean
+
+$(VENV)/.installed-base: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[app]'
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed-base
+	$(PY) -m pip install -q -e '.[app,test]'
+	touch $@
+
+venv: $(VENV)/.installed-base
+
+demo: $(VENV)/.installed-base
+	$(VENV)/bin/policykg ingest samples/ --store $(STORE)
+	$(VENV)/bin/policykg explore --store $(STORE) --port $(PORT)
+
+test: $(VENV)/.installed-test
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+bench: $(VENV)/.installed-test
+	$(PY) benchmarks/run.py --docs 1000 --json bench-data/bench-1000.json
+
+clean:
+	rm -rf $(VENV) data log test-artifacts bench-data
