@@ -1,0 +1,263 @@
+"""Instrument citations: 《…》 titles (with nested 〈…〉 / <…> / 《…》), laws cited without marks, aliases
+defined by (以下简称《…》), and bare document numbers such as 湘政办发〔2019〕15号.
+
+Unmarked citations come only from gazetteers (national and local laws and regulations, a short list of
+national policy documents) and from one pattern for place-prefixed development and rule-of-law plans;
+anything else without marks is prose, not a citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ingest.clean import normalise
+from ingest.records import Alias, InstrumentCitation, Span
+
+_PRC = "中华人民共和国"
+_OPEN, _CLOSE = "《〈<", "》〉>"
+_ALIAS_DEF = re.compile(r"\(?(?:以下|下文)?简称\s*$")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}(?:〔|\[|\()\d{4}(?:〕|\]|\))\s*\d{1,4}\s*号")
+_DOC_NUMBER_AFTER = re.compile(r"\s*\(([\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号)")
+_YEARS_AFTER = re.compile(r"\(\d{4}\s*[-~至]\s*\d{4}年?\)")
+_NOT_INSTRUMENT = re.compile(r"(?:日报|晚报|杂志|周刊|栏目|节目|频道|网站|报)$")
+# Governing verbs before a short unmarked title (宪法, 民法典) that make it a citation and not a topic.
+_SHORT_TITLE_CONTEXT = re.compile(r"(?:落实|贯彻|执行|实施|遵守|学习|宣传|依据|根据|按照|把|将|新修订的|修订|对照)$")
+_SHORT_TITLE_FOLLOW_BLOCK = re.compile(r"^(?:宣传日|宣传周|宣传月|日|周|精神|法律|相伴|知识|学习资料)")
+_PLACE = (
+    r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,9}?(?:市|自治州|州|地区|盟))?"
+    r"(?:[\u4e00-\u9fff]{1,7}?(?:县|区|旗))?"
+)
+# Development and rule-of-law plans cited without marks; the place before them is found separately.
+_PLAN_CORE = re.compile(
+    r"国民经济和社会发展(?:第[一二三四五六七八九十]+个五年|“[一二三四五六七八九十]+五”)规划(?:纲要)?"
+    r"|法治(?:政府|社会|[\u4e00-\u9fff]{2})建设(?:实施)?(?:方案|纲要|规划)(?:\(\d{4}\s*[-~至]\s*\d{4}年?\))?"
+)
+_PLACE_PLAN_VERB = re.compile(r"(?:落实|贯彻|执行|实施|依据|根据|按照|对照|遵循)(?:好|了)?$")
+_COORDINATION = ("和", "及", "、", "以及", "与")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    kinds: dict[str, str]  # canonical title → kind
+    automaton: object  # ahocorasick.Automaton over the titles worth finding without marks
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    import ahocorasick
+
+    kinds: dict[str, str] = {}
+    for name in ("law_titles.tsv", "policy_titles.tsv"):
+        data = resources.files("ingest").joinpath("data", name).read_text(encoding="utf-8")
+        for line in data.splitlines():
+            if not line or line.startswith("#") or line.startswith("title\t"):
+                continue
+            title, kind = line.split("\t")[:2]
+            kinds[canonical_title(title)] = "规章" if kind == "部门规章" else kind
+    automaton = ahocorasick.Automaton()
+    for title, kind in kinds.items():
+        if kind != "司法解释":  # judicial interpretations are cited with marks in these documents
+            automaton.add_word(title, title)
+    automaton.make_automaton()
+    return Gazetteer(kinds, automaton)
+
+
+def canonical_title(title: str) -> str:
+    """One spelling per instrument: ASCII brackets and dashes, 《》 for nested marks, no 中华人民共和国 prefix."""
+    t = normalise(title).replace(" ", "")
+    t = t.translate(str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》"}))
+    return t[len(_PRC) :] if t.startswith(_PRC) and len(t) > len(_PRC) + 1 else t
+
+
+def instrument_kind(title: str) -> str:
+    known = gazetteer().kinds.get(title)
+    if known:
+        return known
+    if re.search(r"中国共产党|党内|党政主要负责人|党委\(党组\)|党组\(党委\)|党员", title):
+        return "党内法规"
+    if re.search(r"规划|纲要", title):
+        return "规划"
+    place = re.match(_PLACE, title)
+    has_place = bool(place and place.group(0))
+    if title.endswith("法") and not has_place and "办法" not in title[-2:]:
+        return "法律"
+    if title.endswith("条例"):
+        return "地方性法规" if has_place else "行政法规"
+    if re.search(r"(?:办法|规定|细则)(?:\(试行\))?$", title) and has_place and "人民政府" in title[:20]:
+        return "规章"
+    return "规范性文件"
+
+
+def instrument_level(title: str) -> str:
+    if re.match(r"(?:国务院|中共中央|国家|全国|最高人民)", title):
+        return "国家"
+    m = re.match(_PLACE, title)
+    place = m.group(0) if m else ""
+    if place.endswith(("县", "区", "旗")):
+        return "县"
+    if place.endswith(("市", "州", "地区", "盟")):
+        return "市"
+    if place.endswith(("省", "自治区")):
+        return "省"
+    return ""
+
+
+def find_citations(text: str, start: int, end: int, aliases: dict[str, str]) -> list[InstrumentCitation]:
+    """Every citation in text[start:end]. `aliases` maps short titles to full ones (from find_aliases)."""
+    marked = _marked_citations(text, start, end, aliases)
+    taken = [(c.span[0] - 1, c.span[1] + 1) for c in marked]
+    unmarked = _unmarked_citations(text, start, end, taken)
+    numbers = _bare_doc_numbers(text, start, end, taken + [c.span for c in unmarked])
+    return sorted(marked + unmarked + numbers, key=lambda c: c.span)
+
+
+def find_aliases(text: str) -> list[Alias]:
+    """(以下简称《纲要》) after 《法治政府建设实施纲要(2021-2025年)》 → 纲要 = the full title."""
+    found: list[Alias] = []
+    previous_title = ""
+    for open_at, close_at in _title_marks(text, 0, len(text)):
+        inner = text[open_at + 1 : close_at]
+        if _ALIAS_DEF.search(text[max(0, open_at - 8) : open_at]):
+            if previous_title and canonical_title(inner) != previous_title:
+                found.append(Alias(alias=canonical_title(inner), full=previous_title))
+        else:
+            previous_title = canonical_title(inner)
+    return list({a.alias: a for a in found}.values())
+
+
+def _title_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Outermost 《…》 pairs (inner marks may be 〈〉, <> or 《》) as (open, close) offsets."""
+    pairs, depth, opened = [], 0, -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "《" or (depth and ch in _OPEN):
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif depth and ch in _CLOSE:
+            depth -= 1
+            if depth == 0:
+                pairs.append((opened, i))
+        elif ch == "\n":
+            depth = 0
+    return pairs
+
+
+def _marked_citations(text: str, start: int, end: int, aliases: dict[str, str]) -> list[InstrumentCitation]:
+    citations = []
+    for open_at, close_at in _title_marks(text, start, end):
+        inner = text[open_at + 1 : close_at]
+        if not inner.strip() or _NOT_INSTRUMENT.search(inner) or _ALIAS_DEF.search(text[max(0, open_at - 8) : open_at]):
+            continue
+        title = canonical_title(inner)
+        title = aliases.get(title, title)
+        number = _DOC_NUMBER_AFTER.match(text, close_at + 1, min(end, close_at + 40))
+        citations.append(
+            InstrumentCitation(
+                mention=inner.strip(),
+                title=title,
+                kind=instrument_kind(title),
+                span=(open_at + 1, close_at),
+                doc_number=normalise(number.group(1)) if number else "",
+                level=instrument_level(title),
+            )
+        )
+    return citations
+
+
+def _unmarked_citations(text: str, start: int, end: int, taken: list[Span]) -> list[InstrumentCitation]:
+    found: list[InstrumentCitation] = []
+    segment = text[start:end]
+    quoted = _quoted_spans(segment, start)  # “美好生活 民法典相伴” names a campaign, not the code
+    for last, title in gazetteer().automaton.iter_long(segment):  # type: ignore[attr-defined]
+        s, e = start + last - len(title) + 1, start + last + 1
+        if _overlaps((s, e), taken) or _starts_inside(s, quoted) or not _standalone(text, s, e, title):
+            continue
+        if text.startswith(_PRC, s - len(_PRC)):
+            s -= len(_PRC)
+        years = _YEARS_AFTER.match(text, e)
+        if years:
+            e = years.end()
+        found.append(_unmarked(text, s, e, title))
+    for m in _PLAN_CORE.finditer(text, start, end):
+        s, e = m.start() - _place_before(text, m.start(), start), m.end()
+        if s == m.start() or _overlaps((s, e), taken + [c.span for c in found]) or _starts_inside(s, quoted):
+            continue  # a plan without a place is a topic ("法治政府建设实施方案" of our own), not a citation
+        before = text[max(start, s - 6) : s].removesuffix("国家")
+        follows_citation = any(text[c.span[1] : s] in _COORDINATION for c in found)
+        if _PLACE_PLAN_VERB.search(before) or follows_citation:
+            found.append(_unmarked(text, s, e, canonical_title(text[s:e])))
+    return found
+
+
+def _place_before(text: str, pos: int, floor: int) -> int:
+    """Length of the place name (辽宁省, 永州市宁远县) that ends at pos; 0 when there is none."""
+    best, best_key = 0, None
+    for k in range(2, min(12, pos - floor) + 1):
+        key = _place_key(text[pos - k : pos])
+        if key and key != best_key:
+            best, best_key = k, key
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _place_key(candidate: str) -> tuple[str, str, str] | None:
+    """The (province, city, county) a candidate names in full, or None when part of it is not a place."""
+    import jionlp
+
+    if candidate[-1] not in "省市县区州旗盟" and not candidate.endswith("自治区"):
+        return None
+    loc = jionlp.parse_location(candidate)
+    if loc.get("detail") or not (loc.get("province") or loc.get("city") or loc.get("county")):
+        return None
+    return (loc.get("province") or "", loc.get("city") or "", loc.get("county") or "")
+
+
+def _unmarked(text: str, s: int, e: int, title: str) -> InstrumentCitation:
+    canonical = canonical_title(title)
+    return InstrumentCitation(
+        mention=text[s:e],
+        title=canonical,
+        kind=instrument_kind(canonical),
+        span=(s, e),
+        level=instrument_level(canonical),
+    )
+
+
+def _standalone(text: str, s: int, e: int, title: str) -> bool:
+    """The gazetteer hit is the whole name, not part of a longer word or of a local title."""
+    before = text[s - 1] if s > 0 else ""
+    after = text[e : e + 4]
+    if before in "省市县区州" or after[:1] in "律规典":
+        return False
+    if len(title) <= 3:
+        return bool(_SHORT_TITLE_CONTEXT.search(text[max(0, s - 4) : s])) and not _SHORT_TITLE_FOLLOW_BLOCK.match(after)
+    return not _SHORT_TITLE_FOLLOW_BLOCK.match(after[:3]) or after.startswith("实施")
+
+
+def _bare_doc_numbers(text: str, start: int, end: int, taken: list[Span]) -> list[InstrumentCitation]:
+    found = []
+    for m in _DOC_NUMBER.finditer(text, start, end):
+        s, e = m.span()
+        # A number in brackets right after a 《》 title belongs to that citation, not a citation of its own.
+        if _overlaps((s, e), taken) or re.search(r"》\s*\($", text[max(0, s - 3) : s]):
+            continue
+        number = normalise(m.group(0)).replace("[", "〔").replace("]", "〕").replace(" ", "")
+        found.append(InstrumentCitation(mention=m.group(0), title=number, kind="规范性文件", span=(s, e),
+                                        doc_number=number, level=""))
+    return found
+
+
+def _quoted_spans(segment: str, offset: int) -> list[Span]:
+    return [(offset + m.start(), offset + m.end()) for m in re.finditer(r"“[^“”\n]{0,40}”", segment)]
+
+
+def _starts_inside(pos: int, spans: list[Span]) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in others)
