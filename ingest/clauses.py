@@ -36,8 +36,9 @@ _LABEL_ALT = "|".join(re.escape(label) for label, _ in _LABEL_ROLES)
 _ROLE_OF_LABEL = dict(_LABEL_ROLES)
 # A label at the start of a clause or after a separator, with its colon (or a bracketed label).
 _LABEL = re.compile(rf"\[?({_LABEL_ALT})\]?\s*[::]\s*")
+# Also after an opening bracket that is never closed: "(牵头单位:县司法局;参加单位:…" to the line end.
 _UNBRACKETED_CLAUSE = re.compile(
-    rf"(?:^|(?<=[。;!?]))[ ]*(?:\[({_LABEL_ALT})\]|({_LABEL_ALT})\s*[::])", re.M
+    rf"(?:^|(?<=[。;!?(]))[ ]*(?:\[({_LABEL_ALT})\]|({_LABEL_ALT})\s*[::])", re.M
 )
 
 # Role verbs at the end of a part of an unlabelled clause: "X牵头", "Y等相关单位配合", "Z按职责分工负责".
@@ -65,7 +66,8 @@ class Clause:
 
 def find_clauses(text: str, start: int, end: int) -> list[Clause]:
     """Every responsibility clause in text[start:end], in order."""
-    clauses = [c for c in (_bracketed_clause(text, o, c) for o, c in _bracket_pairs(text, start, end)) if c]
+    pairs = _bracket_pairs(text, start, end)
+    clauses = [c for c in (_bracketed_clause(text, o, c) for o, c in pairs) if c]
     taken = [c.span for c in clauses]
     for m in _UNBRACKETED_CLAUSE.finditer(text, start, end):
         if any(s <= m.start() < e for s, e in taken):
@@ -74,6 +76,8 @@ def find_clauses(text: str, start: int, end: int) -> list[Clause]:
         line_end = end if line_end < 0 else line_end
         clause = _labelled_clause(text, m.start(), line_end, (m.start(), _trim_end(text, m.start(), line_end)))
         if clause:
+            # Brackets inside it (各乡镇(街道)) are part of its unit names, not clauses of their own.
+            clauses = [c for c in clauses if not clause.span[0] <= c.span[0] < clause.span[1]]
             clauses.append(clause)
     clauses.sort(key=lambda c: c.span)
     return clauses
@@ -156,9 +160,11 @@ def _verb_clause(text: str, start: int, end: int, span: Span) -> Clause | None:
 
 
 def _is_bare_unit_list(text: str, span: Span) -> bool:
-    """A bracket of bare names is a clause only where a clause sits: at the end of a sentence or line."""
+    """A bracket of bare names is a clause only where a clause sits: at the end of a sentence or line,
+    and not right after a name it qualifies (各乡镇(街道), 县人民法院(派出法庭))."""
     after = text[span[1] : span[1] + 2].lstrip(" ")
-    return not after or after[0] in "。;\n"
+    before = text[span[0] - 1 : span[0]]
+    return (not after or after[0] in "。;\n") and (not before or before in "。;!?\n ")
 
 
 def _trailing_role(text: str, start: int, end: int) -> tuple[Role | None, int]:

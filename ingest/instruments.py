@@ -19,12 +19,18 @@ from ingest.records import Alias, InstrumentCitation, Span
 _PRC = "中华人民共和国"
 _OPEN, _CLOSE = "《〈<", "》〉>"
 _ALIAS_DEF = re.compile(r"\(?(?:以下|下文)?简称\s*$")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}(?:〔|\[|\()\d{4}(?:〕|\]|\))\s*\d{1,4}\s*号")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}(?:〔|\[|\()\d{4}(?:〕|\]|\))\s*\d{1,4}\s*号")
+# Words that run into an issuer's abbreviation: 按照湘政办发〔2019〕15号 → 湘政办发〔2019〕15号.
+_BEFORE_ISSUER = re.compile(r"^.*?(?:按照|根据|依据|落实|贯彻|执行|印发|下发|出台|制定|关于|参照|对照|的|和|及|与|按|依|据|将)")
 _DOC_NUMBER_AFTER = re.compile(r"\s*\(([\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号)")
 _YEARS_AFTER = re.compile(r"\(\d{4}\s*[-~至]\s*\d{4}年?\)")
 _NOT_INSTRUMENT = re.compile(r"(?:日报|晚报|杂志|周刊|栏目|节目|频道|网站|报)$")
 # Governing verbs before a short unmarked title (宪法, 民法典) that make it a citation and not a topic.
-_SHORT_TITLE_CONTEXT = re.compile(r"(?:落实|贯彻|执行|实施|遵守|学习|宣传|依据|根据|按照|把|将|新修订的|修订|对照)$")
+_SHORT_TITLE_CONTEXT = re.compile(
+    r"(?:落实|贯彻|执行|实施|遵守|学习|宣传|依据|根据|按照|把|将|新修订的|修订|对照)(?:好|了|统一的)?$"
+)
+# A title followed by these names a system or topic built on it (市场准入负面清单制度), not a citation.
+_TOPIC_FOLLOW = re.compile(r"^(?:制度|机制|体系|改革|动态|管理)")
 _SHORT_TITLE_FOLLOW_BLOCK = re.compile(r"^(?:宣传日|宣传周|宣传月|日|周|精神|法律|相伴|知识|学习资料)")
 _PLACE = (
     r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,9}?(?:市|自治州|州|地区|盟))?"
@@ -233,8 +239,13 @@ def _standalone(text: str, s: int, e: int, title: str) -> bool:
     after = text[e : e + 4]
     if before in "省市县区州" or after[:1] in "律规典":
         return False
+    if _TOPIC_FOLLOW.match(after):
+        return False
+    governed = bool(_SHORT_TITLE_CONTEXT.search(text[max(0, s - 6) : s]))
     if len(title) <= 3:
-        return bool(_SHORT_TITLE_CONTEXT.search(text[max(0, s - 4) : s])) and not _SHORT_TITLE_FOLLOW_BLOCK.match(after)
+        return governed and not _SHORT_TITLE_FOLLOW_BLOCK.match(after)
+    if gazetteer().kinds.get(title) == "规范性文件":
+        return governed  # lists and notices are named as topics far more often than cited
     return not _SHORT_TITLE_FOLLOW_BLOCK.match(after[:3]) or after.startswith("实施")
 
 
@@ -242,11 +253,14 @@ def _bare_doc_numbers(text: str, start: int, end: int, taken: list[Span]) -> lis
     found = []
     for m in _DOC_NUMBER.finditer(text, start, end):
         s, e = m.span()
+        lead_in = _BEFORE_ISSUER.match(m.group(0).split("〔")[0].split("[")[0].split("(")[0])
+        if lead_in:
+            s += lead_in.end()
         # A number in brackets right after a 《》 title belongs to that citation, not a citation of its own.
         if _overlaps((s, e), taken) or re.search(r"》\s*\($", text[max(0, s - 3) : s]):
             continue
-        number = normalise(m.group(0)).replace("[", "〔").replace("]", "〕").replace(" ", "")
-        found.append(InstrumentCitation(mention=m.group(0), title=number, kind="规范性文件", span=(s, e),
+        number = normalise(text[s:e]).replace("[", "〔").replace("]", "〕").replace(" ", "")
+        found.append(InstrumentCitation(mention=text[s:e], title=number, kind="规范性文件", span=(s, e),
                                         doc_number=number, level=""))
     return found
 

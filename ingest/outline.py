@@ -19,7 +19,7 @@ _CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,4}}"
 # style, rank (smaller is higher), pattern at a line start; group 1 is the number as written.
 _LINE_MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("chapter", 0, re.compile(rf"第({_CN})(?:部分|章|篇)\s*")),
-    ("cn", 1, re.compile(rf"({_CN})\s*[、.](?!\d)\s*")),
+    ("cn", 1, re.compile(rf"({_CN})\s*(?:、|\.(?!\d))\s*")),
     ("paren_cn", 2, re.compile(rf"\(({_CN})\)\s*[、.]?\s*")),
     ("arabic", 3, re.compile(r"(\d{1,3})\s*(?:[、.](?!\d)|\s(?=[\u4e00-\u9fff]))\s*")),
     ("paren_arabic", 4, re.compile(r"\((\d{1,3})\)\s*[、.]?\s*")),

@@ -4,6 +4,7 @@ instruments → deadlines → one Extraction record. Every stage is a pure funct
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 import hashlib
 import re
 from pathlib import Path
@@ -130,10 +131,10 @@ def _measure(
         if node.heading_start <= clause.span[0] < heading_end:
             heading_end = clause.span[0]
     heading = _clean_heading(text[node.heading_start : heading_end])
-    instruments = [
+    instruments = _first_per_title(
         c for c in find_citations(text, start, end, aliases)
         if not any(cl.span[0] <= c.span[0] < cl.span[1] for cl in inside)
-    ]
+    )
     return Measure(
         path=node.path,
         number=node.label,
@@ -162,6 +163,14 @@ def _unit_mentions(original: str, clauses: list[Clause], jurisdiction: Jurisdict
                             kind=unit.kind, collective=unit.collective, span=a.span)
             )
     return mentions
+
+
+def _first_per_title(citations: Iterable[InstrumentCitation]) -> list[InstrumentCitation]:
+    """A measure cites an instrument once, however often its text repeats the title."""
+    seen: dict[str, InstrumentCitation] = {}
+    for c in citations:
+        seen.setdefault(c.title, c)
+    return list(seen.values())
 
 
 def _as_written(original: str, citation: InstrumentCitation) -> InstrumentCitation:

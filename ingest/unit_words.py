@@ -21,7 +21,7 @@ _EDGE_CHARS = " \n。,;:、\"“”'"
 # Endings of the names of government bodies, party organs, courts, enterprises and groups of them.
 _UNIT_SUFFIX = re.compile(
     r"(?:局|办|委|部|院|厅|室|中心|会|所|站|队|组|府|处|科|街道|乡镇|镇|乡|公司|集团|单位|部门|机关|法院"
-    r"|检察院|银行|学校|党校|馆|社|团|联|台|庭|分区|署|指挥部|园区|政府|人大|政协|纪委|监委|办公室"
+    r"|检察院|银行|支行|分行|学校|党校|馆|社|团|联|台|庭|分区|署|指挥部|园区|政府|人大|政协|纪委|监委|办公室"
     r"|中队|大队|支队|总队|分局|管理处|服务中心|事务中心|联合会|协会|学会|商会|企业|医院|机构|组织"
     r"|系统|各级|街办|社区|村|委员会|工委|管委|公安|法庭|海关|税务|邮政|电力|气象|消防|武警|国资委"
     r"|城管|执法局|专班|领导小组|小组|班子)"
@@ -47,7 +47,9 @@ def strip_unit_noise(text: str, start: int, end: int) -> Span:
         piece = text[start:end]
         lead = _LEADING_NOISE.match(piece)
         trail = _TRAILING_NOISE.search(piece)
-        if lead and len(piece) > lead.end():
+        if piece.endswith(")") and piece.count("(") < piece.count(")"):
+            end -= 1  # the closing bracket of an unbalanced clause: 县政府有关部门按职责分工负责)
+        elif lead and len(piece) > lead.end():
             start += lead.end()
         elif trail and trail.start() > 0:
             end = start + trail.start()
