@@ -20,26 +20,48 @@ from ingest.unit_words import is_collective, looks_like_unit, strip_unit_noise
 
 # Labels that introduce a unit list, by role. Longer labels first so 牵头责任单位 wins over 责任单位.
 _LABEL_ROLES: list[tuple[str, Role | None]] = [
-    ("牵头责任单位", "lead"), ("牵头单位", "lead"), ("牵头部门", "lead"), ("主办单位", "lead"),
-    ("主责单位", "lead"), ("主责部门", "lead"), ("牵头领导", None),
-    ("责任配合单位", "participate"), ("参加单位", "participate"), ("参与单位", "participate"),
-    ("配合单位", "participate"), ("配合部门", "participate"), ("协办单位", "participate"),
-    ("协助单位", "participate"), ("协同单位", "participate"), ("参加部门", "participate"),
-    ("参与部门", "participate"), ("协作单位", "participate"),
-    ("主体责任单位", "responsible"), ("责任单位", "responsible"), ("责任部门", "responsible"),
-    ("实施单位", "responsible"), ("落实单位", "responsible"), ("承办单位", "responsible"),
-    ("负责单位", "responsible"), ("责任主体", "responsible"), ("牵头", "lead"),
-    ("完成时限", None), ("完成时间", None), ("时间节点", None), ("时限要求", None), ("时限", None),
-    ("责任领导", None), ("分管领导", None), ("督办单位", None),
+    ("牵头责任单位", "lead"),
+    ("牵头单位", "lead"),
+    ("牵头部门", "lead"),
+    ("主办单位", "lead"),
+    ("主责单位", "lead"),
+    ("主责部门", "lead"),
+    ("牵头领导", None),
+    ("责任配合单位", "participate"),
+    ("参加单位", "participate"),
+    ("参与单位", "participate"),
+    ("配合单位", "participate"),
+    ("配合部门", "participate"),
+    ("协办单位", "participate"),
+    ("协助单位", "participate"),
+    ("协同单位", "participate"),
+    ("参加部门", "participate"),
+    ("参与部门", "participate"),
+    ("协作单位", "participate"),
+    ("主体责任单位", "responsible"),
+    ("责任单位", "responsible"),
+    ("责任部门", "responsible"),
+    ("实施单位", "responsible"),
+    ("落实单位", "responsible"),
+    ("承办单位", "responsible"),
+    ("负责单位", "responsible"),
+    ("责任主体", "responsible"),
+    ("牵头", "lead"),
+    ("完成时限", None),
+    ("完成时间", None),
+    ("时间节点", None),
+    ("时限要求", None),
+    ("时限", None),
+    ("责任领导", None),
+    ("分管领导", None),
+    ("督办单位", None),
 ]
 _LABEL_ALT = "|".join(re.escape(label) for label, _ in _LABEL_ROLES)
 _ROLE_OF_LABEL = dict(_LABEL_ROLES)
 # A label at the start of a clause or after a separator, with its colon (or a bracketed label).
 _LABEL = re.compile(rf"\[?({_LABEL_ALT})\]?\s*[::]\s*")
 # Also after an opening bracket that is never closed: "(牵头单位:县司法局;参加单位:…" to the line end.
-_UNBRACKETED_CLAUSE = re.compile(
-    rf"(?:^|(?<=[。;!?(]))[ ]*(?:\[({_LABEL_ALT})\]|({_LABEL_ALT})\s*[::])", re.M
-)
+_UNBRACKETED_CLAUSE = re.compile(rf"(?:^|(?<=[。;!?(]))[ ]*(?:\[({_LABEL_ALT})\]|({_LABEL_ALT})\s*[::])", re.M)
 
 # Role verbs at the end of a part of an unlabelled clause: "X牵头", "Y等相关单位配合", "Z按职责分工负责".
 _LEAD_VERB = re.compile(r"(?:负责)?牵头(?:负责|落实|实施)?$")
@@ -79,6 +101,7 @@ def find_clauses(text: str, start: int, end: int) -> list[Clause]:
             # Brackets inside it (各乡镇(街道)) are part of its unit names, not clauses of their own.
             clauses = [c for c in clauses if not clause.span[0] <= c.span[0] < clause.span[1]]
             clauses.append(clause)
+            taken.append(clause.span)
     clauses.sort(key=lambda c: c.span)
     return clauses
 
@@ -95,9 +118,8 @@ def _bracket_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
-            if depth == 0:
-                if i - opened <= _MAX_CLAUSE:
-                    pairs.append((opened, i))
+            if depth == 0 and i - opened <= _MAX_CLAUSE:
+                pairs.append((opened, i))
         elif ch == "\n":
             depth = 0
     return pairs
@@ -169,8 +191,7 @@ def _is_bare_unit_list(text: str, span: Span) -> bool:
 
 def _trailing_role(text: str, start: int, end: int) -> tuple[Role | None, int]:
     part = text[start:end]
-    for role, pattern in (("lead", _LEAD_VERB), ("participate", _PARTICIPATE_VERB),
-                          ("responsible", _RESPONSIBLE_VERB)):
+    for role, pattern in (("lead", _LEAD_VERB), ("participate", _PARTICIPATE_VERB), ("responsible", _RESPONSIBLE_VERB)):
         m = pattern.search(part)
         if m:
             return role, start + m.start()  # type: ignore[return-value]
@@ -182,6 +203,7 @@ def _unit_list(text: str, start: int, end: int) -> list[tuple[str, Span]] | None
     items: list[tuple[str, Span]] = []
     pending: tuple[int, int] | None = None  # 中央、省、市驻宁各单位: short place words join the next item
     for item_start, item_end in _split_depth0(text, start, end, "、,;/"):
+        piece_len = len(text[item_start:item_end].strip())
         if pending:
             item_start = pending[0]
             pending = None
@@ -189,7 +211,7 @@ def _unit_list(text: str, start: int, end: int) -> list[tuple[str, Span]] | None
         if s >= e:
             continue
         mention = text[s:e]
-        if len(mention) <= 2 and not looks_like_unit(mention):
+        if piece_len <= 2 and not looks_like_unit(mention):
             pending = (item_start, item_end)
             continue
         if not looks_like_unit(mention):

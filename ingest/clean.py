@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 # Full-width and variant punctuation seen in the wild, mapped to one spelling each (one char to one char).
 _CHAR_MAP = {
@@ -101,7 +102,7 @@ def blank_chrome(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _converter():  # type: ignore[no-untyped-def]
+def _converter() -> Any:
     import opencc
 
     return opencc.OpenCC("t2s")

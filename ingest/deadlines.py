@@ -88,5 +88,18 @@ def _date_of(m: re.Match[str]) -> str | None:
     return None
 
 
+# Verbs that run into the measured quantity: 实现覆盖率100% → 覆盖率100%.
+_TARGET_LEAD_IN = re.compile(
+    r"^.*(?:实现|确保|力争|保证|达到|要求|推动|使|的|和|及)(?=[\u4e00-\u9fff]{1,8}?(?:率|比例|占比|覆盖面))"
+)
+
+
 def find_targets(text: str, start: int, end: int) -> list[Target]:
-    return [Target(text=m.group(0), span=m.span()) for m in _TARGET.finditer(text, start, end)]
+    targets = []
+    for m in _TARGET.finditer(text, start, end):
+        s = m.start()
+        lead_in = _TARGET_LEAD_IN.match(m.group(0))
+        if lead_in:
+            s += lead_in.end()
+        targets.append(Target(text=text[s : m.end()], span=(s, m.end())))
+    return targets

@@ -17,13 +17,17 @@ from ingest.clean import normalise
 from ingest.records import Alias, InstrumentCitation, Span
 
 _PRC = "中华人民共和国"
+_INNER_MARKS = str.maketrans("〈〉<>", "《》《》")
 _OPEN, _CLOSE = "《〈<", "》〉>"
 _ALIAS_DEF = re.compile(r"\(?(?:以下|下文)?简称\s*$")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}(?:〔|\[|\()\d{4}(?:〕|\]|\))\s*\d{1,4}\s*号")
 # Words that run into an issuer's abbreviation: 按照湘政办发〔2019〕15号 → 湘政办发〔2019〕15号.
-_BEFORE_ISSUER = re.compile(r"^.*?(?:按照|根据|依据|落实|贯彻|执行|印发|下发|出台|制定|关于|参照|对照|的|和|及|与|按|依|据|将)")
+_BEFORE_ISSUER = re.compile(
+    r"^.*?(?:按照|根据|依据|落实|贯彻|执行|印发|下发|出台|制定|关于|参照|对照|的|和|及|与|按|依|据|将)"
+)
 _DOC_NUMBER_AFTER = re.compile(r"\s*\(([\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号)")
 _YEARS_AFTER = re.compile(r"\(\d{4}\s*[-~至]\s*\d{4}年?\)")
+_YEARS_AT_END = re.compile(r"\(\d{4}\s*年?\s*[-~至]\s*\d{4}年?\)$")
 _NOT_INSTRUMENT = re.compile(r"(?:日报|晚报|杂志|周刊|栏目|节目|频道|网站|报)$")
 # Governing verbs before a short unmarked title (宪法, 民法典) that make it a citation and not a topic.
 _SHORT_TITLE_CONTEXT = re.compile(
@@ -74,12 +78,13 @@ def gazetteer() -> Gazetteer:
 def canonical_title(title: str) -> str:
     """One spelling per instrument: ASCII brackets and dashes, 《》 for nested marks, no 中华人民共和国 prefix."""
     t = normalise(title).replace(" ", "")
-    t = t.translate(str.maketrans({"〈": "《", "〉": "》", "<": "《", ">": "》"}))
+    t = t.translate(_INNER_MARKS)
     return t[len(_PRC) :] if t.startswith(_PRC) and len(t) > len(_PRC) + 1 else t
 
 
 def instrument_kind(title: str) -> str:
-    known = gazetteer().kinds.get(title)
+    kinds = gazetteer().kinds
+    known = kinds.get(title) or kinds.get(_YEARS_AT_END.sub("", title))
     if known:
         return known
     if re.search(r"中国共产党|党内|党政主要负责人|党委\(党组\)|党组\(党委\)|党员", title):
@@ -186,8 +191,8 @@ def _unmarked_citations(text: str, start: int, end: int, taken: list[Span]) -> l
             s -= len(_PRC)
         years = _YEARS_AFTER.match(text, e)
         if years:
-            e = years.end()
-        found.append(_unmarked(text, s, e, title))
+            e = years.end()  # 纲要(2021-2025年) and 纲要(2015-2020年) are different instruments
+        found.append(_unmarked(text, s, e, text[s:e]))
     for m in _PLAN_CORE.finditer(text, start, end):
         s, e = m.start() - _place_before(text, m.start(), start), m.end()
         if s == m.start() or _overlaps((s, e), taken + [c.span for c in found]) or _starts_inside(s, quoted):
@@ -260,8 +265,11 @@ def _bare_doc_numbers(text: str, start: int, end: int, taken: list[Span]) -> lis
         if _overlaps((s, e), taken) or re.search(r"》\s*\($", text[max(0, s - 3) : s]):
             continue
         number = normalise(text[s:e]).replace("[", "〔").replace("]", "〕").replace(" ", "")
-        found.append(InstrumentCitation(mention=text[s:e], title=number, kind="规范性文件", span=(s, e),
-                                        doc_number=number, level=""))
+        found.append(
+            InstrumentCitation(
+                mention=text[s:e], title=number, kind="规范性文件", span=(s, e), doc_number=number, level=""
+            )
+        )
     return found
 
 

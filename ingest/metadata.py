@@ -15,10 +15,24 @@ from ingest.records import DocumentMeta
 from ingest.units import Jurisdiction
 
 _KINDS = [
-    ("工作要点", "工作要点"), ("实施方案", "实施方案"), ("工作方案", "工作方案"), ("实施意见", "实施意见"),
-    ("指导意见", "指导意见"), ("年度报告", "年度报告"), ("工作报告", "工作报告"), ("情况报告", "工作报告"),
-    ("报告", "工作报告"), ("工作计划", "工作计划"), ("规划", "规划"), ("纲要", "纲要"), ("意见", "意见"),
-    ("方案", "方案"), ("要点", "工作要点"), ("通知", "通知"), ("办法", "办法"), ("决定", "决定"),
+    ("工作要点", "工作要点"),
+    ("实施方案", "实施方案"),
+    ("工作方案", "工作方案"),
+    ("实施意见", "实施意见"),
+    ("指导意见", "指导意见"),
+    ("年度报告", "年度报告"),
+    ("工作报告", "工作报告"),
+    ("情况报告", "工作报告"),
+    ("报告", "工作报告"),
+    ("工作计划", "工作计划"),
+    ("规划", "规划"),
+    ("纲要", "纲要"),
+    ("意见", "意见"),
+    ("方案", "方案"),
+    ("要点", "工作要点"),
+    ("通知", "通知"),
+    ("办法", "办法"),
+    ("决定", "决定"),
 ]
 _KIND_WORDS = tuple(word for word, _ in _KINDS)
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[(]\s*(\d{4})\s*[〕\])]\s*(\d{1,4})\s*号")
@@ -61,7 +75,7 @@ def find_body(lines: list[tuple[int, str]], first_heading: int | None) -> Body:
         if len(title_lines) == 3:
             break
     # Keep only the lines that read as one title: a kind word must close it.
-    while title_lines and not title_lines[-1][1].endswith(_KIND_WORDS + (")",)):
+    while title_lines and not title_lines[-1][1].endswith((*_KIND_WORDS, ")")):
         title_lines.pop()
     title = "".join(line for _, line in title_lines)
     body_start = lines[body_index][0] if body_index < len(lines) else (lines[-1][0] if lines else 0)

@@ -101,8 +101,9 @@ def _line_candidates(text: str, start: int, end: int) -> list[_Candidate]:
             if m and len(stripped) > m.end():
                 written = m.group(1)
                 found.append(
-                    _Candidate(style, rank, _number(style, written), _label(style, written),
-                               line_start, line_start + m.end())
+                    _Candidate(
+                        style, rank, _number(style, written), _label(style, written), line_start, line_start + m.end()
+                    )
                 )
                 break
     for m in _ORDINAL_IS.finditer(text, start, end):
@@ -137,8 +138,17 @@ def parse_outline(text: str, start: int = 0, end: int | None = None) -> list[Nod
             continue  # 一是 lists always restart under their parent
         del stack[parent_depth:]
         heading_end = _heading_end(text, cand.heading_start, end)
-        node = Node(cand.style, cand.rank, cand.number, cand.label, cand.start, cand.heading_start,
-                    heading_end, text[cand.heading_start : heading_end].strip(), parent=parent)
+        node = Node(
+            cand.style,
+            cand.rank,
+            cand.number,
+            cand.label,
+            cand.start,
+            cand.heading_start,
+            heading_end,
+            text[cand.heading_start : heading_end].strip(),
+            parent=parent,
+        )
         if parent:
             parent.children.append(node)
         sibling_numbers[cand.style] = cand.number

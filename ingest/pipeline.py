@@ -4,9 +4,9 @@ instruments → deadlines → one Extraction record. Every stage is a pure funct
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
 import hashlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from ingest.clauses import Clause, find_clauses
@@ -14,7 +14,7 @@ from ingest.clean import clean
 from ingest.deadlines import find_deadlines, find_targets
 from ingest.instruments import find_aliases, find_citations
 from ingest.measures import select_measures
-from ingest.metadata import find_body, find_jurisdiction, document_meta
+from ingest.metadata import document_meta, find_body, find_jurisdiction
 from ingest.outline import Node, parse_outline
 from ingest.records import Extraction, InstrumentCitation, Measure, Section, Span, UnitMention
 from ingest.units import Jurisdiction, normalise_unit
@@ -121,7 +121,12 @@ def _clauses_within(clauses: list[Clause], starts: list[int], start: int, end: i
 
 
 def _measure(
-    original: str, text: str, node: Node, end: int, inside: list[Clause], jurisdiction: Jurisdiction,
+    original: str,
+    text: str,
+    node: Node,
+    end: int,
+    inside: list[Clause],
+    jurisdiction: Jurisdiction,
     aliases: dict[str, str],
 ) -> Measure:
     start = node.start
@@ -132,7 +137,8 @@ def _measure(
             heading_end = clause.span[0]
     heading = _clean_heading(text[node.heading_start : heading_end])
     instruments = _first_per_title(
-        c for c in find_citations(text, start, end, aliases)
+        c
+        for c in find_citations(text, start, end, aliases)
         if not any(cl.span[0] <= c.span[0] < cl.span[1] for cl in inside)
     )
     return Measure(
@@ -159,8 +165,14 @@ def _unit_mentions(original: str, clauses: list[Clause], jurisdiction: Jurisdict
             seen.add((a.role, a.mention))
             unit = normalise_unit(a.mention, jurisdiction)
             mentions.append(
-                UnitMention(role=a.role, mention=original[a.span[0] : a.span[1]], unit=unit.name,
-                            kind=unit.kind, collective=unit.collective, span=a.span)
+                UnitMention(
+                    role=a.role,
+                    mention=original[a.span[0] : a.span[1]],
+                    unit=unit.name,
+                    kind=unit.kind,
+                    collective=unit.collective,
+                    span=a.span,
+                )
             )
     return mentions
 
@@ -178,8 +190,14 @@ def _as_written(original: str, citation: InstrumentCitation) -> InstrumentCitati
     written = original[s:e].strip()
     if written == citation.mention:
         return citation
-    return InstrumentCitation(mention=written, title=citation.title, kind=citation.kind, span=citation.span,
-                              doc_number=citation.doc_number, level=citation.level)
+    return InstrumentCitation(
+        mention=written,
+        title=citation.title,
+        kind=citation.kind,
+        span=citation.span,
+        doc_number=citation.doc_number,
+        level=citation.level,
+    )
 
 
 def _outside_citations(
@@ -188,7 +206,8 @@ def _outside_citations(
     """Citations in the document's own text that no measure holds (its preamble, section intros)."""
     covered: list[Span] = [m.span for m in measures]
     return [
-        c for c in find_citations(text, start, end, aliases)
+        c
+        for c in find_citations(text, start, end, aliases)
         if not any(s <= c.span[0] < e for s, e in covered) and c.title != own_number
     ]
 

@@ -16,8 +16,14 @@ _ROLE_NAMES = {"lead": "牵头", "participate": "参加", "responsible": "责任
 
 @cli.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True,
-              help="json: the extraction contract; table: one line per measure for reading.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
+    help="json: the extraction contract; table: one line per measure for reading.",
+)
 def extract_command(files: tuple[Path, ...], fmt: str) -> None:
     """Extract measures, responsible units, cited instruments and deadlines from FILES.
 
@@ -36,8 +42,7 @@ def extract_command(files: tuple[Path, ...], fmt: str) -> None:
 def _table(x: Extraction) -> str:
     d = x.document
     lines = [
-        f"{x.source}: {d.title} [{d.kind}] {d.jurisdiction} {d.doc_number} {d.issued} "
-        f"— {len(x.measures)} measures",
+        f"{x.source}: {d.title} [{d.kind}] {d.jurisdiction} {d.doc_number} {d.issued} — {len(x.measures)} measures",
     ]
     for m in x.measures:
         units = "; ".join(f"{_ROLE_NAMES[u.role]}:{u.mention}" for u in m.units) or "-"
