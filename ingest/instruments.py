@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ingest.clean import normalise
+from ingest.places import is_place_name
 from ingest.records import Alias, InstrumentCitation, Span
 
 _PRC = "中华人民共和国"
@@ -141,8 +142,12 @@ def find_aliases(text: str) -> list[Alias]:
 
 def _title_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Outermost 《…》 pairs (inner marks may be 〈〉, <> or 《》) as (open, close) offsets."""
-    pairs, depth, opened = [], 0, -1
-    for i in range(start, end):
+    pairs: list[tuple[int, int]] = []
+    first = text.find("《", start, end)
+    if first < 0:
+        return pairs
+    depth, opened = 0, -1
+    for i in range(first, end):
         ch = text[i]
         if ch == "《" or (depth and ch in _OPEN):
             if depth == 0:
@@ -206,25 +211,11 @@ def _unmarked_citations(text: str, start: int, end: int, taken: list[Span]) -> l
 
 def _place_before(text: str, pos: int, floor: int) -> int:
     """Length of the place name (辽宁省, 永州市宁远县) that ends at pos; 0 when there is none."""
-    best, best_key = 0, None
+    longest = 0
     for k in range(2, min(12, pos - floor) + 1):
-        key = _place_key(text[pos - k : pos])
-        if key and key != best_key:
-            best, best_key = k, key
-    return best
-
-
-@lru_cache(maxsize=4096)
-def _place_key(candidate: str) -> tuple[str, str, str] | None:
-    """The (province, city, county) a candidate names in full, or None when part of it is not a place."""
-    import jionlp
-
-    if candidate[-1] not in "省市县区州旗盟" and not candidate.endswith("自治区"):
-        return None
-    loc = jionlp.parse_location(candidate)
-    if loc.get("detail") or not (loc.get("province") or loc.get("city") or loc.get("county")):
-        return None
-    return (loc.get("province") or "", loc.get("city") or "", loc.get("county") or "")
+        if is_place_name(text[pos - k : pos]):
+            longest = k
+    return longest
 
 
 def _unmarked(text: str, s: int, e: int, title: str) -> InstrumentCitation:

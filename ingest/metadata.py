@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ingest.places import leading_place
 from ingest.records import DocumentMeta
 from ingest.units import Jurisdiction
 
@@ -207,21 +207,9 @@ def find_jurisdiction(candidates: list[str]) -> Jurisdiction:
     return Jurisdiction(name="")
 
 
-@lru_cache(maxsize=4096)
 def _jurisdiction_of(head: str) -> Jurisdiction | None:
-    import jionlp
-
-    loc = jionlp.parse_location(head)
-    if not (loc.get("county") or loc.get("city")):
+    found = leading_place(head)
+    if not found or not (found[1].county or found[1].city):
         return None
-    detail = loc.get("detail") or ""
-    written = head[: len(head) - len(detail)] if detail and head.endswith(detail) else head
-    written = re.sub(r"(?:委|人民政府|政府)$", "", written)
-    if not written or written not in head[: len(written)]:
-        return None
-    return Jurisdiction(
-        name=written,
-        province=loc.get("province") or "",
-        city=loc.get("city") or "",
-        county=loc.get("county") or "",
-    )
+    written, place = found
+    return Jurisdiction(name=written, province=place.province, city=place.city, county=place.county)

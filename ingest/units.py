@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.places import leading_place
 from ingest.unit_words import is_collective
 
 # short or variant body → canonical body (the name after the place prefix)
@@ -71,10 +72,6 @@ _KIND_OF_BODY = {
     "委机构编制委员会办公室": "机构编制委员会办公室",
 }
 _ADMIN_CHARS = "县区市州省旗盟镇乡"
-_PLACE_AT_START = re.compile(
-    r"^(?:中共)?((?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{1,9}?(?:市|自治州|州|地区|盟))?"
-    r"(?:[\u4e00-\u9fff]{1,7}?(?:县|区|旗|市)))"
-)
 _WHOLE_AREA = re.compile(r"^全[县区市州省旗]")
 
 
@@ -161,16 +158,5 @@ def split_place(mention: str, jurisdiction: Jurisdiction) -> tuple[str, str]:
 
 def _explicit_place(name: str) -> str:
     """A place name written out at the start of a mention from another jurisdiction (永州市司法局)."""
-    m = _PLACE_AT_START.match(name)
-    if not m or len(m.group(1)) >= len(name):
-        return ""
-    location = _parse_location(m.group(1))
-    return m.group(1) if location else ""
-
-
-@lru_cache(maxsize=4096)
-def _parse_location(text: str) -> bool:
-    import jionlp
-
-    found = jionlp.parse_location(text)
-    return bool(found.get("county") or found.get("city") or found.get("province"))
+    found = leading_place(name)
+    return found[0] if found and len(found[0]) < len(name) else ""
