@@ -9,6 +9,7 @@ Chinese text without embedding a font file, and no font or PDF-writing package i
 from __future__ import annotations
 
 import email.message
+import html
 import io
 import os
 import random
@@ -480,6 +481,34 @@ def test_pdf_letter_spaced_chinese_is_joined(tmp_path: Path) -> None:
     assert text.splitlines() == ["宁远县法治政府建设实施方案", "一、总体要求"]
 
 
+WRAPPED_PAGE = [
+    "一、总体要求",
+    "(一)指导思想。坚持以习近平新时代中国特色社会主义思想",
+    "为指导,全面贯彻党的二十大精神,深入学习贯彻习近平法",
+    "治思想,加快建设法治政府。",
+    "1.健全依法决策机制,严格落实重大行政决策程序暂行条",
+    "例。(牵头单位:县司法局;参加单位:县政府办、县发改",
+    "局)",
+    "2.推进政务公开。",
+    "牵头单位:县政府办",
+    "(二)主要目标。到2025年,政府行为全面纳入法治轨道,",
+    "职责明确、依法行政的政府治理体系日益健全。",
+]
+
+
+def test_pdf_lines_wrapped_at_the_margin_are_rejoined(tmp_path: Path) -> None:
+    text = read_document(write(tmp_path, "wrapped.pdf", _pdf_with_text(WRAPPED_PAGE)))
+    assert text.splitlines() == [
+        "一、总体要求",
+        "(一)指导思想。坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,深入学习贯彻习近平法治思想,"
+        "加快建设法治政府。",
+        "1.健全依法决策机制,严格落实重大行政决策程序暂行条例。(牵头单位:县司法局;参加单位:县政府办、县发改局)",
+        "2.推进政务公开。",
+        "牵头单位:县政府办",
+        "(二)主要目标。到2025年,政府行为全面纳入法治轨道,职责明确、依法行政的政府治理体系日益健全。",
+    ]
+
+
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
     assert_input_error(write(tmp_path, "scan.pdf", _pdf_with_text([])), "no text layer")
 
@@ -626,6 +655,51 @@ def test_fuzz_chinese_text_round_trips_in_every_encoding(tmp_path: Path, text: s
         assert_input_error(path, "no text")
         return
     assert read_document(path) == text
+
+
+# --- the same document through every format ------------------------------------------------
+
+
+def _as_portal_page(lines: list[str]) -> str:
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in lines)
+    return (
+        "<html><head><title>portal</title><script>var x = 1;</script></head><body>"
+        "<div id='nav'><a>首页</a><a>政务公开</a></div>"
+        f"<div class='TRS_Editor'>{paragraphs}</div><div class='footer'>版权所有</div></body></html>"
+    )
+
+
+def _as_docx(lines: list[str]) -> bytes:
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+FORMATS = {
+    "gb18030.txt": lambda lines: "\n".join(lines).encode("gb18030"),
+    "utf16.txt": lambda lines: "\r\n".join(lines).encode("utf-16"),
+    "page.html": lambda lines: _as_portal_page(lines).encode("utf-8"),
+    "plan.docx": _as_docx,
+    "plan.pdf": lambda lines: _pdf_with_text([line for line in lines if line.strip()]),
+}
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", ["000", "002"])
+@pytest.mark.parametrize("file_name", list(FORMATS))
+def test_every_format_extracts_the_same_measures(tmp_path: Path, name: str, file_name: str) -> None:
+    from ingest.pipeline import extract_text
+
+    text = corpus_text(name)
+    expected = extract_text(text, source="plan")
+    copy = write(tmp_path, file_name, FORMATS[file_name](text.splitlines()))
+    extracted = extract_text(read_document(copy), source="plan")
+    assert [m.path for m in extracted.measures] == [m.path for m in expected.measures]
+    units = [[(u.role, u.mention) for u in m.units] for m in extracted.measures]
+    assert units == [[(u.role, u.mention) for u in m.units] for m in expected.measures]
 
 
 # --- size -----------------------------------------------------------------------------------
