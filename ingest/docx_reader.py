@@ -17,6 +17,7 @@ from typing import Any
 import docx
 
 from ingest.docx_numbering import Numbering, W, join_label
+from ingest.html_reader import MAX_ROW_CHARS
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
@@ -114,11 +115,18 @@ def _owner_paragraph(box: Any) -> Any:
 def _table_lines(table: Any, numbering: Numbering) -> Iterator[str]:
     for row in table.iterchildren(f"{W}tr"):
         cells = list(_row_cells(row))
-        if len(cells) >= 2 and not any(cell.find(f".//{W}tbl") is not None for cell in cells):
-            yield "\t".join(" ".join(_block_lines(cell, numbering)) for cell in cells)
-        else:
-            for cell in cells:  # a one-cell row or a layout row holding tables: keep the lines
-                yield from _block_lines(cell, numbering)
+        # Rendered once: rendering advances the list-numbering counters.
+        cell_lines = [list(_block_lines(cell, numbering)) for cell in cells]
+        is_data_row = (
+            len(cells) >= 2
+            and not any(cell.find(f".//{W}tbl") is not None for cell in cells)
+            and sum(len(line) for lines in cell_lines for line in lines) <= MAX_ROW_CHARS
+        )
+        if is_data_row:
+            yield "\t".join(" ".join(lines) for lines in cell_lines)
+        else:  # a one-cell row, or layout: tables inside, or a page of text
+            for lines in cell_lines:
+                yield from lines
 
 
 def _row_cells(row: Any) -> Iterator[Any]:

@@ -45,6 +45,7 @@ _ARTICLE_SPECIFIC = (
 )  # fmt: skip
 _ARTICLE_GENERIC = ("article", "content", "con", "main-content", "main_content", "view", "detail", "text")
 
+MAX_ROW_CHARS = 1500  # longer table rows are page layout, not data
 _SPECIFIC_MIN_SHARE = 0.2  # a named container must still hold a fair part of the page's text
 _GENERIC_MIN_SHARE = 0.5
 _DENSE_MIN_SHARE = 0.6
@@ -85,20 +86,19 @@ def looks_like_html(text: str) -> bool:
 def html_to_text(html: str) -> str:
     """The page's title, publication details and article as lines of text ("" if it has none)."""
     tree = LexborHTMLParser(html)
-    title_candidates = _title_candidates(tree)
+    title = _page_title(tree)
     tree.strip_tags(_DROP_TAGS)
     body = tree.body or tree.root
     if body is None:
         return ""
     page = _measure(body)
     if page.total == 0:
-        return _join_lines([title_candidates[0]] if title_candidates else [])
+        return ""  # a title alone is no document (pages drawn by JavaScript look like this)
     _drop_chrome(page)
     main = _find_article(page)
     info = [_render(node) for node in _info_blocks(page, main)]
     article = _render(main.node)
     lines = _split_lines("\n".join([*info, article]))
-    title = title_candidates[0] if title_candidates else ""
     if title and not (lines and _same_title(lines[0], title)):
         lines.insert(0, title)
     return _join_lines(lines)
@@ -290,8 +290,9 @@ def _cells(row: LexborNode) -> list[LexborNode]:
 
 
 def _is_flat_row(row: LexborNode) -> bool:
-    """A data row (two cells or more, no table inside) reads best as one line."""
-    return len(_cells(row)) >= 2 and row.css_first("table") is None
+    """A data row (two cells or more, no table inside, not a whole page of text) reads best as one
+    line; a layout row (navigation beside the article) must keep its lines."""
+    return len(_cells(row)) >= 2 and row.css_first("table") is None and len(row.text()) <= MAX_ROW_CHARS
 
 
 def _cell_text(cell: LexborNode) -> str:
@@ -326,20 +327,27 @@ def _same_title(line: str, title: str) -> bool:
 # --- title ----------------------------------------------------------------------------------
 
 
-def _title_candidates(tree: LexborHTMLParser) -> list[str]:
-    """Article title first: the portal's ArticleTitle meta, the longest h1, then <title>."""
-    candidates = []
+def _page_title(tree: LexborHTMLParser) -> str:
+    """The article's title: the portal's ArticleTitle meta, else an h1 that is most of <title>
+    (the article title without the site name), else <title> itself, else the longest h1.
+
+    An h1 alone is not trusted when <title> says more: on many portals the h1 is the site logo.
+    """
     for selector in ('meta[name="ArticleTitle"]', 'meta[name="articletitle"]', 'meta[property="og:title"]'):
         meta = tree.css_first(selector)
-        content = meta.attributes.get("content") if meta else None
-        if content and content.strip():
-            candidates.append(content)
-    headings = [" ".join(h1.text().split()) for h1 in tree.css("h1")]
-    headings = [text for text in headings if len(text) >= 4]
-    if headings:
-        candidates.append(max(headings, key=len))
-    title = tree.css_first("title")
-    if title is not None:
-        candidates.append(title.text())
-    cleaned = [" ".join(text.translate(_INVISIBLE).split()) for text in candidates]
-    return [text for text in cleaned if text]
+        content = _tidy_title(meta.attributes.get("content") or "") if meta else ""
+        if content:
+            return content
+    title_node = tree.css_first("title")
+    title = _tidy_title(title_node.text()) if title_node is not None else ""
+    headings = [text for h1 in tree.css("h1") if len(text := _tidy_title(h1.text())) >= 4]
+    inside = [text for text in headings if text in title and len(text) >= 0.5 * len(title)]
+    if inside:
+        return max(inside, key=len)
+    if title:
+        return title
+    return max(headings, key=len) if headings else ""
+
+
+def _tidy_title(text: str) -> str:
+    return " ".join(text.translate(_INVISIBLE).split())

@@ -227,6 +227,18 @@ def test_title_is_the_first_line_even_when_details_name_it(tmp_path: Path) -> No
     ]
 
 
+def test_logo_h1_is_not_taken_for_the_title(tmp_path: Path) -> None:
+    page = """<html><head><title>关于印发法治政府建设工作要点的通知-宁远县人民政府</title></head><body>
+    <h1 class="logo">宁远县人民政府</h1><div id="zoom"><p>各乡镇人民政府,县直各单位:</p>
+    <p>现将工作要点印发给你们,请认真贯彻落实。</p></div></body></html>"""
+    lines = read_document(write(tmp_path, "logo.html", page)).splitlines()
+    assert lines == [
+        "关于印发法治政府建设工作要点的通知-宁远县人民政府",
+        "各乡镇人民政府,县直各单位:",
+        "现将工作要点印发给你们,请认真贯彻落实。",
+    ]
+
+
 def test_page_saved_as_txt_is_still_read_as_html(tmp_path: Path) -> None:
     assert read_document(write(tmp_path, "page.txt", PORTAL_PAGE)) == PORTAL_TEXT
 
@@ -253,6 +265,15 @@ def test_old_table_layout_page_keeps_paragraph_lines(tmp_path: Path) -> None:
     assert "一、总体要求\n(一)指导思想\n坚持依法行政。\n(二)主要目标\n" in text
 
 
+def test_layout_row_beside_the_article_keeps_its_lines(tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>{i}.推进第{i}项任务。" + "完善制度," * 20 + "</p>" for i in range(1, 11))
+    page = f"""<html><body><table><tr><td><a>首页</a><p>联系我们</p></td><td>{paragraphs}</td></tr>
+    <tr><td>版权所有</td><td>技术支持</td></tr></table></body></html>"""
+    lines = read_document(write(tmp_path, "layout.html", page)).splitlines()
+    items = [line for line in lines if "推进第" in line]
+    assert [line.split(".")[0] for line in items] == [str(i) for i in range(1, 11)]
+
+
 def test_line_wrapped_chinese_in_source_joins_without_space(tmp_path: Path) -> None:
     page = "<html><body><div class='content'><p>加快推进\n      法治政府建设</p></div></body></html>"
     assert read_document(write(tmp_path, "wrap.html", page)) == "加快推进法治政府建设\n"
@@ -268,7 +289,7 @@ def test_saved_web_archive_mhtml(tmp_path: Path) -> None:
 
 
 def test_page_with_no_text(tmp_path: Path) -> None:
-    page = "<html><head><script>render()</script></head><body><div id='app'></div></body></html>"
+    page = "<html><head><title>某县政府</title><script>render()</script></head><body><div id='app'></div></body></html>"
     assert_input_error(write(tmp_path, "spa.html", page), "no text", "HTML")
 
 
