@@ -12,6 +12,7 @@ Unit lists split on 、 , ; at bracket depth 0, so 各乡镇(街道) stays whole
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -88,22 +89,26 @@ class Clause:
 
 def find_clauses(text: str, start: int, end: int) -> list[Clause]:
     """Every responsibility clause in text[start:end], in order."""
-    pairs = _bracket_pairs(text, start, end)
-    clauses = [c for c in (_bracketed_clause(text, o, c) for o, c in pairs) if c]
-    taken = [c.span for c in clauses]
+    bracketed = [c for c in (_bracketed_clause(text, o, c) for o, c in _bracket_pairs(text, start, end)) if c]
+    bracketed_starts = [c.span[0] for c in bracketed]
+    unbracketed: list[Clause] = []
+    swallowed: set[int] = set()  # bracketed clauses inside an unbracketed one: 各乡镇(街道) is a name
     for m in _UNBRACKETED_CLAUSE.finditer(text, start, end):
-        if any(s <= m.start() < e for s, e in taken):
+        if unbracketed and m.start() < unbracketed[-1].span[1]:
+            continue  # the 参加单位 part of the clause just read
+        i = bisect.bisect_right(bracketed_starts, m.start()) - 1
+        if i >= 0 and m.start() < bracketed[i].span[1] and i not in swallowed:
             continue
         line_end = text.find("\n", m.start(), end)
         line_end = end if line_end < 0 else line_end
         clause = _labelled_clause(text, m.start(), line_end, (m.start(), _trim_end(text, m.start(), line_end)))
         if clause:
-            # Brackets inside it (各乡镇(街道)) are part of its unit names, not clauses of their own.
-            clauses = [c for c in clauses if not clause.span[0] <= c.span[0] < clause.span[1]]
-            clauses.append(clause)
-            taken.append(clause.span)
-    clauses.sort(key=lambda c: c.span)
-    return clauses
+            first = bisect.bisect_left(bracketed_starts, clause.span[0])
+            last = bisect.bisect_left(bracketed_starts, clause.span[1])
+            swallowed.update(range(first, last))
+            unbracketed.append(clause)
+    kept = [c for i, c in enumerate(bracketed) if i not in swallowed]
+    return sorted(kept + unbracketed, key=lambda c: c.span)
 
 
 def _bracket_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -115,7 +115,7 @@ _TRADITIONAL_HINTS = set("與為國會書長當這個們說對發關開門東車
 
 def to_simplified(text: str) -> str:
     """Traditional to simplified, character by character where a phrase conversion would change length."""
-    if not any(ch in _TRADITIONAL_HINTS for ch in text):
+    if _TRADITIONAL_HINTS.isdisjoint(text):
         return text
     converter = _converter()
     converted = converter.convert(text)

@@ -173,18 +173,11 @@ def _heading_end(text: str, heading_start: int, limit: int) -> int:
 
 
 def _set_ends(nodes: list[Node], end: int) -> None:
-    for i, node in enumerate(nodes):
+    """A node ends where the next node that is not its descendant starts (one pass with a stack)."""
+    open_nodes: list[Node] = []
+    for node in nodes:
+        while open_nodes and open_nodes[-1] is not node.parent:
+            open_nodes.pop().end = node.start
+        open_nodes.append(node)
+    for node in open_nodes:
         node.end = end
-        for later in nodes[i + 1 :]:
-            if later.rank <= node.rank or not _is_descendant(later, node):
-                node.end = later.start
-                break
-
-
-def _is_descendant(node: Node, ancestor: Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if parent is ancestor:
-            return True
-        parent = parent.parent
-    return False

@@ -16,7 +16,7 @@ from ingest.instruments import find_aliases, find_citations
 from ingest.measures import select_measures
 from ingest.metadata import document_meta, find_body, find_jurisdiction
 from ingest.outline import Node, parse_outline
-from ingest.records import Extraction, InstrumentCitation, Measure, Section, Span, UnitMention
+from ingest.records import Extraction, InstrumentCitation, Measure, Section, UnitMention
 from ingest.units import Jurisdiction, normalise_unit
 from policykg.errors import InputError
 
@@ -203,13 +203,15 @@ def _as_written(original: str, citation: InstrumentCitation) -> InstrumentCitati
 def _outside_citations(
     text: str, start: int, end: int, measures: list[Measure], aliases: dict[str, str], own_number: str
 ) -> list[InstrumentCitation]:
-    """Citations in the document's own text that no measure holds (its preamble, section intros)."""
-    covered: list[Span] = [m.span for m in measures]
-    return [
-        c
-        for c in find_citations(text, start, end, aliases)
-        if not any(s <= c.span[0] < e for s, e in covered) and c.title != own_number
-    ]
+    """Citations in the document's own text that no measure holds: the gaps between measures."""
+    found: list[InstrumentCitation] = []
+    gap_start = start
+    for m in [*measures, None]:
+        gap_end = m.span[0] if m else end
+        if gap_end > gap_start:
+            found += find_citations(text, gap_start, gap_end, aliases)
+        gap_start = max(gap_start, m.span[1]) if m else gap_start
+    return [c for c in found if c.title != own_number]
 
 
 def _clean_heading(heading: str) -> str:
