@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from pypdf import PdfReader
 
@@ -29,14 +31,27 @@ _MIN_FULL_LINES = 5
 
 def pdf_to_text(raw: bytes) -> str:
     """The text of every page, pages separated by a line break."""
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable files warn a lot
-    reader = PdfReader(io.BytesIO(raw), strict=False)
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise PdfProblem("PDF is encrypted (a password is needed to read it)")
-    pages = [page.extract_text() or "" for page in reader.pages]
+    with _quiet_pypdf():
+        reader = PdfReader(io.BytesIO(raw), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise PdfProblem("PDF is encrypted (a password is needed to read it)")
+        pages = [page.extract_text() or "" for page in reader.pages]
     if not any(page.strip() for page in pages):
         raise PdfProblem("PDF has no text layer (scanned image?)")
     return "\n".join(rejoin_wrapped_lines(_undo_letter_spacing(page.rstrip("\n"))) for page in pages)
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs every repair it makes to a damaged file, up to ERROR level; the CLI prints one
+    line per problem, so they are silenced while reading (and the level restored after)."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _undo_letter_spacing(text: str) -> str:
