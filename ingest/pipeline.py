@@ -32,7 +32,10 @@ def extract_file(path: Path | str) -> Extraction:
     from ingest.readers import read_document
 
     path = Path(path)
-    return extract_text(read_document(path), source=path.name)
+    try:
+        return extract_text(read_document(path), source=path.name)
+    except InputError as exc:
+        raise InputError(str(path), exc.reason) from None
 
 
 def extract_text(original: str, source: str) -> Extraction:

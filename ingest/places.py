@@ -6,6 +6,8 @@ the table is loaded once into a dict and matched here directly.
 
 from __future__ import annotations
 
+import contextlib
+import io
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,7 +28,8 @@ class Place:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[Place, ...]]:
-    import jionlp
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+        import jionlp
 
     table: dict[str, list[Place]] = {}
 
