@@ -254,8 +254,9 @@ def _info_blocks(page: _Page, main: _Element) -> list[LexborNode]:
 # --- rendering ------------------------------------------------------------------------------
 
 
-def _render(root: LexborNode) -> str:
+def _render(root: LexborNode, spans: _RowSpans | None = None) -> str:
     """Text of a subtree: block elements on lines of their own, table rows as tab-joined cells."""
+    spans = spans if spans is not None else _RowSpans()
     out: list[str] = []
     stack: list[LexborNode | str] = [root]
     while stack:
@@ -274,7 +275,7 @@ def _render(root: LexborNode) -> str:
             out.append("\n")
             continue
         if tag == "tr" and _is_flat_row(item):
-            out.append("\n" + "\t".join(_cell_text(cell) for cell in _cells(item)) + "\n")
+            out.append("\n" + "\t".join(spans.fields(item)) + "\n")
             continue
         block = tag in _BLOCK_TAGS
         if block:
@@ -285,6 +286,52 @@ def _render(root: LexborNode) -> str:
     return "".join(out)
 
 
+class _RowSpans:
+    """Cells merged down from rows above (rowspan) keep their place as an empty field, as Word's
+    merged cells do, so the columns of every row of a table line up."""
+
+    def __init__(self) -> None:
+        self._pending: dict[int, dict[int, tuple[int, int]]] = {}  # table -> column -> (rows left, width)
+
+    def fields(self, row: LexborNode) -> list[str]:
+        pending = self._pending.setdefault(_table_key(row), {})
+        fields: list[str] = []
+        column = 0
+
+        def fill_merged() -> None:
+            nonlocal column
+            while pending.get(column, (0, 0))[0] > 0:
+                rows_left, width = pending[column]
+                pending[column] = (rows_left - 1, width)
+                fields.append("")
+                column += width
+
+        for cell in _cells(row):
+            fill_merged()
+            fields.append(" ".join(_split_lines(_render(cell, self))))
+            width = _span(cell, "colspan")
+            rows = _span(cell, "rowspan")
+            if rows > 1:
+                pending[column] = (rows - 1, width)
+            column += width
+        fill_merged()
+        return fields
+
+
+def _table_key(row: LexborNode) -> int:
+    node = row.parent
+    while node is not None and node.tag != "table":
+        node = node.parent
+    return node.mem_id if node is not None else 0
+
+
+def _span(cell: LexborNode, attribute: str) -> int:
+    try:
+        return max(1, min(int((cell.attributes.get(attribute) or "1").strip()), 1000))
+    except ValueError:
+        return 1
+
+
 def _cells(row: LexborNode) -> list[LexborNode]:
     return [child for child in row.iter() if child.tag in ("td", "th")]
 
@@ -293,10 +340,6 @@ def _is_flat_row(row: LexborNode) -> bool:
     """A data row (two cells or more, no table inside, not a whole page of text) reads best as one
     line; a layout row (navigation beside the article) must keep its lines."""
     return len(_cells(row)) >= 2 and row.css_first("table") is None and len(row.text()) <= MAX_ROW_CHARS
-
-
-def _cell_text(cell: LexborNode) -> str:
-    return " ".join(_split_lines(_render(cell)))
 
 
 def _split_lines(text: str) -> list[str]:

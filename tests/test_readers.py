@@ -265,6 +265,21 @@ def test_old_table_layout_page_keeps_paragraph_lines(tmp_path: Path) -> None:
     assert "一、总体要求\n(一)指导思想\n坚持依法行政。\n(二)主要目标\n" in text
 
 
+def test_merged_table_cells_keep_columns_in_place(tmp_path: Path) -> None:
+    page = """<html><body><div class="content"><table>
+    <tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>完成时限</th></tr>
+    <tr><td>1</td><td>健全依法决策机制</td><td rowspan="2">县司法局</td><td>2022年底前</td></tr>
+    <tr><td>2</td><td>推进政务公开</td><td>长期坚持</td></tr>
+    <tr><td colspan="2">合计两项</td><td>-</td><td>-</td></tr>
+    </table></div></body></html>"""
+    assert read_document(write(tmp_path, "merged.html", page)) == (
+        "序号\t工作任务\t牵头单位\t完成时限\n"
+        "1\t健全依法决策机制\t县司法局\t2022年底前\n"
+        "2\t推进政务公开\t\t长期坚持\n"
+        "合计两项\t-\t-\n"
+    )
+
+
 def test_layout_row_beside_the_article_keeps_its_lines(tmp_path: Path) -> None:
     paragraphs = "".join(f"<p>{i}.推进第{i}项任务。" + "完善制度," * 20 + "</p>" for i in range(1, 11))
     page = f"""<html><body><table><tr><td><a>首页</a><p>联系我们</p></td><td>{paragraphs}</td></tr>
