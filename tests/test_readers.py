@@ -272,12 +272,15 @@ def test_merged_table_cells_keep_columns_in_place(tmp_path: Path) -> None:
     <tr><td>2</td><td>推进政务公开</td><td>长期坚持</td></tr>
     <tr><td colspan="2">合计两项</td><td>-</td><td>-</td></tr>
     </table></div></body></html>"""
-    assert read_document(write(tmp_path, "merged.html", page)) == (
-        "序号\t工作任务\t牵头单位\t完成时限\n"
-        "1\t健全依法决策机制\t县司法局\t2022年底前\n"
-        "2\t推进政务公开\t\t长期坚持\n"
-        "合计两项\t-\t-\n"
-    )
+    assert read_document(write(tmp_path, "merged.html", page)) == MERGED_TABLE_TEXT
+
+
+MERGED_TABLE_TEXT = (
+    "序号\t工作任务\t牵头单位\t完成时限\n"
+    "1\t健全依法决策机制\t县司法局\t2022年底前\n"
+    "2\t推进政务公开\t\t长期坚持\n"
+    "合计两项\t-\t-\n"
+)
 
 
 def test_layout_row_beside_the_article_keeps_its_lines(tmp_path: Path) -> None:
@@ -368,6 +371,25 @@ def test_docx_paragraphs_and_measure_table(tmp_path: Path) -> None:
         "2\t推进政务公开\t县政府办\t\n"
         "县委全面依法治县委员会办公室\n"
     )
+
+
+def test_docx_merged_cells_read_like_the_html_table(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    rows = [
+        ("序号", "工作任务", "牵头单位", "完成时限"),
+        ("1", "健全依法决策机制", "县司法局", "2022年底前"),
+        ("2", "推进政务公开", "", "长期坚持"),
+        ("合计两项", "", "-", "-"),
+    ]
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    table.cell(1, 2).merge(table.cell(2, 2))  # 县司法局 leads both tasks
+    table.cell(3, 0).merge(table.cell(3, 1))
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    assert read_document(path) == MERGED_TABLE_TEXT
 
 
 def test_docx_automatic_chinese_numbering_is_rendered(tmp_path: Path) -> None:
