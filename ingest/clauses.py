@@ -60,7 +60,8 @@ _LABEL_ROLES: list[tuple[str, Role | None]] = [
 _LABEL_ALT = "|".join(re.escape(label) for label, _ in _LABEL_ROLES)
 _ROLE_OF_LABEL = dict(_LABEL_ROLES)
 # A label at the start of a clause or after a separator, with its colon (or a bracketed label).
-_LABEL = re.compile(rf"\[?({_LABEL_ALT})\]?\s*[::]\s*")
+# A label with its colon, or in brackets where the colon is often left out: [责任单位]县司法局.
+_LABEL = re.compile(rf"(?:\[(?P<bracketed>{_LABEL_ALT})\]\s*[::]?|(?P<plain>{_LABEL_ALT})\s*[::])\s*")
 # Also after an opening bracket that is never closed: "(牵头单位:县司法局;参加单位:…" to the line end.
 _UNBRACKETED_CLAUSE = re.compile(rf"(?:^|(?<=[。;!?(]))[ ]*(?:\[({_LABEL_ALT})\]|({_LABEL_ALT})\s*[::])", re.M)
 
@@ -145,7 +146,7 @@ def _labelled_clause(text: str, start: int, end: int, span: Span) -> Clause | No
         return None
     assignments: list[Assignment] = []
     for i, m in enumerate(labels):
-        role = _ROLE_OF_LABEL[m.group(1)]
+        role = _ROLE_OF_LABEL[m.group("bracketed") or m.group("plain")]
         part_end = labels[i + 1].start() if i + 1 < len(labels) else end
         if role is None:
             continue
@@ -158,8 +159,10 @@ def _labelled_clause(text: str, start: int, end: int, span: Span) -> Clause | No
 
 def _at_part_start(text: str, start: int, pos: int) -> bool:
     """A label counts only at the clause start or right after a separator, not inside a unit name."""
-    before = text[start:pos].rstrip(" [")
-    return not before or before[-1] in ";,。、:"
+    before = text[start:pos]
+    if not before.strip() or before[-1] in " \n":
+        return True  # at the start, or after a space: 牵头单位:县司法局 配合单位:县法院
+    return before.rstrip("[")[-1:] in (";", ",", "。", "、", ":", "")
 
 
 def _verb_clause(text: str, start: int, end: int, span: Span) -> Clause | None:
@@ -207,7 +210,7 @@ def _unit_list(text: str, start: int, end: int) -> list[tuple[str, Span]] | None
     """Split a unit list; None when any item is not a unit name (then the text is not a clause)."""
     items: list[tuple[str, Span]] = []
     pending: tuple[int, int] | None = None  # 中央、省、市驻宁各单位: short place words join the next item
-    for item_start, item_end in _split_depth0(text, start, end, "、,;/"):
+    for item_start, item_end in _split_depth0(text, start, end, "、,;/ "):
         piece_len = len(text[item_start:item_end].strip())
         if pending:
             item_start = pending[0]

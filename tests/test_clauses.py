@@ -78,6 +78,22 @@ CASES = [
         "统筹推进。(责任单位:县委依法治县办;参加单位:各协调小组)",
         [("responsible", "县委依法治县办", False), ("participate", "各协调小组", True)],
     ),
+    (
+        "做好工作。\n牵头单位:县司法局 配合单位:县法院 县检察院\n",
+        [("lead", "县司法局", False), ("participate", "县法院", False), ("participate", "县检察院", False)],
+    ),
+    (
+        "做好工作。\n【责任单位】县司法局、县财政局\n",
+        [("responsible", "县司法局", False), ("responsible", "县财政局", False)],
+    ),
+    (
+        "做好工作。(由县司法局牵头负责,各相关部门配合)",
+        [("lead", "县司法局", False), ("participate", "各相关部门", True)],
+    ),
+    (
+        "做好工作。(县司法局、县法院按职责分工落实)",
+        [("responsible", "县司法局", False), ("responsible", "县法院", False)],
+    ),
     ("开展清理。(县司法局、县财政局)", [("responsible", "县司法局", False), ("responsible", "县财政局", False)]),
     ("做好工作。(牵头单位:县司法局;完成时限:2022年底前)", [("lead", "县司法局", False)]),
     (
