@@ -88,8 +88,9 @@ def clean(original: str) -> CleanText:
 
 
 def normalise(text: str) -> str:
-    """Punctuation and script normalisation only, for short strings such as names and titles."""
-    return to_simplified(text.translate(_TRANSLATION))
+    """Punctuation and script normalisation only, for short strings such as names and titles (always
+    converted: a short string may hold none of the characters the whole-text check looks for)."""
+    return to_simplified(text.translate(_TRANSLATION), always=True)
 
 
 def blank_chrome(text: str) -> str:
@@ -113,9 +114,9 @@ def _converter() -> Any:
 _TRADITIONAL_HINTS = set("與為國會書長當這個們說對發關開門東車時實現經點義區術傳產從風體條規劃執機構權責務單負參協辦縣")
 
 
-def to_simplified(text: str) -> str:
+def to_simplified(text: str, always: bool = False) -> str:
     """Traditional to simplified, character by character where a phrase conversion would change length."""
-    if _TRADITIONAL_HINTS.isdisjoint(text):
+    if not always and _TRADITIONAL_HINTS.isdisjoint(text):
         return text
     converter = _converter()
     converted = converter.convert(text)

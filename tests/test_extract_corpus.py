@@ -108,3 +108,19 @@ def test_goals_section_is_not_a_measure() -> None:
     assert ("三", "(四)") in [m.path for m in x.measures]
     deadline = next(d for m in x.measures for d in m.deadlines if d.text.startswith("2018"))
     assert deadline.date == "2018-12-31"
+
+
+def test_traditional_characters_extract_like_the_simplified_text() -> None:
+    import opencc
+
+    simplified = extraction("002_a710a6335c69e98a.txt")
+    traditional_text = opencc.OpenCC("s2t").convert(simplified.text)
+    assert traditional_text != simplified.text
+    from ingest.pipeline import extract_text
+
+    traditional = extract_text(traditional_text, "traditional.txt")
+    for aspect, result in score(simplified.to_contract(), traditional.to_contract()).items():
+        assert result.f1 == 1.0, (aspect, result.missing, result.extra)
+    assert [u.unit for m in traditional.measures for u in m.units] == [
+        u.unit for m in simplified.measures for u in m.units
+    ]
