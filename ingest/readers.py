@@ -52,8 +52,11 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"ID3", "MP3 audio"),
     (b"\x1aE\xdf\xa3", "Matroska/WebM video"),
     (b"%!PS", "PostScript file"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office file (.doc/.xls/.wps); save it as .docx"),
-    (b"{\\rtf", "RTF document (not supported); save it as .docx or .txt"),
+)
+# Documents in formats this reader does not take, with what to do instead.
+_UNSUPPORTED: tuple[tuple[bytes, str], ...] = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Office format (.doc, .wps, .xls) is not supported: save it as .docx"),
+    (b"{\\rtf", "RTF is not supported: save it as .docx or .txt"),
 )
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
@@ -104,6 +107,9 @@ def _text_of(raw: bytes, source: str) -> str:
     for magic, kind in _BINARY_MAGIC:
         if raw.startswith(magic):
             raise InputError(source, f"binary file ({kind}), not a document")
+    for magic, reason in _UNSUPPORTED:
+        if raw.startswith(magic):
+            raise InputError(source, reason)
     if _is_riff_or_media(raw):
         raise InputError(source, "binary file (audio, video or image container), not a document")
     if _is_mime_archive(raw):
@@ -172,26 +178,25 @@ def _zip_text(raw: bytes, source: str) -> str:
         try:
             return docx_to_text(raw)
         except Exception as exc:
-            reason = f"damaged Word document ({type(exc).__name__}: {_first_line(exc)})"
+            reason = f"cannot read this Word document ({type(exc).__name__}: {_first_line(exc)})"
             raise InputError(source, reason) from exc
-    raise InputError(source, f"zip archive ({_zip_kind(archive, names)}), not a supported document")
+    raise InputError(source, _zip_kind(archive, names))
 
 
 def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
+    """Why a zip archive is refused, naming what it is when the contents tell."""
     if any(name.startswith("xl/") for name in names):
-        return "Excel workbook .xlsx"
+        return "Excel workbook (.xlsx), not a supported document"
     if any(name.startswith("ppt/") for name in names):
-        return "PowerPoint .pptx"
+        return "PowerPoint file (.pptx), not a supported document"
     if "mimetype" in names:
         try:
             mimetype = archive.read("mimetype")[:100].decode("ascii", "replace")
         except Exception:
             mimetype = ""
         if "opendocument.text" in mimetype:
-            return "OpenDocument .odt; save it as .docx"
-        if "epub" in mimetype:
-            return "EPUB book"
-    return "not a Word document"
+            return "OpenDocument text (.odt) is not supported: save it as .docx"
+    return "zip archive, not a document (a .docx holds word/document.xml)"
 
 
 def _mhtml_text(raw: bytes, source: str) -> str:

@@ -609,7 +609,8 @@ def _zip_of(files: dict[str, bytes]) -> bytes:
         ("photo.html", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64), ("binary", "JPEG")),
         ("program", b"\x7fELF\x02\x01\x01" + bytes(100), ("binary", "ELF")),
         ("archive.txt.gz", b"\x1f\x8b\x08\x00" + bytes(20), ("binary", "gzip")),
-        ("old.doc", bytes.fromhex("d0cf11e0a1b11ae1") + bytes(512), ("legacy Office", ".docx")),
+        ("old.doc", bytes.fromhex("d0cf11e0a1b11ae1") + bytes(512), ("old Office format", ".docx")),
+        ("memo.rtf", b"{\\rtf1\\ansi\\ansicpg936 hello}", ("RTF",)),
         ("files.zip", _zip_of({"a.txt": b"hello"}), ("zip archive",)),
         ("sheet.xlsx", _zip_of({"xl/workbook.xml": b"<workbook/>"}), ("Excel",)),
         ("torn.docx", b"PK\x03\x04" + bytes(40), ("damaged zip",)),
@@ -649,7 +650,7 @@ def test_a_reader_library_crash_becomes_an_input_error(tmp_path: Path, monkeypat
     document.add_paragraph("x")
     path = tmp_path / "crash.docx"
     document.save(str(path))
-    assert_input_error(path, "damaged Word document", "KeyError")
+    assert_input_error(path, "cannot read this Word document", "KeyError")
 
 
 def test_str_path_is_accepted(tmp_path: Path) -> None:
