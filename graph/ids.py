@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 
 PATH_SEP = "/"
 
@@ -38,10 +39,12 @@ def measure_id(source: str, path: str, occurrence: int = 1) -> str:
     return "mea:" + _digest(source, path, str(occurrence))
 
 
+@lru_cache(maxsize=65536)  # the same few thousand units and titles recur in every document
 def unit_id(name: str) -> str:
     return "unit:" + _digest(name)
 
 
+@lru_cache(maxsize=65536)
 def instrument_id(title: str) -> str:
     return "inst:" + _digest(title)
 

@@ -23,6 +23,8 @@ from ingest.records import Extraction, InstrumentCitation, Measure, Section
 Row = dict[str, Any]
 RelKey = tuple[str, str, str]  # (type, from label, to label)
 
+_PROPERTY_NAMES = {table.label: dict.fromkeys(table.names) for table in NODE_BY_LABEL.values()}  # ordered
+
 
 @dataclass
 class GraphRows:
@@ -30,10 +32,9 @@ class GraphRows:
     rels: dict[RelKey, list[Row]] = field(default_factory=lambda: defaultdict(list))
 
     def add_node(self, label: str, **props: Any) -> str:
-        names = NODE_BY_LABEL[label].names
-        unknown = set(props) - set(names)
-        if unknown:
-            raise ValueError(f"{label} has no properties {sorted(unknown)}")
+        names = _PROPERTY_NAMES[label]
+        if not names.keys() >= props.keys():
+            raise ValueError(f"{label} has no properties {sorted(props.keys() - names.keys())}")
         self.nodes[label].append({name: props.get(name, "") for name in names})
         return str(props["id"])
 
@@ -62,9 +63,7 @@ def document_rows(extraction: Extraction) -> GraphRows:
     for measure in extraction.measures:
         path = ids.join_path(measure.path)
         seen_paths[path] += 1
-        measure_id = _add_measure(
-            rows, measure, source, doc_id, ids.measure_id(source, path, seen_paths[path])
-        )
+        measure_id = _add_measure(rows, measure, source, doc_id, ids.measure_id(source, path, seen_paths[path]))
         parent = _parent_section(section_ids, measure)
         if parent:
             rows.add_rel(("HAS", "Section", "Measure"), parent, measure_id)
@@ -72,9 +71,7 @@ def document_rows(extraction: Extraction) -> GraphRows:
             rows.add_rel(("HAS", "Document", "Measure"), doc_id, measure_id)
         for mention in measure.units:
             unit = shared.unit(mention.unit, mention.kind, mention.collective)
-            rows.add_rel(
-                (ROLE_REL[mention.role], "Unit", "Measure"), unit, measure_id, mention=mention.mention
-            )
+            rows.add_rel((ROLE_REL[mention.role], "Unit", "Measure"), unit, measure_id, mention=mention.mention)
         for citation in measure.instruments:
             instrument = shared.instrument(citation)
             rows.add_rel(("CITES", "Measure", "Instrument"), measure_id, instrument, mention=citation.mention)
@@ -102,12 +99,13 @@ def document_rows(extraction: Extraction) -> GraphRows:
 
 def fingerprint(rows: GraphRows, document: Row) -> str:
     """A hash of everything the document puts in the graph: equal fingerprints mean nothing to reload."""
+    # Rows come out in a deterministic order for a given extraction, so no sorting is needed.
     payload = {
         "document": document,
-        "nodes": {label: sorted(r, key=json.dumps) for label, r in sorted(rows.nodes.items())},
-        "rels": {"|".join(key): r for key, r in sorted(rows.rels.items())},
+        "nodes": sorted(rows.nodes.items()),
+        "rels": sorted(rows.rels.items()),
     }
-    blob = json.dumps(payload, ensure_ascii=False, sort_keys=True, default=list)
+    blob = json.dumps(payload, ensure_ascii=False)
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()
 
 
@@ -156,19 +154,24 @@ class _SharedNodes:
 
     def unit(self, name: str, kind: str, collective: bool) -> str:
         unit_id = ids.unit_id(name)
-        if unit_id not in self.units:
-            # A name with no place in it (全区各部门) belongs to the document's jurisdiction.
-            place = locate(name) if locate(name).chain else locate(self.fallback_place)
-            self.units[unit_id] = {
-                "id": unit_id,
-                "name": name,
-                "kind": kind,
-                "jurisdiction": place.written,
-                "collective": collective,
-            }
-            if place.chain:
-                self.rows.add_rel(("IN", "Unit", "Jurisdiction"), unit_id, self._jurisdiction(place.chain))
-        _fill(self.units, {"id": unit_id, "kind": kind})
+        known = self.units.get(unit_id)
+        if known is not None:
+            if kind and not known["kind"]:
+                known["kind"] = kind  # an issuer first seen without a kind, named by a measure later
+            return unit_id
+        # A name with no place in it (全区各部门) belongs to the document's jurisdiction.
+        place = locate(name)
+        if not place.chain:
+            place = locate(self.fallback_place)
+        self.units[unit_id] = {
+            "id": unit_id,
+            "name": name,
+            "kind": kind,
+            "jurisdiction": place.written,
+            "collective": collective,
+        }
+        if place.chain:
+            self.rows.add_rel(("IN", "Unit", "Jurisdiction"), unit_id, self._jurisdiction(place.chain))
         return unit_id
 
     def _jurisdiction(self, chain: tuple[tuple[str, str], ...]) -> str:
@@ -207,9 +210,7 @@ def _add_sections(
         path = ids.join_path(section.path)
         section_id = ids.section_id(source, path, len(by_path[path]) + 1)
         by_path[path].append((section.span[0], section_id))
-        rows.add_node(
-            "Section", id=section_id, path=path, heading=section.heading, document_id=doc_id, source=source
-        )
+        rows.add_node("Section", id=section_id, path=path, heading=section.heading, document_id=doc_id, source=source)
         rows.add_rel(("HAS", "Document", "Section"), doc_id, section_id)
     return by_path
 

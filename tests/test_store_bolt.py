@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,28 @@ def stats_of(data: object) -> dict:
     nodes = Counter(n.label for n in data.nodes)
     rels = Counter(r.type for r in data.relationships)
     return {"nodes": {k: nodes[k] for k in LABELS}, "relationships": {k: rels[k] for k in REL_TYPES}}
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+def test_corpus_through_the_cli_matches_ladybug(
+    bolt_database: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from policykg.cli import main
+
+    uri = bolt_database.uri  # type: ignore[attr-defined]
+    summaries, counts = [], []
+    for store in (uri, uri, str(tmp_path / "corpus.lbug")):
+        monkeypatch.setattr("sys.argv", ["policykg", "ingest", str(CORPUS), "--store", store])
+        main()
+        summaries.append(capsys.readouterr().out)
+        monkeypatch.setattr("sys.argv", ["policykg", "stats", "--format", "json", "--store", store])
+        main()
+        counts.append(json.loads(capsys.readouterr().out))
+    assert "4 added" in summaries[0] and "0 added, 0 replaced, 4 unchanged" in summaries[1]
+    assert counts[0] == counts[1] == counts[2]
+    assert counts[0]["nodes"]["Measure"] == 201
+    with BoltStore(uri) as bolt, LadybugStore(tmp_path / "corpus.lbug", read_only=True) as ladybug:
+        assert graph_data(bolt) == graph_data(ladybug)
