@@ -150,7 +150,7 @@ def _labelled_clause(text: str, start: int, end: int, span: Span) -> Clause | No
         part_end = labels[i + 1].start() if i + 1 < len(labels) else end
         if role is None:
             continue
-        units = _unit_list(text, m.end(), part_end)
+        units = parse_unit_list(text, m.end(), part_end)
         if units is None:
             continue
         assignments += [Assignment(role, mention, span_, is_collective(mention)) for mention, span_ in units]
@@ -178,7 +178,7 @@ def _verb_clause(text: str, start: int, end: int, span: Span) -> Clause | None:
         if role is None:
             bare_parts += 1
             role, units_end = "responsible", part_end
-        units = _unit_list(text, part_start, units_end)
+        units = parse_unit_list(text, part_start, units_end)
         if units is None:
             return None  # one part that is not a unit list means this bracket is not a clause
         assignments += [Assignment(role, mention, span_, is_collective(mention)) for mention, span_ in units]
@@ -206,7 +206,7 @@ def _trailing_role(text: str, start: int, end: int) -> tuple[Role | None, int]:
     return None, end
 
 
-def _unit_list(text: str, start: int, end: int) -> list[tuple[str, Span]] | None:
+def parse_unit_list(text: str, start: int, end: int) -> list[tuple[str, Span]] | None:
     """Split a unit list; None when any item is not a unit name (then the text is not a clause)."""
     items: list[tuple[str, Span]] = []
     pending: tuple[int, int] | None = None  # 中央、省、市驻宁各单位: short place words join the next item

@@ -163,6 +163,8 @@ def _heading_end(text: str, heading_start: int, limit: int) -> int:
     """A heading is the rest of its line up to the first sentence end; a long one stops at its first comma."""
     line_end = text.find("\n", heading_start, limit)
     line_end = limit if line_end < 0 else line_end
+    tab = text.find("\t", heading_start, line_end)  # a table row: the heading is its first text cell
+    line_end = line_end if tab < 0 else tab
     m = _SENTENCE_END.search(text, heading_start, line_end)
     stop = m.start() if m else line_end
     if stop - heading_start > HEADING_MAX:

@@ -17,6 +17,7 @@ from ingest.measures import select_measures
 from ingest.metadata import document_meta, find_body, find_jurisdiction
 from ingest.outline import Node, parse_outline
 from ingest.records import Extraction, InstrumentCitation, Measure, Section, UnitMention
+from ingest.table_clauses import find_table_clauses
 from ingest.units import Jurisdiction, normalise_unit
 from policykg.errors import InputError
 
@@ -47,7 +48,10 @@ def extract_text(original: str, source: str) -> Extraction:
     body = find_body(lines, whole_outline[0].start if whole_outline else None)
     body_end = _body_end(text, lines, body.body_start)
     nodes = parse_outline(text, body.body_start, body_end)
-    clauses = find_clauses(text, body.body_start, body_end)
+    clauses = sorted(
+        find_clauses(text, body.body_start, body_end) + find_table_clauses(text, 0, body_end),
+        key=lambda c: c.span,
+    )
     own_clauses = _clauses_by_node(nodes, clauses)
     measure_nodes = select_measures([n for n in nodes if n.parent is None], lambda n: bool(own_clauses.get(id(n))))
     if not measure_nodes:

@@ -166,3 +166,27 @@ def test_generated_labelled_clauses(leads: list[str], joins: list[str], fullwidt
 def test_generated_verb_clauses(leads: list[str], joins: list[str], suffix: str) -> None:
     got = parse(f"深化改革。({'、'.join(leads)}牵头,{'、'.join(joins)}{suffix})")
     assert [(r, m) for r, m, _ in got] == [("lead", u) for u in leads] + [("participate", u) for u in joins]
+
+
+def test_task_table_columns_give_roles() -> None:
+    """A docx/HTML task table as the readers give it: cells joined by tabs, a merged cell left empty."""
+    from ingest.pipeline import extract_text
+
+    text = "\n".join(
+        [
+            "宁远县法治政府建设实施方案",
+            "为推进法治政府建设,结合我县实际,制定本方案,现将重点任务分工如下,请各单位认真抓好落实工作,确保取得实效。",
+            "序号\t重点任务\t牵头单位\t责任单位\t完成时限",
+            "1\t优化政府职能配置。\t县委编办\t县政府各部门\t2022年底前",
+            "2\t推进权责清单制度。\t县行政审批局\t县司法局、县财政局\t2023年6月底前",
+            "3\t加强执法监督。\t县司法局\t\t长期坚持",
+        ]
+    )
+    measures = extract_text(text, "table.txt").measures
+    got = [(m.number, m.heading, [(u.role, u.mention) for u in m.units]) for m in measures]
+    assert got == [
+        ("1", "优化政府职能配置", [("lead", "县委编办"), ("responsible", "县政府各部门")]),
+        ("2", "推进权责清单制度", [("lead", "县行政审批局"), ("responsible", "县司法局"), ("responsible", "县财政局")]),
+        ("3", "加强执法监督", [("lead", "县司法局"), ("responsible", "县司法局"), ("responsible", "县财政局")]),
+    ]
+    assert measures[0].deadlines[0].date == "2022-12-31"
