@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph import synthetic  # noqa: E402
-from graph.loader import load  # noqa: E402
-from graph.open import is_bolt, open_store  # noqa: E402
-from graph.stats import stats  # noqa: E402
+from graph import synthetic
+from graph.loader import load
+from graph.open import is_bolt, open_store
+from graph.stats import stats
 
 
 def main() -> None:

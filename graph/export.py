@@ -64,9 +64,7 @@ def to_networkx(data: GraphData) -> nx.MultiDiGraph:
     edges with `type` (and `label`, which Gephi shows)."""
     graph = nx.MultiDiGraph()
     for node in data.nodes:
-        display = next(
-            (str(node.properties[p]) for p in DISPLAY_PROPERTIES if node.properties.get(p)), node.id
-        )
+        display = next((str(node.properties[p]) for p in DISPLAY_PROPERTIES if node.properties.get(p)), node.id)
         graph.add_node(node.id, labels=f":{node.label}", label=display, **node.properties)
     for rel in data.relationships:
         graph.add_edge(rel.start, rel.end, type=rel.type, label=rel.type, **rel.properties)
@@ -82,8 +80,7 @@ def write_json(store: GraphStore, out: str | Path | IO[str]) -> None:
     payload = {
         "nodes": [{"id": n.id, "labels": [n.label], "properties": n.properties} for n in data.nodes],
         "relationships": [
-            {"type": r.type, "start": r.start, "end": r.end, "properties": r.properties}
-            for r in data.relationships
+            {"type": r.type, "start": r.start, "end": r.end, "properties": r.properties} for r in data.relationships
         ],
     }
     if isinstance(out, (str, Path)):
@@ -110,9 +107,7 @@ def write_csv(store: GraphStore, directory: str | Path) -> list[Path]:
         ]
         written.append(_write_csv(out / f"nodes_{table.label}.csv", header, rows))
     for rel in RELATIONSHIPS:
-        header = (
-            [":START_ID", ":END_ID"] + [f"{n}{NEO4J_ADMIN_TYPES[t]}" for n, t in rel.properties] + [":TYPE"]
-        )
+        header = [":START_ID", ":END_ID"] + [f"{n}{NEO4J_ADMIN_TYPES[t]}" for n, t in rel.properties] + [":TYPE"]
         rows = [
             [r.start, r.end, *(_cell(r.properties.get(n)) for n in rel.names), rel.type]
             for r in data.relationships
@@ -125,13 +120,9 @@ def write_csv(store: GraphStore, directory: str | Path) -> list[Path]:
 
 
 def _import_command(files: list[Path]) -> str:
-    args = [
-        f"--nodes={f.name}" if f.name.startswith("nodes_") else f"--relationships={f.name}" for f in files
-    ]
+    args = [f"--nodes={f.name}" if f.name.startswith("nodes_") else f"--relationships={f.name}" for f in files]
     # Measure texts hold line breaks: neo4j-admin needs --multiline-fields for them.
-    return (
-        "neo4j-admin database import full neo4j --multiline-fields=true \\\n  " + " \\\n  ".join(args) + "\n"
-    )
+    return "neo4j-admin database import full neo4j --multiline-fields=true \\\n  " + " \\\n  ".join(args) + "\n"
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:

@@ -23,9 +23,7 @@ MAX_DB_SIZE = 1 << 36
 
 def schema_statements(path: Path = SCHEMA_FILE) -> list[str]:
     """The DDL statements of a .cypher file: `//` comment lines dropped, split on `;`."""
-    lines = [
-        line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("//")
-    ]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("//")]
     return [stmt.strip() for stmt in "\n".join(lines).split(";") if stmt.strip()]
 
 
@@ -80,9 +78,7 @@ class LadybugStore:
             columns = result.get_column_names()
             rows = []
             while result.has_next():
-                rows.append(
-                    {col: _plain(value) for col, value in zip(columns, result.get_next(), strict=True)}
-                )
+                rows.append({col: _plain(value) for col, value in zip(columns, result.get_next(), strict=True)})
             result.close()
         return rows
 

@@ -90,10 +90,21 @@ def remove(store: GraphStore, source: str) -> bool:
     return True
 
 
+def replace_similar(store: GraphStore, pairs: Iterable[tuple[str, str, float]]) -> int:
+    """Replace every (Measure)-[:SIMILAR_TO {score}]->(Measure) with `pairs` of (measure id, measure id,
+    score), in one transaction. For the near-duplicate analysis, which computes them over the whole graph."""
+    rows = [{"src": a, "dst": b, "score": float(score)} for a, b, score in pairs]
+    store.write(
+        [
+            ("MATCH (:Measure)-[r:SIMILAR_TO]->(:Measure) DELETE r", {}),
+            *writes.create_rels(store.dialect, ("SIMILAR_TO", "Measure", "Measure"), rows),
+        ]
+    )
+    return len(rows)
+
+
 def sources(store: GraphStore) -> list[str]:
-    return [
-        row["source"] for row in store.read("MATCH (d:Document) RETURN d.source AS source ORDER BY source")
-    ]
+    return [row["source"] for row in store.read("MATCH (d:Document) RETURN d.source AS source ORDER BY source")]
 
 
 @dataclass
@@ -132,9 +143,7 @@ def _drop_existing_shared(store: GraphStore, rows: GraphRows) -> None:
         wanted = [r["id"] for r in rows.nodes.get(label, [])]
         if not wanted:
             continue
-        found = store.read(
-            f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id", {"ids": wanted}
-        )
+        found = store.read(f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id", {"ids": wanted})
         existing |= {r["id"] for r in found}
         rows.nodes[label] = [r for r in rows.nodes[label] if r["id"] not in existing]
     for key in list(rows.rels):

@@ -11,9 +11,7 @@ Stats = dict[str, dict[str, int]]
 def stats(store: GraphStore) -> Stats:
     """{"nodes": {label: count}, "relationships": {type: count}}, every label and type of the schema."""
     nodes = {name: _count(store, f"MATCH (n:{label(name)}) RETURN count(n) AS n") for name in LABELS}
-    rels = {
-        name: _count(store, f"MATCH ()-[r:{rel_type(name)}]->() RETURN count(r) AS n") for name in REL_TYPES
-    }
+    rels = {name: _count(store, f"MATCH ()-[r:{rel_type(name)}]->() RETURN count(r) AS n") for name in REL_TYPES}
     return {"nodes": nodes, "relationships": rels}
 
 

@@ -104,9 +104,7 @@ def extraction(
         document=document,
         sections=tuple(section_records),
         measures=tuple(measure_records),
-        instruments=(
-            InstrumentCitation("中华人民共和国行政处罚法", "中华人民共和国行政处罚法", "法律", (0, 5)),
-        ),
+        instruments=(InstrumentCitation("中华人民共和国行政处罚法", "中华人民共和国行政处罚法", "法律", (0, 5)),),
     )
 
 

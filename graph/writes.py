@@ -116,6 +116,4 @@ def _arrow(columns: dict[str, list[Any]], types: dict[str, PropType]) -> Any:
 
     arrow_type = {"STRING": pa.string(), "BOOLEAN": pa.bool_(), "DOUBLE": pa.float64()}
     # Column order is what COPY maps by, so it must be the table's property order.
-    return pa.table(
-        {name: pa.array(values, type=arrow_type[types[name]]) for name, values in columns.items()}
-    )
+    return pa.table({name: pa.array(values, type=arrow_type[types[name]]) for name, values in columns.items()})

@@ -120,12 +120,8 @@ def export(out: Path, store_spec: str | None, fmt: str) -> None:
 
 @cli.command()
 @click.argument("query")
-@click.option(
-    "--param", "params", multiple=True, metavar="K=V", help="A $parameter; V is read as JSON if it parses."
-)
-@click.option(
-    "--write", "allow_write", is_flag=True, help="Allow statements that write (run in one transaction)."
-)
+@click.option("--param", "params", multiple=True, metavar="K=V", help="A $parameter; V is read as JSON if it parses.")
+@click.option("--write", "allow_write", is_flag=True, help="Allow statements that write (run in one transaction).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @store_option
 def cypher(query: str, params: tuple[str, ...], allow_write: bool, fmt: str, store_spec: str | None) -> None:

@@ -15,9 +15,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
 
 
-def run(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str
-) -> tuple[int, str, str]:
+def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
     monkeypatch.setattr("sys.argv", ["policykg", *args])
     try:
         main()
@@ -146,9 +144,7 @@ def test_cypher_and_export(
     assert json.loads(out) == [{"p": "2021"}]
 
     for fmt, target in (("graphml", "g.graphml"), ("json", "g.json"), ("csv", "csv")):
-        code, out, err = run(
-            capsys, monkeypatch, "export", "--format", fmt, str(tmp_path / target), "--store", store
-        )
+        code, out, err = run(capsys, monkeypatch, "export", "--format", fmt, str(tmp_path / target), "--store", store)
         assert code == 0, err
     assert nx.read_graphml(tmp_path / "g.graphml").number_of_nodes() > 0
     assert (tmp_path / "csv" / "nodes_Measure.csv").read_text(encoding="utf-8").startswith("id:ID,")

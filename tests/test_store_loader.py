@@ -86,12 +86,8 @@ def test_remove_deletes_the_document_and_what_only_it_used(store: LadybugStore) 
     assert remove(store, "c.txt")
     assert not remove(store, "c.txt")
     assert store.read("MATCH (n) WHERE n.source = 'c.txt' RETURN count(n) AS n") == [{"n": 0}]
-    assert store.read("MATCH (u:Unit) WHERE u.jurisdiction = '营口市鲅鱼圈区' RETURN count(u) AS n") == [
-        {"n": 0}
-    ]
-    assert store.read("MATCH (j:Jurisdiction) WHERE j.name IN ['辽宁省', '营口市'] RETURN count(j) AS n") == [
-        {"n": 0}
-    ]
+    assert store.read("MATCH (u:Unit) WHERE u.jurisdiction = '营口市鲅鱼圈区' RETURN count(u) AS n") == [{"n": 0}]
+    assert store.read("MATCH (j:Jurisdiction) WHERE j.name IN ['辽宁省', '营口市'] RETURN count(j) AS n") == [{"n": 0}]
     assert store.read("MATCH (u:Unit {name: '宁远县司法局'}) RETURN count(u) AS n") == [{"n": 1}]
     for source in ("a.txt", "b.txt"):
         remove(store, source)
@@ -179,9 +175,7 @@ def test_a_cited_document_is_linked_as_ingested(store: LadybugStore) -> None:
     assert stats(store)["relationships"]["INGESTED_AS"] == 0
     law = synthetic.extraction("law.txt", title="中华人民共和国行政处罚法")
     load(store, [law])
-    linked = store.read(
-        "MATCH (i:Instrument)-[:INGESTED_AS]->(d:Document) RETURN i.title AS t, d.source AS s"
-    )
+    linked = store.read("MATCH (i:Instrument)-[:INGESTED_AS]->(d:Document) RETURN i.title AS t, d.source AS s")
     assert linked == [{"t": "中华人民共和国行政处罚法", "s": "law.txt"}]
     load(store, [law])
     assert stats(store)["relationships"]["INGESTED_AS"] == 1
@@ -198,3 +192,17 @@ def test_repeated_heading_paths_get_distinct_ids(store: LadybugStore) -> None:
 def test_sources_lists_the_documents(store: LadybugStore) -> None:
     load(store, docs())
     assert loader.sources(store) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_similar_pairs_are_replaced_as_a_whole(store: LadybugStore) -> None:
+    load(store, docs())
+    a, b, c = (r["id"] for r in store.read("MATCH (m:Measure) RETURN m.id AS id ORDER BY id LIMIT 3"))
+    assert loader.replace_similar(store, [(a, b, 0.9), (a, c, 0.8)]) == 2
+    assert loader.replace_similar(store, [(b, c, 0.75)]) == 1
+    assert store.read("MATCH (x)-[r:SIMILAR_TO]->(y) RETURN x.id AS x, y.id AS y, r.score AS s") == [
+        {"x": b, "y": c, "s": 0.75}
+    ]
+    before = graph_data(store)
+    with pytest.raises(StoreError):
+        loader.replace_similar(store, [(a, "mea:missing", 0.5)])
+    assert graph_data(store) == before
