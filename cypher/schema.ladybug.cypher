@@ -2,7 +2,7 @@
 // Run statement by statement on first open (graph/ladybug_store.py). Keep in step with graph/schema.py.
 // `IN` is a keyword in this dialect: write it with backticks in every query (Neo4j accepts that too).
 
-CREATE NODE TABLE IF NOT EXISTS Document(id STRING PRIMARY KEY, title STRING, kind STRING, jurisdiction STRING, issued STRING, doc_number STRING, period STRING, source STRING, fingerprint STRING);
+CREATE NODE TABLE IF NOT EXISTS Document(id STRING PRIMARY KEY, title STRING, kind STRING, jurisdiction STRING, issued STRING, doc_number STRING, period STRING, source STRING, text STRING, fingerprint STRING);
 CREATE NODE TABLE IF NOT EXISTS Section(id STRING PRIMARY KEY, path STRING, heading STRING, document_id STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Measure(id STRING PRIMARY KEY, number STRING, path STRING, heading STRING, text STRING, deadline STRING, deadline_text STRING, document_id STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Unit(id STRING PRIMARY KEY, name STRING, kind STRING, jurisdiction STRING, collective BOOLEAN);

@@ -92,6 +92,7 @@ def document_rows(extraction: Extraction) -> GraphRows:
         "doc_number": doc.doc_number,
         "period": doc.period,
         "source": source,
+        "text": extraction.text,
     }
     rows.add_node("Document", **document, fingerprint=fingerprint(rows, document))
     return rows

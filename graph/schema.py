@@ -47,6 +47,7 @@ NODES: tuple[NodeTable, ...] = (
             ("doc_number", _S),
             ("period", _S),
             ("source", _S),
+            ("text", _S),  # the original text: the explorer re-extracts it to show every span in place
             ("fingerprint", _S),  # hash of the document's rows: an unchanged re-ingest is skipped
         ),
     ),
