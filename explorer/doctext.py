@@ -1,0 +1,183 @@
+"""A document's text with the spans to highlight: from its source file when it can be found (re-extracted,
+so every span is exact), else rebuilt from the Measure texts in the store (spans found by mention)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.store import GraphStore
+from ingest.numerals import CIRCLED, chinese_to_int
+from ingest.records import Extraction
+from policykg.errors import PolicyKGError
+
+SpanLabel = str  # lead | participate | responsible | instrument | deadline
+REL_ROLE = {"LEADS": "lead", "PARTICIPATES_IN": "participate", "RESPONSIBLE_FOR": "responsible"}
+
+
+@dataclass(frozen=True)
+class HighlightSpan:
+    start: int
+    end: int
+    label: SpanLabel
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    text: str
+    spans: tuple[HighlightSpan, ...]
+    origin: str  # where the text came from, said on the page
+
+
+@dataclass(frozen=True)
+class StoredMeasure:
+    path: str
+    heading: str
+    text: str
+    deadline_text: str
+    units: tuple[tuple[str, str, str], ...]  # (role, mention, unit name)
+    instruments: tuple[str, ...]  # mentions
+
+
+def find_source(source: str, doc_dirs: Iterable[Path]) -> Path | None:
+    """The first file named `source` in the folders (searched recursively)."""
+    for folder in doc_dirs:
+        direct = folder / source
+        if direct.is_file():
+            return direct
+        if folder.is_dir():
+            found = next((p for p in folder.rglob(source) if p.is_file()), None)
+            if found:
+                return found
+    return None
+
+
+def from_extraction(extraction: Extraction, origin: str) -> DocumentText:
+    spans: list[HighlightSpan] = []
+    for measure in extraction.measures:
+        spans += [HighlightSpan(*u.span, u.role) for u in measure.units]
+        spans += [HighlightSpan(*i.span, "instrument") for i in measure.instruments]
+        spans += [HighlightSpan(*d.span, "deadline") for d in measure.deadlines]
+    spans += [HighlightSpan(*i.span, "instrument") for i in extraction.instruments]
+    return DocumentText(extraction.text, _valid(spans, len(extraction.text)), origin)
+
+
+def extraction_from_file(path: Path, expected_measures: int) -> Extraction | None:
+    """The file re-extracted, if it still yields the ingested document (same number of measures)."""
+    from ingest.pipeline import extract_file
+
+    try:
+        extraction = extract_file(path)
+    except PolicyKGError:
+        return None
+    return extraction if len(extraction.measures) == expected_measures else None
+
+
+def from_store(measures: Sequence[StoredMeasure]) -> DocumentText:
+    """The measures in outline order, one paragraph each, with their mentions located in their text."""
+    parts: list[str] = []
+    spans: list[HighlightSpan] = []
+    offset = 0
+    for m in sorted(measures, key=lambda m: path_key(m.path)):
+        paragraph = f"[{m.path}] {m.text}\n\n"
+        body = offset + len(f"[{m.path}] ")
+        for role, mention, _ in m.units:
+            at = m.text.rfind(mention)  # the responsibility clause closes the measure
+            if mention and at >= 0:
+                spans.append(HighlightSpan(body + at, body + at + len(mention), role))
+        for mention in m.instruments:
+            at = m.text.find(mention)
+            if mention and at >= 0:
+                spans.append(HighlightSpan(body + at, body + at + len(mention), "instrument"))
+        at = m.text.find(m.deadline_text) if m.deadline_text else -1
+        if at >= 0:
+            spans.append(HighlightSpan(body + at, body + at + len(m.deadline_text), "deadline"))
+        parts.append(paragraph)
+        offset += len(paragraph)
+    text = "".join(parts)
+    return DocumentText(text, _valid(spans, len(text)), "the Measure texts in the store")
+
+
+def stored_measures(store: GraphStore, document_id: str) -> list[StoredMeasure]:
+    rows = store.read(
+        "MATCH (m:Measure) WHERE m.document_id = $doc "
+        "RETURN m.id AS id, m.path AS path, m.heading AS heading, m.text AS text, m.deadline_text AS deadline",
+        {"doc": document_id},
+    )
+    units: dict[str, list[tuple[str, str, str]]] = {}
+    for rel, role in REL_ROLE.items():
+        cypher = (
+            f"MATCH (u:Unit)-[r:{rel}]->(m:Measure) WHERE m.document_id = $doc "
+            "RETURN m.id AS id, r.mention AS mention, u.name AS name"
+        )
+        for row in store.read(cypher, {"doc": document_id}):
+            units.setdefault(row["id"], []).append((role, row["mention"] or "", row["name"] or ""))
+    cited: dict[str, list[str]] = {}
+    cypher = (
+        "MATCH (m:Measure)-[r:CITES]->(i:Instrument) WHERE m.document_id = $doc RETURN m.id AS id, r.mention AS mention"
+    )
+    for row in store.read(cypher, {"doc": document_id}):
+        cited.setdefault(row["id"], []).append(row["mention"] or "")
+    return [
+        StoredMeasure(
+            path=r["path"] or "",
+            heading=r["heading"] or "",
+            text=r["text"] or "",
+            deadline_text=r["deadline"] or "",
+            units=tuple(units.get(r["id"], ())),
+            instruments=tuple(cited.get(r["id"], ())),
+        )
+        for r in rows
+    ]
+
+
+_LABEL_NUMBER = re.compile(r"\d+|[零〇一二三四五六七八九十百两]+|[" + CIRCLED + "]")
+
+
+def path_key(path: str) -> tuple[tuple[int, str], ...]:
+    """Sort key for a heading path like "二/(一)/1": each label by its number (一是 → 1, ⑫ → 12)."""
+    key = []
+    for label in path.split("/"):
+        match = _LABEL_NUMBER.search(label)
+        number = 0
+        if match:
+            found = match.group()
+            if found.isdigit():
+                number = int(found)
+            elif found in CIRCLED:
+                number = CIRCLED.index(found) + 1
+            else:
+                number = chinese_to_int(found)
+        key.append((number, label))
+    return tuple(key)
+
+
+def _valid(spans: Iterable[HighlightSpan], length: int) -> tuple[HighlightSpan, ...]:
+    unique = {(s.start, s.end, s.label) for s in spans if 0 <= s.start < s.end <= length}
+    return tuple(HighlightSpan(*s) for s in sorted(unique))
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    path: str
+    heading: str
+    is_measure: bool
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/")
+
+
+def outline(store: GraphStore, document_id: str) -> list[OutlineEntry]:
+    """Sections and measures of a document in outline order."""
+    entries = [
+        OutlineEntry(r["path"] or "", r["heading"] or "", label == "Measure")
+        for label in ("Section", "Measure")
+        for r in store.read(
+            f"MATCH (n:{label}) WHERE n.document_id = $doc RETURN n.path AS path, n.heading AS heading",
+            {"doc": document_id},
+        )
+    ]
+    return sorted(entries, key=lambda e: path_key(e.path))

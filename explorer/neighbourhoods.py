@@ -1,0 +1,74 @@
+"""What the Graph page draws: a start node's neighbourhood, grown by hops and expanded nodes, then filtered
+by document, role and unit kind."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from explorer.subgraph import ROLE_BY_REL, Subgraph, neighbourhood
+from graph.store import GraphStore
+
+MAX_RELATIONSHIPS = 3000  # per fetch; the drawing itself stops far earlier (network.MAX_NODES)
+
+
+@dataclass(frozen=True)
+class Filters:
+    documents: frozenset[str] = frozenset()  # document ids; empty means all
+    roles: frozenset[str] = frozenset()  # lead | participate | responsible; empty means all
+    unit_kinds: frozenset[str] = frozenset()  # empty means all
+
+
+def seeds(store: GraphStore, start_id: str) -> list[str]:
+    """A document starts with its sections and measures (two HAS hops away); any other node with itself."""
+    if not start_id.startswith("doc:"):
+        return [start_id]
+    ids = [start_id]
+    for label in ("Section", "Measure"):
+        rows = store.read(f"MATCH (n:{label}) WHERE n.document_id = $doc RETURN n.id AS id", {"doc": start_id})
+        ids += [r["id"] for r in rows]
+    return ids
+
+
+def grow(store: GraphStore, start: Iterable[str], hops: int, expanded: Iterable[str]) -> tuple[Subgraph, bool]:
+    """The start nodes plus `hops` rounds of neighbours, plus the neighbours of every expanded node."""
+    graph, cut = neighbourhood(store, start, MAX_RELATIONSHIPS)
+    frontier = set(graph.nodes)
+    for _ in range(hops - 1):
+        more, more_cut = neighbourhood(store, frontier, MAX_RELATIONSHIPS)
+        frontier = set(more.nodes) - set(graph.nodes)
+        graph.merge(more)
+        cut = cut or more_cut
+    extra = list(expanded)
+    if extra:
+        more, more_cut = neighbourhood(store, extra, MAX_RELATIONSHIPS)
+        graph.merge(more)
+        cut = cut or more_cut
+    return graph, cut
+
+
+def apply(graph: Subgraph, filters: Filters, keep: Collection[str]) -> Subgraph:
+    """The graph without filtered-out nodes and role edges; nodes left with no edge go too (except `keep`)."""
+    out = Subgraph()
+    for node in graph.nodes.values():
+        if node.id not in keep and not _node_passes(node.label, node.id, node.properties, filters):
+            continue
+        out.nodes[node.id] = node
+    for edge in graph.edges.values():
+        role = ROLE_BY_REL.get(edge.type)
+        if role and filters.roles and role not in filters.roles:
+            continue
+        out.add_edge(edge)
+    linked = {e.start for e in out.edges.values()} | {e.end for e in out.edges.values()}
+    out.nodes = {i: n for i, n in out.nodes.items() if i in linked or i in keep}
+    return out
+
+
+def _node_passes(label: str, node_id: str, props: Mapping[str, Any], filters: Filters) -> bool:
+    if filters.documents:
+        if label == "Document" and node_id not in filters.documents:
+            return False
+        if label in ("Section", "Measure") and props.get("document_id") not in filters.documents:
+            return False
+    return not (filters.unit_kinds and label == "Unit" and props.get("kind") not in filters.unit_kinds)

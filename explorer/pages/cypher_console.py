@@ -1,0 +1,75 @@
+"""Cypher page: a read-only console. Statements that write are refused before they reach the store."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from explorer import connection, network, sidebar, tables
+from explorer.examples import EXAMPLES
+from explorer.subgraph import induced, node_ids_in
+from graph.readonly import ensure_read_only
+from policykg.errors import PolicyKGError, WriteRefused
+
+TEXT_KEY = "cypher-text"
+RESULT_KEY = "cypher-result"
+MAX_TABLE_ROWS = 5000
+
+
+def _use_example() -> None:
+    st.session_state[TEXT_KEY] = EXAMPLES[st.session_state["cypher-example"]]
+
+
+def render() -> None:
+    sidebar.render()
+    st.title("Cypher")
+    st.caption("Read-only: statements that create, merge, set, delete, load or copy are refused.")
+    st.session_state.setdefault(TEXT_KEY, next(iter(EXAMPLES.values())))
+    st.selectbox("Example queries", list(EXAMPLES), key="cypher-example", on_change=_use_example)
+    with st.form("cypher-form"):
+        st.text_area("Cypher", key=TEXT_KEY, height=160)
+        submitted = st.form_submit_button("Run", type="primary")
+    if submitted:
+        st.session_state[RESULT_KEY] = _run(st.session_state[TEXT_KEY])
+    result = st.session_state.get(RESULT_KEY)
+    if result:
+        _show(result)
+
+
+def _run(cypher: str) -> dict[str, object]:
+    try:
+        ensure_read_only(cypher)
+        started = time.perf_counter()
+        rows = connection.store().read(cypher)
+        return {"rows": rows, "seconds": time.perf_counter() - started}
+    except WriteRefused as exc:
+        return {"refused": str(exc)}
+    except PolicyKGError as exc:
+        return {"error": str(exc)}
+
+
+def _show(result: dict[str, object]) -> None:
+    if "refused" in result:
+        st.error(f"**Refused.** {result['refused']}. The console only reads; use `policykg cypher --write`.")
+        return
+    if "error" in result:
+        st.error(f"**The query failed.** {result['error']}")
+        return
+    rows = result["rows"]
+    assert isinstance(rows, list)
+    st.caption(f"{len(rows):,} rows in {float(result['seconds']) * 1000:.0f} ms")  # type: ignore[arg-type]
+    table_tab, graph_tab = st.tabs(["Table", "Graph"])
+    with table_tab:
+        if len(rows) > MAX_TABLE_ROWS:
+            st.warning(f"Showing the first {MAX_TABLE_ROWS:,} rows; add a LIMIT or download from the CLI.")
+        tables.show(tables.frame(rows[:MAX_TABLE_ROWS]), "cypher-result", key="cypher")
+    with graph_tab:
+        ids = node_ids_in(rows)
+        if ids:
+            network.show(induced(connection.store(), ids[: network.MAX_NODES * 4]))
+        else:
+            st.info("The result holds no nodes: return nodes (or their `id`) to see them drawn.")
+
+
+render()

@@ -1,0 +1,190 @@
+"""A drawable piece of the graph: nodes keyed by id, typed edges, and how to fetch one from a store.
+
+Every node id starts with its label (`doc:`, `mea:`, `unit:` …, see graph/ids.py), so rows from any
+backend, or any Cypher a user typed, can be turned into labelled nodes without backend internals.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graph.schema import ROLE_REL
+from graph.store import GraphStore
+
+LABEL_BY_PREFIX = {
+    "doc": "Document",
+    "sec": "Section",
+    "mea": "Measure",
+    "unit": "Unit",
+    "inst": "Instrument",
+    "jur": "Jurisdiction",
+}
+ROLE_BY_REL = {rel: role for role, rel in ROLE_REL.items()}
+CAPTION_CHARS = 24
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    label: str
+    properties: Mapping[str, Any]
+
+    @property
+    def caption(self) -> str:
+        p = self.properties
+        if self.label in ("Measure", "Section"):
+            text = f"{p.get('path', '')} {p.get('heading', '')}".strip()
+        else:
+            text = str(p.get("name") or p.get("title") or self.id)
+        return text if len(text) <= CAPTION_CHARS else text[: CAPTION_CHARS - 1] + "…"
+
+    @property
+    def tooltip(self) -> str:
+        shown = {k: v for k, v in self.properties.items() if k not in ("text", "fingerprint") and v not in ("", None)}
+        return f"{self.label}\n" + "\n".join(f"{k}: {v}" for k, v in shown.items())
+
+
+@dataclass(frozen=True)
+class Edge:
+    start: str
+    end: str
+    type: str
+    properties: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Subgraph:
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
+
+    def add_node(self, properties: Mapping[str, Any]) -> Node | None:
+        node_id = str(properties.get("id", ""))
+        node_label = label_of(node_id)
+        if not node_label:
+            return None
+        if node_id not in self.nodes:
+            clean = {k: v for k, v in properties.items() if not str(k).startswith("_")}
+            self.nodes[node_id] = Node(node_id, node_label, clean)
+        return self.nodes[node_id]
+
+    def add_edge(self, edge: Edge) -> None:
+        if edge.start in self.nodes and edge.end in self.nodes:
+            self.edges.setdefault((edge.start, edge.type, edge.end), edge)
+
+    def merge(self, other: Subgraph) -> None:
+        self.nodes.update({k: v for k, v in other.nodes.items() if k not in self.nodes})
+        for edge in other.edges.values():
+            self.add_edge(edge)
+
+    def capped(self, max_nodes: int, keep: Iterable[str] = ()) -> Subgraph:
+        """At most `max_nodes` nodes: the ones in `keep` first, then in the order they were added."""
+        if len(self.nodes) <= max_nodes:
+            return self
+        order = [i for i in keep if i in self.nodes] + list(self.nodes)
+        chosen = list(dict.fromkeys(order))[:max_nodes]
+        out = Subgraph({i: self.nodes[i] for i in chosen})
+        for edge in self.edges.values():
+            out.add_edge(edge)
+        return out
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        graph = nx.MultiDiGraph()
+        for node in self.nodes.values():
+            graph.add_node(node.id, labels=f":{node.label}", label=node.caption, **_scalars(node.properties))
+        for edge in self.edges.values():
+            graph.add_edge(edge.start, edge.end, type=edge.type, label=edge.type, **_scalars(edge.properties))
+        return graph
+
+    def graphml(self) -> bytes:
+        buffer = io.BytesIO()
+        nx.write_graphml(self.to_networkx(), buffer)
+        return buffer.getvalue()
+
+
+def label_of(node_id: str) -> str:
+    """The node label an id names by its prefix; "" for anything that is not a node id."""
+    prefix, sep, _ = node_id.partition(":")
+    return LABEL_BY_PREFIX.get(prefix, "") if sep else ""
+
+
+def _scalars(properties: Mapping[str, Any]) -> dict[str, Any]:
+    # GraphML holds scalars only; `id` is the node key already.
+    return {k: v for k, v in properties.items() if k != "id" and isinstance(v, (str, int, float, bool))}
+
+
+def _rel_type_expr(store: GraphStore) -> str:
+    return "label(r)" if store.dialect == "ladybug" else "type(r)"
+
+
+def neighbourhood(store: GraphStore, ids: Iterable[str], limit: int) -> tuple[Subgraph, bool]:
+    """The given nodes, every relationship touching them and the nodes at the other end, at most
+    `limit` relationships; the flag says whether the limit cut some off."""
+    wanted = sorted(set(ids))
+    graph = Subgraph()
+    if not wanted:
+        return graph, False
+    cypher = (
+        "MATCH (a)-[r]->(b) WHERE a.id IN $ids OR b.id IN $ids "
+        f"RETURN a, b, {_rel_type_expr(store)} AS type, r LIMIT $limit"
+    )
+    rows = store.read(cypher, {"ids": wanted, "limit": limit + 1})
+    for row in rows[:limit]:
+        start, end = graph.add_node(row["a"]), graph.add_node(row["b"])
+        if start and end:
+            graph.add_edge(Edge(start.id, end.id, row["type"], _rel_props(row["r"])))
+    if len(rows) <= limit:  # isolated nodes have no row: fetch them on their own
+        missing = [i for i in wanted if i not in graph.nodes]
+        if missing:
+            for row in store.read("MATCH (n) WHERE n.id IN $ids RETURN n", {"ids": missing}):
+                graph.add_node(row["n"])
+    return graph, len(rows) > limit
+
+
+def induced(store: GraphStore, ids: Iterable[str]) -> Subgraph:
+    """The nodes with the given ids and the relationships among them (what a Cypher result draws)."""
+    wanted = sorted(set(ids))
+    graph = Subgraph()
+    if not wanted:
+        return graph
+    for row in store.read("MATCH (n) WHERE n.id IN $ids RETURN n", {"ids": wanted}):
+        graph.add_node(row["n"])
+    cypher = (
+        "MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids "
+        f"RETURN a.id AS a, b.id AS b, {_rel_type_expr(store)} AS type, r"
+    )
+    for row in store.read(cypher, {"ids": wanted}):
+        graph.add_edge(Edge(row["a"], row["b"], row["type"], _rel_props(row["r"])))
+    return graph
+
+
+def node_ids_in(rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Every node id a result mentions: returned nodes (dicts with an `id`), id strings, lists of either."""
+    found: dict[str, None] = {}
+
+    def visit(value: Any) -> None:
+        if isinstance(value, Mapping):
+            if label_of(str(value.get("id", ""))):
+                found[str(value["id"])] = None
+            for item in value.values():
+                if isinstance(item, (list, tuple, Mapping)):
+                    visit(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                visit(item)
+        elif isinstance(value, str) and label_of(value):
+            found[value] = None
+
+    for row in rows:
+        visit(dict(row))
+    return list(found)
+
+
+def _rel_props(value: Any) -> dict[str, Any]:
+    if not isinstance(value, Mapping):
+        return {}
+    return {k: v for k, v in value.items() if not str(k).startswith("_") and v is not None}

@@ -1,0 +1,51 @@
+"""A table with its CSV and JSON downloads: every table the explorer shows goes through here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+
+def frame(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Rows as a DataFrame; nested values (lists, node dicts) as JSON-ish text so any cell displays."""
+    df = pd.DataFrame(list(rows), columns=list(columns) if columns else None)
+    for col in df.columns:
+        if df[col].map(lambda v: isinstance(v, (dict, list, tuple))).any():
+            df[col] = df[col].map(_cell_text)
+    return df
+
+
+def _cell_text(value: Any) -> Any:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items() if not str(k).startswith("_"))
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(_cell_text(v)) for v in value)
+    return value
+
+
+def show(df: pd.DataFrame, name: str, *, key: str, height: int | None = None) -> None:
+    """The table plus CSV / JSON download buttons; `name` is the downloaded file's stem."""
+    if height is None:
+        st.dataframe(df, hide_index=True, width="stretch")
+    else:
+        st.dataframe(df, hide_index=True, width="stretch", height=height)
+    left, right, _ = st.columns([1, 1, 6])
+    left.download_button(
+        "CSV",
+        df.to_csv(index=False).encode("utf-8-sig"),  # the BOM lets Excel read the Chinese text
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}-csv",
+        on_click="ignore",
+    )
+    right.download_button(
+        "JSON",
+        df.to_json(orient="records", force_ascii=False, indent=1),
+        file_name=f"{name}.json",
+        mime="application/json",
+        key=f"{key}-json",
+        on_click="ignore",
+    )
