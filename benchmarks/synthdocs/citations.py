@@ -125,8 +125,9 @@ class CitationMaker:
     def _dash(self, title: str) -> str:
         return title.replace("—", one(self.rng, ("—", "-", "—", "－")))
 
-    def _docnumber(self, level: str) -> str:
-        year = self.rng.randint(self.year - 4, self.year - 1)
+    def _docnumber(self, level: str, same_year: bool = False) -> str:
+        """A plausible number: the document's own year when the title names it, else an earlier one."""
+        year = self.year if same_year else self.rng.randint(self.year - 4, self.year - 1)
         n = self.rng.randint(1, 60)
         if level == "省":
             return f"{PROVINCE_ABBR[self.j.province]}政发〔{year}〕{n}号"
@@ -161,14 +162,15 @@ class CitationMaker:
             return title.replace("《", "〈").replace("》", "〉"), title, "地方性法规", ""
         template, kind, level = one(self.rng, LOCAL_TEMPLATES)
         mention = self._dash(self._fill(template))
-        number = self._docnumber(level) if kind == "规范性文件" and self.rng.random() < 0.35 else ""
+        dated = "{year}" in template
+        number = self._docnumber(level, dated) if kind == "规范性文件" and self.rng.random() < 0.35 else ""
         return mention, canonical_title(mention), kind, number
 
     def nested(self) -> tuple[str, str, str, str]:
         template, level = one(self.rng, NESTED_TEMPLATES)
         o, c = ("〈", "〉") if self.rng.random() < 0.7 else ("<", ">")
         mention = self._dash(self._fill(template, o=o, c=c))
-        return mention, canonical_title(mention), "规范性文件", self._docnumber(level)
+        return mention, canonical_title(mention), "规范性文件", self._docnumber(level, "{year}" in template)
 
     def sentence(self, where: str) -> tuple[str, list[CitationTruth]]:
         """One body sentence (without 。) citing one or two instruments."""

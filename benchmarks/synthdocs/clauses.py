@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -58,7 +57,7 @@ class ClauseWriter:
 
     def _truth(self, role: str, unit: Unit, mention: str) -> UnitTruth:
         if unit.collective:
-            return UnitTruth(role, mention, "", unicodedata.normalize("NFKC", unit.kind), True)
+            return UnitTruth(role, mention, "", unit.kind, True)
         return UnitTruth(role, mention, unit.canonical, unit.kind, False)
 
     def _list(

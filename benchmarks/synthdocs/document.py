@@ -191,9 +191,10 @@ class DocumentWriter:
             m.targets.append(target)
         return self.style.body("。".join(parts) + "。")
 
-    def clause(self, theme: Theme, m: MeasureTruth, paragraph: str) -> list[str]:
-        """The measure's paragraph with its clause placed as the document places it; records the units."""
-        rate = CLAUSE_RATE if theme is not GUARANTEE_THEME else 0.4  # 保障措施 seldom name units
+    def clause(self, theme: Theme, m: MeasureTruth, paragraph: str, always: bool = False) -> list[str]:
+        """The measure's paragraph with its clause placed as the document places it; records the units.
+        `always` for (1) items: a clause on only some of them would read as covering the whole parent item."""
+        rate = 1.0 if always else CLAUSE_RATE if theme is not GUARANTEE_THEME else 0.4  # 保障措施 seldom name units
         if not self.forms or self.rng.random() > rate:
             return [paragraph]
         form = self.primary_form if self.rng.random() < 0.75 else self.forms.pick(self.rng)
@@ -208,7 +209,7 @@ class DocumentWriter:
         heading = self.style.body(self.deck.heading(theme.headings))
         m = MeasureTruth((*path, number), number, heading)
         paragraph = f"{label}{heading}。{self.body(theme, m)}"
-        self.add(*self.clause(theme, m, paragraph))
+        self.add(*self.clause(theme, m, paragraph, always=len(path) == 3))
         self.truth.measures.append(m)
 
     def section_measure(self, theme: Theme, path: tuple[str, ...], number: str, label: str, title: str) -> None:

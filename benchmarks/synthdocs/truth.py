@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 CLAUSE_FORMS = (
     "responsible",  # (责任单位:A、B、全区各部门)
@@ -22,8 +22,7 @@ CLAUSE_FORMS = (
 )
 
 
-@dataclass(frozen=True)
-class UnitTruth:
+class UnitTruth(NamedTuple):  # NamedTuple: a million of these are made per corpus
     role: str  # lead | participate | responsible
     mention: str  # as written, 等 / 按职责分工负责 stripped
     unit: str  # jurisdiction-qualified canonical name; "" for collective groups
@@ -31,8 +30,7 @@ class UnitTruth:
     collective: bool
 
 
-@dataclass(frozen=True)
-class CitationTruth:
+class CitationTruth(NamedTuple):
     mention: str  # as written, without the outer 《》
     title: str  # canonical: gazetteer title, or the mention NFKC-normalised with dashes unified
     kind: str  # 法律, 行政法规, 地方性法规, 部门规章, 规章, 规范性文件, 党内法规, 规划

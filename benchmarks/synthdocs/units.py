@@ -8,6 +8,7 @@ one of the aliases real documents use (县政府办 / 县政府办公室 / 县�
 from __future__ import annotations
 
 import random
+import unicodedata
 from dataclasses import dataclass
 
 from synthdocs.draw import Weighted, one
@@ -173,7 +174,11 @@ def build_roster(j: Jurisdiction, seed: int) -> Roster:
         specs.append(_BUSINESS_ENV)
     units = tuple(_unit(s, j) for s in specs)
     phrases = _COLLECTIVES_COMMON + _COLLECTIVES_TOWNSHIP[j.level]
-    collectives = tuple(Unit("collective", _fill(p, j), "", (_fill(p, j),), 1, collective=True) for p in phrases)
+    # A group's kind is its phrase with brackets normalised: 各乡镇（街道） and 各乡镇(街道) are one kind.
+    collectives = tuple(
+        Unit("collective", unicodedata.normalize("NFKC", _fill(p, j)), "", (_fill(p, j),), 1, collective=True)
+        for p in phrases
+    )
     return Roster(units, {u.key: u for u in units}, collectives, Weighted(units, (u.weight for u in units)))
 
 
