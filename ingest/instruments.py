@@ -253,7 +253,7 @@ def _bare_doc_numbers(text: str, start: int, end: int, taken: list[Span]) -> lis
         if lead_in:
             s += lead_in.end()
         # A number in brackets right after a 《》 title belongs to that citation, not a citation of its own.
-        if _overlaps((s, e), taken) or re.search(r"》\s*\($", text[max(0, s - 3) : s]):
+        if _overlaps((s, e), taken) or re.search(r"》\s*\($", text[max(0, m.start() - 3) : m.start()]):
             continue
         number = normalise(text[s:e]).replace("[", "〔").replace("]", "〕").replace(" ", "")
         found.append(
