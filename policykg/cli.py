@@ -35,4 +35,4 @@ def main() -> None:
 
 
 # Command modules register themselves on `cli` when imported.
-from policykg import commands_explore, commands_extract, commands_store  # noqa: E402, F401
+from policykg import commands_explore, commands_extract, commands_query, commands_store  # noqa: E402, F401

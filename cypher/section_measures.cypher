@@ -1,0 +1,10 @@
+// title: Measures of a document under a section
+// description: The measures of one document whose heading path is, or starts with, the section path
+//   (labels joined with '/': "四" or "四/(七)"); "" gives every measure of the document.
+// param source: string -- the document's file name
+// param section: string = "" -- a heading path such as "四/(七)"
+MATCH (m:Measure)
+WHERE m.source = $source AND ($section = '' OR m.path = $section OR m.path STARTS WITH ($section + '/'))
+RETURN m.source AS source, m.path AS path, m.number AS number, m.heading AS heading, m.id AS measure_id,
+       m.deadline AS deadline, m.text AS text
+ORDER BY path, measure_id

@@ -1,0 +1,70 @@
+"""Chinese questions → a named query, answered with rows, the Cypher that ran and the source sentences.
+
+    ask(store, "县司法局牵头哪些措施") -> {"question", "intent", "entities", "query", "cypher", "params",
+                                          "rows", "message", "candidates", "groups"}
+
+The question is folded, its names are linked against the graph (queries.gazetteer), and the rest is
+read for roles, numbers and periods (queries.slots). Intent rules (queries.intents) pick a named query;
+its parameters hold only names taken from the graph and normalised numbers and dates, so nothing the
+user typed is pasted into Cypher. A name that links to nothing, or to several instruments or documents,
+gives a message with the closest candidates instead of rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from graph.store import GraphStore, Row
+from queries.catalog import prepared
+from queries.gazetteer import Gazetteer, fold, gazetteer_for
+from queries.intents import Plan, Problem, Question, plan_for
+from queries.shaping import shape_rows
+
+Answer = dict[str, Any]
+
+
+def ask(store: GraphStore, question: str, *, gazetteer: Gazetteer | None = None) -> Answer:
+    """Answer one question. Pass `gazetteer` to reuse one across calls (the explorer caches it)."""
+    names = gazetteer if gazetteer is not None else gazetteer_for(store)
+    parsed = Question.parse(fold(question), names)
+    answer: Answer = {
+        "question": question,
+        "intent": "unknown",
+        "entities": [link.to_dict() for link in parsed.links],
+        "query": "",
+        "cypher": "",
+        "params": {},
+        "rows": [],
+        "message": "",
+        "candidates": [],
+        "groups": [],
+    }
+    plan = plan_for(parsed, names)
+    if isinstance(plan, Problem):
+        answer.update(intent=plan.intent, message=plan.message, candidates=plan.candidates)
+        return answer
+    cypher, params = prepared(store, plan.query, **plan.params)
+    raw = store.read(cypher, params)
+    rows = shape_rows(plan, raw)
+    answer.update(
+        intent=plan.intent,
+        query=plan.query,
+        cypher=cypher,
+        params=params,
+        rows=rows,
+        groups=_groups(rows),
+        message=plan.describe(rows),
+    )
+    return answer
+
+
+def _groups(rows: list[Row]) -> list[dict[str, Any]]:
+    """Row counts per jurisdiction (and unit), for answers that span several jurisdictions."""
+    if not rows or "jurisdiction" not in rows[0]:
+        return []
+    counts = Counter((row.get("jurisdiction", ""), row.get("unit", "")) for row in rows)
+    return [{"jurisdiction": j, "unit": u, "rows": n} for (j, u), n in counts.items()]
+
+
+__all__ = ["Answer", "Plan", "Problem", "ask"]
