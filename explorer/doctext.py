@@ -1,17 +1,18 @@
-"""A document's text with the spans to highlight: from its source file when it can be found (re-extracted,
-so every span is exact), else rebuilt from the Measure texts in the store (spans found by mention)."""
+"""A document's text with the spans to highlight. Re-extracted (so every span is exact) from the text the
+store keeps on the Document node, or else from its source file when one is found; a store without either
+gets the text rebuilt from its Measure texts, with the spans found by mention."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.store import GraphStore
 from ingest.numerals import CIRCLED, chinese_to_int
 from ingest.records import Extraction
-from policykg.errors import PolicyKGError
+from policykg.errors import PolicyKGError, QueryError
 
 SpanLabel = str  # lead | participate | responsible | instrument | deadline
 REL_ROLE = {"LEADS": "lead", "PARTICIPATES_IN": "participate", "RESPONSIBLE_FOR": "responsible"}
@@ -64,12 +65,37 @@ def from_extraction(extraction: Extraction, origin: str) -> DocumentText:
     return DocumentText(extraction.text, _valid(spans, len(extraction.text)), origin)
 
 
-def extraction_from_file(path: Path, expected_measures: int) -> Extraction | None:
-    """The file re-extracted, if it still yields the ingested document (same number of measures)."""
-    from ingest.pipeline import extract_file
+def document_text(store: GraphStore, document_id: str, source: str, doc_dirs: Iterable[Path]) -> DocumentText:
+    """The best text available for the document, with its highlights (see the module docstring)."""
+    from ingest.pipeline import extract_file, extract_text
 
+    measures = stored_measures(store, document_id)
+    stored = _stored_text(store, document_id)
+    if stored:
+        extraction = _same_document(lambda: extract_text(stored, source), len(measures))
+        if extraction:
+            return from_extraction(extraction, "the text kept in the store")
+    path = find_source(source, doc_dirs) if source else None
+    if path is not None:
+        extraction = _same_document(lambda: extract_file(path), len(measures))
+        if extraction:
+            return from_extraction(extraction, f"the source file {path}")
+    return from_store(measures)
+
+
+def _stored_text(store: GraphStore, document_id: str) -> str:
     try:
-        extraction = extract_file(path)
+        rows = store.read("MATCH (d:Document) WHERE d.id = $id RETURN d.text AS text", {"id": document_id})
+    except QueryError:  # a store written before Document.text existed
+        return ""
+    return str(rows[0]["text"] or "") if rows else ""
+
+
+def _same_document(extract: Callable[[], Extraction], expected_measures: int) -> Extraction | None:
+    """The extraction, if it still yields the ingested document (the same number of measures): a file
+    edited since the ingest, or an extractor that changed, would put the spans in the wrong places."""
+    try:
+        extraction = extract()
     except PolicyKGError:
         return None
     return extraction if len(extraction.measures) == expected_measures else None

@@ -36,7 +36,7 @@ def render() -> None:
     counts = _counts(spec)
     with st.sidebar:
         st.markdown(f"**Store** ({store.dialect}, read-only)")
-        st.code(store.location, language=None)
+        st.code(store.location, language=None, wrap_lines=True)
         nodes, rels = counts["nodes"], counts["relationships"]
         st.caption(f"{sum(nodes.values()):,} nodes · {sum(rels.values()):,} relationships")
         st.markdown("  \n".join(f"{name}: **{n:,}**" for name, n in nodes.items()))

@@ -8,16 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from explorer import connection, sidebar, tables
-from explorer.doctext import (
-    DocumentText,
-    extraction_from_file,
-    find_source,
-    from_extraction,
-    from_store,
-    outline,
-    path_key,
-    stored_measures,
-)
+from explorer.doctext import document_text, outline, path_key, stored_measures
 from explorer.settings import settings
 from explorer.spans import SPAN_COLOURS, SPAN_NAMES, render_html
 
@@ -33,15 +24,7 @@ def _documents(spec: str) -> list[dict[str, str]]:
 @st.cache_data(show_spinner="Highlighting the text…")
 def _highlighted(spec: str, document_id: str, source: str, doc_dirs: tuple[str, ...]) -> tuple[str, str, int]:
     """(html, where the text came from, number of highlighted spans)."""
-    measures = stored_measures(connection.store(), document_id)
-    document: DocumentText | None = None
-    path = find_source(source, [Path(d) for d in doc_dirs]) if source else None
-    if path is not None:
-        extraction = extraction_from_file(path, len(measures))
-        if extraction is not None:
-            document = from_extraction(extraction, f"the source file {path}")
-    if document is None:
-        document = from_store(measures)
+    document = document_text(connection.store(), document_id, source, [Path(d) for d in doc_dirs])
     return render_html(document), document.origin, len(document.spans)
 
 

@@ -1,0 +1,23 @@
+"""A LadybugDB store holding the seed corpus, for the explorer tests (real extraction, real store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus import CORPUS, corpus_files
+
+from graph.loader import load
+from graph.open import open_store
+from ingest.pipeline import extract_file
+
+CORPUS_DIR = CORPUS
+
+
+def ingest_corpus(path: Path) -> Path:
+    """Extract every seed document and load them into a new store at `path`; the store is closed after."""
+    store = open_store(str(path))
+    try:
+        load(store, [extract_file(p) for p in corpus_files()])
+    finally:
+        store.close()
+    return path

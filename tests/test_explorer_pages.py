@@ -1,0 +1,148 @@
+"""Every explorer page under streamlit.testing's AppTest, on a real LadybugDB store of the seed corpus:
+no exception, the key widgets are there, and the pages answer what they are for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("streamlit", reason="the explorer needs the app extra: pip install -e '.[app]'")
+
+from explorer_store import CORPUS_DIR, ingest_corpus
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[1] / "explorer_app.py"
+TIMEOUT_S = 120
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return ingest_corpus(tmp_path_factory.mktemp("explorer") / "corpus.lbug")
+
+
+@pytest.fixture
+def app(corpus_store: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
+    monkeypatch.setenv("POLICYKG_STORE", str(corpus_store))
+    monkeypatch.setenv("POLICYKG_DOCS", str(CORPUS_DIR))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    at.run()
+    assert not at.exception, at.exception
+    yield at
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    at.switch_page(f"explorer/pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def labels(elements: object) -> list[str]:
+    return [e.label for e in elements]  # type: ignore[attr-defined]
+
+
+def test_sidebar_shows_the_store_and_its_counts(app: AppTest, corpus_store: Path) -> None:
+    assert any(str(corpus_store) in c.value for c in app.sidebar.code)
+    counts = " ".join(m.value for m in app.sidebar.markdown)
+    assert "Document: **4**" in counts
+    assert "Measure: **201**" in counts or "Measure:" in counts
+    assert "Reconnect" in labels(app.sidebar.button)
+
+
+def test_a_missing_store_is_a_message_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICYKG_STORE", str(tmp_path / "nowhere.lbug"))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S).run()
+    assert not at.exception
+    assert any("Cannot open the graph store" in e.value and "no such store" in e.value for e in at.error)
+
+
+def test_cypher_console_runs_reads_and_refuses_writes(app: AppTest) -> None:
+    at = open_page(app, "cypher_console")
+    assert labels(at.selectbox) == ["Example queries"]
+    assert labels(at.text_area) == ["Cypher"]
+
+    at.text_area(key="cypher-text").set_value("MATCH (d:Document) RETURN d.title AS title, d ORDER BY title")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 4
+    assert [t.label for t in at.tabs] == ["Table", "Graph"]
+
+    at.text_area(key="cypher-text").set_value("MATCH (u:Unit) DETACH DELETE u")
+    at.button[0].click().run()
+    assert any("Refused" in e.value and "DETACH" in e.value for e in at.error)
+
+    at.text_area(key="cypher-text").set_value("MATCH (u:Nope) RETURN u")
+    at.button[0].click().run()
+    assert any("The query failed" in e.value for e in at.error)
+    assert not at.exception
+
+
+def test_cypher_examples_fill_the_editor(app: AppTest) -> None:
+    at = open_page(app, "cypher_console")
+    choice = at.selectbox(key="cypher-example")
+    choice.set_value(choice.options[1]).run()
+    assert "count(m)" in at.text_area(key="cypher-text").value
+    at.button[0].click().run()
+    assert not at.error and len(at.dataframe[0].value) > 0
+
+
+def test_graph_page_draws_filters_and_expands(app: AppTest) -> None:
+    at = open_page(app, "graph_browser")
+    assert labels(at.radio) == ["Start from"]
+    assert {"Documents", "Roles", "Unit kinds"} <= set(labels(at.multiselect))
+    assert "Expand a node" in labels(at.selectbox)
+    drawn = next(c.value for c in at.caption if "nodes," in c.value)
+
+    at.radio(key="graph-start-label").set_value("Unit").run()
+    units = at.selectbox(key="graph-start-Unit")
+    judicial = next(o for o in units.options if o == "宁远县司法局")
+    units.set_value(judicial).run()
+    caption = next(c.value for c in at.caption if "nodes," in c.value)
+    assert caption != drawn
+
+    at.multiselect(key="graph-roles").set_value(["lead"]).run()
+    lead_only = next(c.value for c in at.caption if "nodes," in c.value)
+    assert int(lead_only.split()[0]) < int(caption.split()[0])
+
+    before = int(lead_only.split()[0])
+    at.button(key="graph-expand").click().run()
+    assert not at.exception
+    after = next(c.value for c in at.caption if "nodes," in c.value)
+    assert "expanded:" in after and int(after.split()[0]) >= before
+
+
+def test_documents_page_highlights_spans_in_the_stored_text(app: AppTest) -> None:
+    at = open_page(app, "documents")
+    assert labels(at.selectbox) == ["Document"]
+    assert [t.label for t in at.tabs] == ["Text", "Outline", "Measures"]
+    body = next(h.proto.body for h in at.get("html") if 'class="spans"' in h.proto.body)
+    assert 'class="pkg-span"' in body
+    assert ">responsible<" in body and ">instrument<" in body  # the first document (002) has 责任单位  clauses
+    assert any("text from the text kept in the store" in c.value for c in at.caption)
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) > 10
+
+
+def test_document_text_without_a_stored_text_comes_from_the_file_or_the_measures(corpus_store: Path) -> None:
+    from explorer.doctext import document_text, find_source, from_store, stored_measures
+    from explorer.spans import render_html
+    from graph.open import open_store
+
+    store = open_store(str(corpus_store), read_only=True)
+    try:
+        doc = store.read("MATCH (d:Document) WHERE d.source STARTS WITH '000_' RETURN d.id AS id, d.source AS s")[0]
+        path = find_source(doc["s"], [Path("/nonexistent"), CORPUS_DIR])
+        assert path == CORPUS_DIR / doc["s"]
+        measures = stored_measures(store, doc["id"])
+        assert len(measures) == 100
+        rebuilt = from_store(measures)
+        labels_found = {s.label for s in rebuilt.spans}
+        assert {"lead", "participate", "instrument"} <= labels_found
+        for span in rebuilt.spans:  # every span covers a mention, nothing else
+            assert rebuilt.text[span.start : span.end].strip()
+        assert 'class="pkg-span"' in render_html(rebuilt)
+        exact = document_text(store, doc["id"], doc["s"], [])
+        assert exact.origin == "the text kept in the store"
+        assert len(exact.spans) > len(rebuilt.spans) * 0.9
+    finally:
+        store.close()
