@@ -4,6 +4,7 @@
 // param roles: list = ["lead", "participate", "responsible"] -- roles to count
 // param collective: bool = false -- include collective groups
 // param limit: int = 20 -- rows to return
+// example: {"roles": ["lead"], "limit": 10}
 MATCH (u:Unit)-[r:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)
 WHERE $collective OR NOT u.collective
 WITH u, m, CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate' ELSE 'responsible' END AS role

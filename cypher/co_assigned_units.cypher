@@ -3,6 +3,7 @@
 //   the number of shared measures: the edges of the co-assignment graph. Collective groups are left out.
 // param roles: list = ["lead", "participate", "responsible"] -- roles that count as assigned
 // param min_shared: int = 1 -- pairs sharing fewer measures are dropped
+// example: {"min_shared": 2}
 MATCH (a:Unit)-[ra:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)<-[rb:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]-(b:Unit)
 WHERE a.name < b.name AND NOT a.collective AND NOT b.collective
 WITH a, b, m,

@@ -3,6 +3,7 @@
 //   text (path ""), with the citation as written.
 // param source: string -- the document's file name
 // param kind: string = "" -- only instruments of this kind; "" for all
+// example: {"source": "000_5cda63ea9f7dc0ed.txt"}
 MATCH (d:Document {source: $source})
 MATCH (x)-[c:CITES]->(i:Instrument)
 WHERE (x.id = d.id OR x.document_id = d.id) AND ($kind = '' OR i.kind = $kind)

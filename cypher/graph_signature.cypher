@@ -9,3 +9,4 @@ OPTIONAL MATCH (u:Unit)
 WITH documents, measures, count(u) AS units
 OPTIONAL MATCH (i:Instrument)
 RETURN documents, measures, units, count(i) AS instruments
+ORDER BY documents

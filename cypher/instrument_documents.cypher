@@ -2,6 +2,7 @@
 // description: The documents that cite one of the instruments, with how many of their measures cite it
 //   and how many citations they hold in all (measures plus the rest of the text).
 // param instruments: list -- canonical instrument titles
+// example: {"instruments": ["重大行政决策程序暂行条例"]}
 MATCH (x)-[:CITES]->(i:Instrument)
 WHERE i.title IN $instruments
 WITH i, coalesce(x.document_id, x.id) AS document_id, x.document_id AS measure_document

@@ -1,6 +1,7 @@
 // title: Measures citing an instrument
 // description: Every measure that cites one of the instruments, with the citation as written (mention).
 // param instruments: list -- canonical instrument titles, e.g. ["重大行政决策程序暂行条例"]
+// example: {"instruments": ["重大行政决策程序暂行条例"]}
 MATCH (m:Measure)-[c:CITES]->(i:Instrument)
 WHERE i.title IN $instruments
 RETURN i.title AS instrument, i.kind AS kind, c.mention AS mention,

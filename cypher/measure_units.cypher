@@ -5,6 +5,7 @@
 // param number: string = "" -- the measure's own number as written ("22", "(五)", "一是"); "" for any
 // param source: string = "" -- the document's file name; "" for every document
 // param roles: list = ["lead", "participate", "responsible"] -- roles to include
+// example: {"number": "22", "source": "000_5cda63ea9f7dc0ed.txt"}
 MATCH (u:Unit)-[r:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)
 WHERE ($measure_id = '' OR m.id = $measure_id)
   AND ($number = '' OR m.number = $number)

@@ -3,6 +3,7 @@
 //   written by `policykg overlap`), by similarity score.
 // param min_score: float = 0.0 -- lowest score to show (0-1)
 // param limit: int = 100 -- pairs to return
+// example: {"min_score": 0.3}
 MATCH (a:Measure)-[s:SIMILAR_TO]->(b:Measure)
 WHERE s.score >= $min_score
 RETURN s.score AS score, a.source AS source_a, a.path AS path_a, a.heading AS heading_a, a.id AS measure_a,

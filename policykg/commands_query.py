@@ -48,6 +48,7 @@ def queries_command(fmt: str) -> None:
                     }
                     for p in q.params
                 ],
+                "example": q.example,
                 "dialects": sorted(q.bodies),
             }
             for q in catalog.values()

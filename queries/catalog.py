@@ -6,8 +6,10 @@ Each file starts with a header of `//` lines:
     // description: … (continued on `//   ` lines)
     // param units: list -- unit names as stored
     // param roles: list = ["lead", "participate", "responsible"] -- roles to include
+    // example: {"units": ["宁远县司法局"]}
 
-A parameter with `= default` (JSON) is optional. `<name>.ladybug.cypher` beside a file replaces its body on
+A parameter with `= default` (JSON) is optional; `example` (JSON) is a set of values that answers on the
+seed corpus (documentation, and what the parity test runs). `<name>.ladybug.cypher` beside a file replaces its body on
 LadybugDB, where the dialect differs (label(r) for type(r), SHORTEST for shortestPath …); the header always
 comes from the Neo4j file, so both dialects take the same parameters.
 """
@@ -18,7 +20,7 @@ import difflib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -57,6 +59,7 @@ class NamedQuery:
     description: str
     params: tuple[Param, ...]
     bodies: Mapping[str, str]  # dialect -> Cypher without the header; "neo4j" always present
+    example: Mapping[str, Any] = field(default_factory=dict)
 
     def cypher(self, dialect: Dialect) -> str:
         return self.bodies.get(dialect, self.bodies["neo4j"])
@@ -102,14 +105,15 @@ def coerce(query: str, param: Param, value: Any) -> Any:
         raise QueryError(f"{query}: parameter {param.name} must be a {param.type}, not {value!r}") from None
 
 
-def parse_query_file(name: str, text: str) -> tuple[str, str, tuple[Param, ...], str]:
-    """(title, description, params, body) of a named-query file."""
+def parse_query_file(name: str, text: str) -> tuple[str, str, tuple[Param, ...], dict[str, Any], str]:
+    """(title, description, params, example, body) of a named-query file."""
     header: list[str] = []
     lines = text.splitlines()
     while lines and lines[0].lstrip().startswith("//"):
         header.append(lines.pop(0).lstrip()[2:])
     fields: dict[str, list[str]] = {"title": [], "description": []}
     params: list[Param] = []
+    example: dict[str, Any] = {}
     current: list[str] | None = None
     for raw in header:
         line = raw.strip()
@@ -123,6 +127,9 @@ def parse_query_file(name: str, text: str) -> tuple[str, str, tuple[Param, ...],
         elif param:
             params.append(_param(name, *param.groups()))
             current = None
+        elif line.startswith("example:"):
+            example = _example(name, line.removeprefix("example:"))
+            current = None
         elif current is not None and raw.startswith("  "):
             current.append(line)  # a continuation line of title or description
         else:
@@ -132,7 +139,17 @@ def parse_query_file(name: str, text: str) -> tuple[str, str, tuple[Param, ...],
     body = "\n".join(lines).strip()
     if not body:
         raise QueryError(f"{name}.cypher: no Cypher after the header")
-    return " ".join(fields["title"]), " ".join(fields["description"]), tuple(params), body
+    return " ".join(fields["title"]), " ".join(fields["description"]), tuple(params), example, body
+
+
+def _example(query: str, text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        raise QueryError(f"{query}.cypher: the example is not a JSON object: {text.strip()}") from None
+    if not isinstance(value, dict):
+        raise QueryError(f"{query}.cypher: the example is not a JSON object: {text.strip()}")
+    return value
 
 
 def _param(query: str, name: str, type_name: str, default: str | None, description: str) -> Param:
@@ -160,13 +177,13 @@ def load_catalog(directory: Path = CYPHER_DIR) -> dict[str, NamedQuery]:
         if path.name.startswith(NOT_NAMED) or path.name.endswith(tuple(DIALECT_SUFFIXES.values())):
             continue
         name = path.name.removesuffix(".cypher")
-        title, description, params, body = parse_query_file(name, path.read_text(encoding="utf-8"))
+        title, description, params, example, body = parse_query_file(name, path.read_text(encoding="utf-8"))
         bodies = {"neo4j": body}
         for dialect, suffix in DIALECT_SUFFIXES.items():
             override = path.with_name(name + suffix)
             if override.exists():
                 bodies[dialect] = _strip_comments(override.read_text(encoding="utf-8"))
-        queries[name] = NamedQuery(name, title, description, params, bodies)
+        queries[name] = NamedQuery(name, title, description, params, bodies, example)
     return queries
 
 

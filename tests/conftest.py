@@ -23,6 +23,8 @@ import pytest
 
 if TYPE_CHECKING:
     from graph.bolt import BoltStore
+    from graph.ladybug_store import LadybugStore
+    from ingest.records import Extraction
 
 # --- Bolt: a real Bolt server (ArcadeDB from the `arcadedb-embedded` wheel, its own JRE) -------------
 # It runs in a child process: the JVM stays out of the test process, its ./log lands in a temp dir, and
@@ -162,5 +164,31 @@ def bolt_store(bolt_database: BoltTarget) -> Iterator[BoltStore]:
     from graph.bolt import BoltStore
 
     store = BoltStore(bolt_database.uri)
+    yield store
+    store.close()
+
+
+# --- Corpus store: the seed corpus extracted once and loaded into one LadybugDB file per session ------
+# Read-only by convention: a test that writes (SIMILAR_TO, removals) loads its own copy from the
+# extractions instead.
+
+
+@pytest.fixture(scope="session")
+def corpus_extractions() -> list[Extraction]:
+    from ingest.pipeline import extract_file
+    from tests.corpus import corpus_files
+
+    return [extract_file(path) for path in corpus_files()]
+
+
+@pytest.fixture(scope="session")
+def corpus_store(
+    tmp_path_factory: pytest.TempPathFactory, corpus_extractions: list[Extraction]
+) -> Iterator[LadybugStore]:
+    from graph.ladybug_store import LadybugStore
+    from graph.loader import load
+
+    store = LadybugStore(tmp_path_factory.mktemp("corpus") / "corpus.lbug")
+    load(store, corpus_extractions)
     yield store
     store.close()
