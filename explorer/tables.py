@@ -9,9 +9,19 @@ import pandas as pd
 import streamlit as st
 
 
-def frame(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> pd.DataFrame:
-    """Rows as a DataFrame; nested values (lists, node dicts) as JSON-ish text so any cell displays."""
+def frame(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str] | None = None,
+    *,
+    first: Sequence[str] = (),
+    drop: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Rows as a DataFrame: `columns` only (else all), those in `first` leading, those in `drop` left out;
+    nested values (lists, node dicts) as text so any cell displays."""
     df = pd.DataFrame(list(rows), columns=list(columns) if columns else None)
+    df = df.drop(columns=[c for c in drop if c in df.columns])
+    leading = [c for c in first if c in df.columns]
+    df = df[leading + [c for c in df.columns if c not in leading]]
     for col in df.columns:
         if df[col].map(lambda v: isinstance(v, (dict, list, tuple))).any():
             df[col] = df[col].map(_cell_text)
@@ -32,8 +42,8 @@ def show(df: pd.DataFrame, name: str, *, key: str, height: int | None = None) ->
         st.dataframe(df, hide_index=True, width="stretch")
     else:
         st.dataframe(df, hide_index=True, width="stretch", height=height)
-    left, right, _ = st.columns([1, 1, 6])
-    left.download_button(
+    buttons = st.container(horizontal=True)
+    buttons.download_button(
         "CSV",
         df.to_csv(index=False).encode("utf-8-sig"),  # the BOM lets Excel read the Chinese text
         file_name=f"{name}.csv",
@@ -41,7 +51,7 @@ def show(df: pd.DataFrame, name: str, *, key: str, height: int | None = None) ->
         key=f"{key}-csv",
         on_click="ignore",
     )
-    right.download_button(
+    buttons.download_button(
         "JSON",
         df.to_json(orient="records", force_ascii=False, indent=1),
         file_name=f"{name}.json",

@@ -14,6 +14,7 @@ from explorer_store import CORPUS_DIR, ingest_corpus
 from streamlit.testing.v1 import AppTest
 
 APP = Path(__file__).resolve().parents[1] / "explorer_app.py"
+QUESTION = "县司法局牵头哪些措施"
 TIMEOUT_S = 120
 
 
@@ -57,10 +58,74 @@ def test_a_missing_store_is_a_message_not_a_traceback(tmp_path: Path, monkeypatc
     assert any("Cannot open the graph store" in e.value and "no such store" in e.value for e in at.error)
 
 
+def test_ask_answers_which_measures_the_county_justice_bureau_leads(app: AppTest) -> None:
+    at = open_page(app, "ask")
+    assert len([b for b in at.button if b.key and b.key.startswith("ask-example-")]) >= 4
+    at.text_input(key="ask-question").set_value(QUESTION)
+    at.button(key="FormSubmitter:ask-form-Ask").click().run()
+    assert not at.exception
+    assert any("52" in s.value for s in at.success), [s.value for s in at.success]
+    answer = at.dataframe[0].value
+    assert len(answer) == 52
+    assert set(answer["unit"]) == {"宁远县司法局"} and set(answer["role"]) == {"lead"}
+    assert "sentence" in answer.columns and answer["sentence"].str.contains("司法局").all()
+    assert [t.label for t in at.tabs] == ["Answer", "Cypher", "Graph"]
+    assert any("MATCH" in c.value for c in at.code)  # the Cypher that ran, copyable
+
+
+def test_ask_example_buttons_and_unknown_names(app: AppTest) -> None:
+    at = open_page(app, "ask")
+    at.button(key="ask-example-1").click().run()
+    assert not at.exception and len(at.dataframe) == 1
+    at.text_input(key="ask-question").set_value("火星局牵头哪些措施")
+    at.button(key="FormSubmitter:ask-form-Ask").click().run()
+    assert not at.exception and at.warning and not at.dataframe
+
+
+def test_unit_page_profiles_a_unit(app: AppTest) -> None:
+    at = open_page(app, "unit")
+    picker = at.selectbox(key="unit-choice")
+    assert picker.value == "宁远县司法局"  # the busiest unit comes first
+    assert any("县政府办" in label for label in picker.options)  # the labels carry aliases, so search finds them
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Leads 牵头"] == "52"
+    assert [t.label for t in at.tabs] == ["Measures", "Shares work with", "Workload by document", "Graph"]
+    measures, partners, workload = (d.value for d in at.dataframe)
+    assert len(measures) == 58 and "宁远县人民政府办公室" in set(partners["unit"]) and len(workload) == 1
+    at.multiselect(key="unit-roles").set_value(["lead"]).run()
+    assert len(at.dataframe[0].value) == 52
+
+
+def test_overlaps_page_shows_heatmap_busiest_and_near_duplicates(app: AppTest) -> None:
+    at = open_page(app, "overlaps")
+    assert [t.label for t in at.tabs] == [
+        "Co-assignment heatmap", "Busiest units", "Co-leading pairs", "Near-duplicate measures"
+    ]  # fmt: skip
+    assert at.get("vega_lite_chart"), "the heatmap"
+    frames = [d.value for d in at.dataframe]
+    centrality, lead, _participate, _responsible, co_leading, duplicates = frames
+    assert centrality.iloc[0]["unit"] == "宁远县司法局"
+    assert lead.iloc[0]["unit"] == "宁远县司法局"
+    assert {"unit_a", "unit_b", "measures"} <= set(co_leading.columns)
+    assert len(duplicates) > 0 and any("pairs of measures" in c.value for c in at.caption)
+
+
+def test_instruments_page_ranks_and_shows_citers(app: AppTest) -> None:
+    at = open_page(app, "instruments")
+    top = at.dataframe[0].value
+    assert top.iloc[0]["instrument"] == "重大行政决策程序暂行条例"
+    assert at.selectbox(key="inst-choice").value == "重大行政决策程序暂行条例"
+    citing_documents, citing_measures = at.dataframe[1].value, at.dataframe[2].value
+    assert len(citing_documents) == 3 and len(citing_measures) == 5
+    at.selectbox(key="inst-kind").set_value("法律").run()
+    assert set(at.dataframe[0].value["kind"]) == {"法律"}
+
+
 def test_cypher_console_runs_reads_and_refuses_writes(app: AppTest) -> None:
     at = open_page(app, "cypher_console")
-    assert labels(at.selectbox) == ["Example queries"]
+    assert len(at.selectbox) == 1 and len(at.selectbox[0].options) > 10  # plain and named examples
     assert labels(at.text_area) == ["Cypher"]
+    at.text_input(key="cypher-params").set_value("{}")
 
     at.text_area(key="cypher-text").set_value("MATCH (d:Document) RETURN d.title AS title, d ORDER BY title")
     at.button[0].click().run()
@@ -78,13 +143,21 @@ def test_cypher_console_runs_reads_and_refuses_writes(app: AppTest) -> None:
     assert not at.exception
 
 
-def test_cypher_examples_fill_the_editor(app: AppTest) -> None:
+def test_cypher_examples_fill_the_editor_with_their_parameters(app: AppTest) -> None:
     at = open_page(app, "cypher_console")
     choice = at.selectbox(key="cypher-example")
-    choice.set_value(choice.options[1]).run()
-    assert "count(m)" in at.text_area(key="cypher-text").value
+    choice.set_value("Units with a parameter").run()
+    assert "$kind" in at.text_area(key="cypher-text").value
+    assert at.text_input(key="cypher-params").value == '{"kind": "司法局"}'
+    at.button[0].click().run()
+    assert not at.error and len(at.dataframe[0].value) == 2
+    choice.set_value("Named: Measures two units share").run()
     at.button[0].click().run()
     assert not at.error and len(at.dataframe[0].value) > 0
+
+    at.text_input(key="cypher-params").set_value("{not json")
+    at.button[0].click().run()
+    assert any("not JSON" in e.value for e in at.error)
 
 
 def test_graph_page_draws_filters_and_expands(app: AppTest) -> None:

@@ -2,46 +2,68 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import streamlit as st
 
 from explorer import connection, network, sidebar, tables
-from explorer.examples import EXAMPLES
+from explorer.examples import Example, examples
+from explorer.settings import settings
 from explorer.subgraph import induced, node_ids_in
 from graph.readonly import ensure_read_only
 from policykg.errors import PolicyKGError, WriteRefused
 
 TEXT_KEY = "cypher-text"
+PARAMS_KEY = "cypher-params"
+EXAMPLE_KEY = "cypher-example"
 RESULT_KEY = "cypher-result"
 MAX_TABLE_ROWS = 5000
 
 
-def _use_example() -> None:
-    st.session_state[TEXT_KEY] = EXAMPLES[st.session_state["cypher-example"]]
+@st.cache_data(show_spinner=False)
+def _examples(spec: str) -> dict[str, Example]:
+    return examples(connection.store())
+
+
+def _fill(example: Example) -> None:
+    st.session_state[TEXT_KEY] = example.cypher
+    st.session_state[PARAMS_KEY] = json.dumps(example.params, ensure_ascii=False)
 
 
 def render() -> None:
     sidebar.render()
     st.title("Cypher")
     st.caption("Read-only: statements that create, merge, set, delete, load or copy are refused.")
-    st.session_state.setdefault(TEXT_KEY, next(iter(EXAMPLES.values())))
-    st.selectbox("Example queries", list(EXAMPLES), key="cypher-example", on_change=_use_example)
+    choices = _examples(settings().store)
+    if TEXT_KEY not in st.session_state:
+        _fill(next(iter(choices.values())))
+    st.selectbox(
+        "Example queries (the named ones are the catalog behind Ask)", list(choices), key=EXAMPLE_KEY,
+        on_change=lambda: _fill(choices[st.session_state[EXAMPLE_KEY]]),
+    )  # fmt: skip
     with st.form("cypher-form"):
-        st.text_area("Cypher", key=TEXT_KEY, height=160)
+        st.text_area("Cypher", key=TEXT_KEY, height=180)
+        st.text_input("Parameters (JSON object: values for $names)", key=PARAMS_KEY)
         submitted = st.form_submit_button("Run", type="primary")
     if submitted:
-        st.session_state[RESULT_KEY] = _run(st.session_state[TEXT_KEY])
+        st.session_state[RESULT_KEY] = _run(st.session_state[TEXT_KEY], st.session_state[PARAMS_KEY])
     result = st.session_state.get(RESULT_KEY)
     if result:
         _show(result)
 
 
-def _run(cypher: str) -> dict[str, object]:
+def _run(cypher: str, params_text: str) -> dict[str, object]:
+    try:
+        params = json.loads(params_text or "{}")
+    except json.JSONDecodeError as exc:
+        return {"error": f"the parameters are not JSON: {exc}"}
+    if not isinstance(params, dict):
+        return {"error": 'the parameters must be a JSON object, e.g. {"kind": "司法局"}'}
     try:
         ensure_read_only(cypher)
         started = time.perf_counter()
-        rows = connection.store().read(cypher)
+        rows = connection.store().read(cypher, params)
         return {"rows": rows, "seconds": time.perf_counter() - started}
     except WriteRefused as exc:
         return {"refused": str(exc)}
