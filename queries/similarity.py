@@ -28,9 +28,8 @@ BLOCK = 2_000
 NGRAMS = (2, 3)
 SCORE_DECIMALS = 4  # stored rounded, so every backend holds and returns the same value
 _NUMBER = re.compile(r"^\s*(?:\d+[.、．]|[一二三四五六七八九十]+是|[((][一二三四五六七八九十]+[))])\s*")
-_CLAUSE = re.compile(
-    r"[((][^()()]*(?:单位|牵头|负责|配合)[^()()]*[))]\s*$|(?:牵头单位|责任单位|参加单位)\s*[::].*$", re.S
-)
+_CLAUSE_WORDS = re.compile(r"单位|牵头|负责|配合")
+_BARE_CLAUSE = re.compile(r"(?:牵头单位|责任单位|参加单位)\s*[::].*$", re.S)
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,26 @@ class SimilarPair:
 
 def comparable_text(text: str) -> str:
     """The measure text without its leading number and its responsibility clause."""
-    return _CLAUSE.sub("", _NUMBER.sub("", text)).strip()
+    text = _NUMBER.sub("", text).rstrip()
+    start = _closing_group_start(text)
+    if start is not None and _CLAUSE_WORDS.search(text[start:]):
+        text = text[:start]
+    return _BARE_CLAUSE.sub("", text).strip()
+
+
+def _closing_group_start(text: str) -> int | None:
+    """Where the bracketed group that ends the text opens, nested brackets included (各乡镇(街道))."""
+    if not text or text[-1] not in ")）":
+        return None
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        if text[i] in ")）":
+            depth += 1
+        elif text[i] in "(（":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
 
 
 def near_duplicates(
@@ -100,11 +118,12 @@ def _lsh_candidates(texts: list[str], doc: np.ndarray, bands: int = 16, rows: in
 
 
 def _minhash(sets: sparse.csr_matrix, permutations: int, chunk: int = 1_000) -> np.ndarray:
-    """One row of `permutations` minima of (a·x + b) mod p over each row's shingle ids."""
-    prime = np.uint64((1 << 61) - 1)
+    """One row of `permutations` minima of (a·x + b) mod p over each row's shingle ids. p (2^31 - 1) is
+    below a·x, so the modulus wraps and each (a, b) acts as a random permutation, not a monotone map."""
+    prime = np.uint64((1 << 31) - 1)
     rng = np.random.default_rng(20240607)
-    a = rng.integers(1, 1 << 31, size=permutations, dtype=np.uint64)
-    b = rng.integers(0, 1 << 31, size=permutations, dtype=np.uint64)
+    a = rng.integers(1, (1 << 31) - 1, size=permutations, dtype=np.uint64)
+    b = rng.integers(0, (1 << 31) - 1, size=permutations, dtype=np.uint64)
     out = np.full((sets.shape[0], permutations), np.iinfo(np.uint64).max, dtype=np.uint64)
     for start in range(0, sets.shape[0], chunk):
         part = sets[start : start + chunk]

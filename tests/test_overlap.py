@@ -1,0 +1,153 @@
+"""Workload and overlap analytics on the seed corpus: co-leading, busiest units, near-duplicates written
+back as SIMILAR_TO, the co-assignment graph, GraphML, and `policykg overlap`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph.ladybug_store import LadybugStore
+from graph.loader import load
+from ingest.records import Extraction
+from policykg.cli import main
+from queries import overlap, similarity
+from queries.catalog import run_named
+
+
+@pytest.fixture
+def writable_store(tmp_path: Path, corpus_extractions: list[Extraction]) -> Iterator[LadybugStore]:
+    with LadybugStore(tmp_path / "overlap.lbug") as store:
+        load(store, corpus_extractions)
+        yield store
+
+
+def test_co_leading_units_read_off_the_plan(corpus_store: LadybugStore) -> None:
+    rows = overlap.co_leading(corpus_store, limit=3)
+    # 县政府办 and 县司法局 are both 牵头单位 of measures 15 20 21 22 25 26 33 34 35 36 75 83 of the plan.
+    assert rows[0] == {
+        "unit_a": "宁远县人民政府办公室",
+        "unit_b": "宁远县司法局",
+        "jurisdiction": "宁远县",
+        "measures": 12,
+    }
+    assert [r["measures"] for r in rows] == sorted((r["measures"] for r in rows), reverse=True)
+
+
+def test_busiest_units_by_role(corpus_store: LadybugStore) -> None:
+    by_role = overlap.busiest_by_role(corpus_store, limit=3)
+    assert (by_role["lead"][0]["unit"], by_role["lead"][0]["measures"]) == ("宁远县司法局", 52)
+    assert (by_role["responsible"][0]["unit"], by_role["responsible"][0]["measures"]) == ("营口市鲅鱼圈区司法局", 21)
+    # Ties are broken by name, so the order is the same on every backend and every run.
+    assert [r["unit"] for r in by_role["participate"]] == ["宁远县人民法院", "宁远县公安局", "宁远县司法局"]
+    assert not any("各" in r["unit"] for rows in by_role.values() for r in rows)  # no collective groups
+
+
+def test_shared_measures_of_two_units(corpus_store: LadybugStore) -> None:
+    rows = overlap.shared(corpus_store, ["营口市鲅鱼圈区司法局"], ["营口市鲅鱼圈区人民政府办公室"])
+    assert sorted(int(r["number"]) for r in rows) == [1, 2, 11, 17, 22, 28, 29]
+    assert {(r["role_a"], r["role_b"]) for r in rows} == {("responsible", "responsible")}
+
+
+def test_comparable_text_drops_number_and_clause() -> None:
+    text = "22.健全行政决策制度。坚持科学决策。(牵头单位:县政府办、县司法局;参加单位:各乡镇(街道))"
+    assert similarity.comparable_text(text) == "健全行政决策制度。坚持科学决策。"
+    assert similarity.comparable_text("9.完善制度。牵头单位:县司法局;参加单位:县政府其他有关部门") == "完善制度。"
+
+
+def test_near_duplicates_across_documents_only_and_capped() -> None:
+    task = "推进行政复议体制改革,整合行政复议职责,畅通行政复议渠道。"
+    ids = ["a1", "a2", "b1", "c1", "d1"]
+    documents = ["A", "A", "B", "C", "D"]
+    texts = [
+        f"1.{task}(牵头单位:县司法局)",
+        f"2.{task}",
+        f"5.{task}(责任单位:区司法局)",
+        f"3.{task}",
+        "加强民法典宣传。",
+    ]
+    pairs = similarity.near_duplicates(ids, documents, texts, threshold=0.9, per_measure=5)
+    assert {(p.measure_a, p.measure_b) for p in pairs} == {
+        ("a1", "b1"), ("a1", "c1"), ("a2", "b1"), ("a2", "c1"), ("b1", "c1"),
+    }  # fmt: skip
+    assert all(p.score == 1.0 for p in pairs)
+    capped = similarity.near_duplicates(ids, documents, texts, threshold=0.9, per_measure=1)
+    assert len(capped) < len(pairs)
+
+
+def test_the_lsh_path_finds_the_same_near_duplicates(monkeypatch: pytest.MonkeyPatch) -> None:
+    tasks = [
+        "推进行政复议体制改革,整合行政复议职责,畅通行政复议渠道,提升行政复议公信力。",
+        "加强行政应诉工作,落实行政机关负责人出庭应诉制度,支持法院依法受理和审理行政案件。",
+        "深入推进政务公开,完善政府信息公开制度,依申请公开办理规范化。",
+    ]
+    ids, documents, texts = [], [], []
+    for d in range(6):
+        for t, task in enumerate(tasks):
+            ids.append(f"m{d}-{t}")
+            documents.append(f"doc{d}")
+            texts.append(task if d % 2 else task.replace(",", "。", 1))
+    exact = similarity.near_duplicates(ids, documents, texts, threshold=0.8)
+    monkeypatch.setattr(similarity, "EXACT_LIMIT", 0)
+    banded = similarity.near_duplicates(ids, documents, texts, threshold=0.8)
+    assert banded == exact and exact
+
+
+def test_near_duplicates_are_written_back_and_replaced(writable_store: LadybugStore) -> None:
+    rows = overlap.near_duplicates(writable_store)
+    assert rows and all(r["source_a"] != r["source_b"] for r in rows)
+    assert rows[0]["heading_a"] == "积极履行行政调解职责" and rows[0]["heading_b"] == "完善行政调解工作机制"
+    assert all(r["score"] >= similarity.DEFAULT_THRESHOLD for r in rows)
+    count = writable_store.read("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS n")
+    assert overlap.near_duplicates(writable_store) == rows  # recomputed and replaced, not added
+    assert writable_store.read("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS n") == count
+    overlap.near_duplicates(writable_store, threshold=0.44)
+    assert writable_store.read("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS n") == [{"n": 2}]
+    unwritten = overlap.near_duplicates(writable_store, threshold=0.3, write=False, limit=5)
+    assert len(unwritten) == 5 and unwritten[0]["heading_a"] == rows[0]["heading_a"]
+    assert writable_store.read("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS n") == [{"n": 2}]
+
+
+def test_co_assignment_graph_centrality_and_graphml(corpus_store: LadybugStore, tmp_path: Path) -> None:
+    graph = overlap.co_assignment_graph(corpus_store)
+    assert "宁远县司法局" in graph and "宁远县各乡镇(街道)" not in graph  # collective groups left out
+    assert graph["宁远县人民政府办公室"]["宁远县司法局"]["weight"] == 14  # the 14 shared measures
+    assert not nx.has_path(graph, "宁远县司法局", "营口市鲅鱼圈区司法局")  # no measure spans two places
+    rows = overlap.centrality(graph)
+    assert rows == overlap.centrality(graph)  # seeded: the same communities every run
+    assert rows[0]["unit"] == "宁远县司法局"
+    assert {r["community"] for r in rows} >= {1, 2}
+    path = overlap.write_graphml(graph, tmp_path / "out" / "units.graphml")
+    again = nx.read_graphml(path)
+    assert again.number_of_edges() == graph.number_of_edges()
+    assert again.nodes["宁远县司法局"]["lead"] == 52
+
+
+def test_overlap_command(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    corpus_extractions: list[Extraction],
+) -> None:
+    store_file = tmp_path / "cli.lbug"
+    with LadybugStore(store_file) as store:
+        load(store, corpus_extractions)
+    graphml = tmp_path / "units.graphml"
+    args = ["policykg", "overlap", "--store", str(store_file), "--format", "json", "--graphml", str(graphml)]
+    monkeypatch.setattr("sys.argv", args)
+    main()
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert report["co_leading"][0]["measures"] == 12
+    assert report["busiest"]["responsible"][0]["unit"] == "营口市鲅鱼圈区司法局"
+    assert report["near_duplicates"] and report["centrality"]
+    assert graphml.exists() and f"wrote {graphml}" in err
+    monkeypatch.setattr("sys.argv", ["policykg", "overlap", "--store", str(store_file), "--no-similar"])
+    main()
+    out, _ = capsys.readouterr()
+    assert "共同牵头最多的单位" in out and "宁远县人民政府办公室" in out
+    with LadybugStore(store_file, read_only=True) as store:
+        assert run_named(store, "similar_measures", limit=1000) == report["near_duplicates"]
