@@ -5,6 +5,7 @@
 // param number: string = "" -- the measure's own number as written ("22", "(五)", "一是"); "" for any
 // param source: string = "" -- the document's file name; "" for every document
 // param roles: list = ["lead", "participate", "responsible"] -- roles to include
+// param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
 // example: {"number": "22", "source": "000_5cda63ea9f7dc0ed.txt"}
 MATCH (u:Unit)-[r:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)
 WHERE ($measure_id = '' OR m.id = $measure_id)
@@ -17,3 +18,4 @@ RETURN m.source AS source, m.path AS path, m.number AS number, m.heading AS head
        role, u.name AS unit, u.kind AS kind, u.jurisdiction AS jurisdiction, u.collective AS collective,
        r.mention AS mention, m.text AS text
 ORDER BY source, path, measure_id, role, unit, mention
+LIMIT $limit

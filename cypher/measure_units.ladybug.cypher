@@ -10,3 +10,4 @@ RETURN m.source AS source, m.path AS path, m.number AS number, m.heading AS head
        role, u.name AS unit, u.kind AS kind, u.jurisdiction AS jurisdiction, u.collective AS collective,
        r.mention AS mention, m.text AS text
 ORDER BY source, path, measure_id, role, unit, mention
+LIMIT $limit

@@ -4,6 +4,7 @@
 // param units_a: list -- unit names of the first side
 // param units_b: list -- unit names of the second side
 // param roles: list = ["lead", "participate", "responsible"] -- roles to include, on both sides
+// param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
 // example: {"units_a": ["宁远县司法局"], "units_b": ["宁远县人民政府办公室"]}
 MATCH (a:Unit)-[ra:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)<-[rb:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]-(b:Unit)
 WHERE a.name IN $units_a AND b.name IN $units_b AND a.id <> b.id
@@ -16,3 +17,4 @@ RETURN a.jurisdiction AS jurisdiction, m.source AS source, m.path AS path, m.num
        a.name AS unit_a, role_a, ra.mention AS mention_a, b.name AS unit_b, role_b, rb.mention AS mention_b,
        m.text AS text
 ORDER BY jurisdiction, source, path, measure_id, unit_a, role_a, unit_b, role_b
+LIMIT $limit

@@ -10,3 +10,4 @@ RETURN a.jurisdiction AS jurisdiction, m.source AS source, m.path AS path, m.num
        a.name AS unit_a, role_a, ra.mention AS mention_a, b.name AS unit_b, role_b, rb.mention AS mention_b,
        m.text AS text
 ORDER BY jurisdiction, source, path, measure_id, unit_a, role_a, unit_b, role_b
+LIMIT $limit

@@ -8,3 +8,4 @@ RETURN u.jurisdiction AS jurisdiction, u.name AS unit, role, r.mention AS mentio
        m.source AS source, m.path AS path, m.number AS number, m.heading AS heading, m.id AS measure_id,
        m.deadline AS deadline, m.text AS text
 ORDER BY jurisdiction, unit, source, path, measure_id, role, mention
+LIMIT $limit

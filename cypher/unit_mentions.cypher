@@ -1,8 +1,7 @@
 // title: Unit names as written
-// description: Every unit with each distinct way the documents wrote it in a responsibility clause
-//   (mention "" for a unit that holds no measure): the names questions are linked against.
-MATCH (u:Unit)
-OPTIONAL MATCH (u)-[r:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(:Measure)
-RETURN DISTINCT u.name AS unit, u.kind AS kind, u.jurisdiction AS jurisdiction, u.collective AS collective,
-       coalesce(r.mention, '') AS mention
+// description: Each distinct way the documents wrote a unit in a responsibility clause, with how often:
+//   the short forms questions are linked against (with unit_names for the units themselves).
+MATCH (u:Unit)-[r:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(:Measure)
+WITH u, r.mention AS mention, count(*) AS uses
+RETURN u.name AS unit, mention, uses
 ORDER BY unit, mention

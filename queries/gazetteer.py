@@ -165,13 +165,13 @@ def _display(ref: Any) -> str:
 def build_gazetteer(store: GraphStore) -> Gazetteer:
     """Read the graph's units, instruments and documents and index every surface of them."""
     gazetteer = Gazetteer()
-    units: dict[str, UnitRef] = {}
+    units = {
+        row["unit"]: UnitRef(row["jurisdiction"] or "", row["unit"], row["kind"] or "", bool(row["collective"]))
+        for row in run_named(store, "unit_names")
+    }
     for row in run_named(store, "unit_mentions"):
-        unit = units.setdefault(
-            row["unit"], UnitRef(row["jurisdiction"] or "", row["unit"], row["kind"] or "", bool(row["collective"]))
-        )
-        if row["mention"]:
-            gazetteer.add(row["mention"], "unit", unit)
+        if row["mention"] and row["unit"] in units:
+            gazetteer.add(row["mention"], "unit", units[row["unit"]])
     for unit in units.values():
         for surface in unit_surfaces(unit):
             gazetteer.add(surface, "unit", unit)

@@ -10,6 +10,7 @@ import json
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from graph.open import open_store
@@ -54,7 +55,7 @@ def measure(store: GraphStore, runs: int = 30) -> dict[str, Any]:
     queries = {}
     for name, query in load_catalog().items():
         rows = run_named(store, name, **query.example)
-        queries[name] = {**timings(lambda n=name, p=query.example: run_named(store, n, **p), runs), "rows": len(rows)}
+        queries[name] = {**timings(partial(run_named, store, name, **query.example), runs), "rows": len(rows)}
     started = time.perf_counter()
     gazetteer = build_gazetteer(store)
     build_ms = round((time.perf_counter() - started) * 1000, 1)
@@ -62,8 +63,8 @@ def measure(store: GraphStore, runs: int = 30) -> dict[str, Any]:
     for question in QUESTIONS:
         answer = ask(store, question)  # also fills the store's cached gazetteer
         answers[question] = {
-            **timings(lambda q=question: ask(store, q, gazetteer=gazetteer), runs),
-            "with_cache_check": timings(lambda q=question: ask(store, q), max(3, runs // 3)),
+            **timings(partial(ask, store, question, gazetteer=gazetteer), runs),
+            "with_cache_check": timings(partial(ask, store, question), max(3, runs // 3)),
             "intent": answer["intent"],
             "rows": len(answer["rows"]),
         }

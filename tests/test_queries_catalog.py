@@ -109,6 +109,7 @@ def test_parameters_are_checked_and_coerced() -> None:
     assert query.bind({"units": "宁远县司法局"}) == {
         "units": ["宁远县司法局"],
         "roles": ["lead", "participate", "responsible"],
+        "limit": 10000,
     }
     with pytest.raises(QueryError, match="required"):
         query.bind({})

@@ -105,7 +105,7 @@ def test_ask_json_and_table(
     )
     answer = json.loads(out)
     assert code == 0 and {"question", "intent", "entities", "cypher", "params", "rows"} <= set(answer)
-    assert answer["params"] == {"instruments": ["重大行政决策程序暂行条例"]}
+    assert answer["params"] == {"instruments": ["重大行政决策程序暂行条例"], "limit": 10000}
     assert {row["source"] for row in answer["rows"]} == {
         "000_5cda63ea9f7dc0ed.txt",
         "002_a710a6335c69e98a.txt",
