@@ -39,7 +39,7 @@ def render() -> None:
     if TEXT_KEY not in st.session_state:
         _fill(next(iter(choices.values())))
     st.selectbox(
-        "Example queries (the named ones are the catalog behind Ask)", list(choices), key=EXAMPLE_KEY,
+        "Example queries", list(choices), key=EXAMPLE_KEY,
         on_change=lambda: _fill(choices[st.session_state[EXAMPLE_KEY]]),
     )  # fmt: skip
     with st.form("cypher-form"):
