@@ -1,11 +1,12 @@
 // title: Units
 // description: Every unit with its kind, jurisdiction and the number of measures it holds in each role
-//   (issuers that hold no measure show zeros).
+//   (issuers that hold no measure show zeros); each role counted on its own relationship type.
 MATCH (u:Unit)
-OPTIONAL MATCH (u)-[r:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(:Measure)
-WITH u, CASE WHEN r IS NULL THEN '' ELSE type(r) END AS rel
+OPTIONAL MATCH (u)-[l:LEADS]->(:Measure)
+WITH u, count(l) AS lead
+OPTIONAL MATCH (u)-[p:PARTICIPATES_IN]->(:Measure)
+WITH u, lead, count(p) AS participate
+OPTIONAL MATCH (u)-[r:RESPONSIBLE_FOR]->(:Measure)
 RETURN u.name AS unit, u.kind AS kind, u.jurisdiction AS jurisdiction, u.collective AS collective,
-       count(CASE WHEN rel = 'LEADS' THEN 1 END) AS lead,
-       count(CASE WHEN rel = 'PARTICIPATES_IN' THEN 1 END) AS participate,
-       count(CASE WHEN rel = 'RESPONSIBLE_FOR' THEN 1 END) AS responsible
+       lead, participate, count(r) AS responsible
 ORDER BY jurisdiction, unit

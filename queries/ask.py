@@ -54,13 +54,13 @@ def ask(store: GraphStore, question: str, *, gazetteer: Gazetteer | None = None)
         params=params,
         rows=rows,
         groups=_groups(rows),
-        message=plan.describe(rows) + _cut_note(raw, params),
+        message=plan.describe(rows) + ("" if "limit" in plan.params else _cut_note(raw, params)),
     )
     return answer
 
 
 def _cut_note(raw: list[Row], params: dict[str, Any]) -> str:
-    """Say so when the query's LIMIT cut the answer short."""
+    """Say so when the query's default LIMIT cut a listing short (rankings ask for their top N)."""
     limit = params.get("limit")
     return f" (只显示前 {limit} 条)" if isinstance(limit, int) and len(raw) >= limit else ""
 

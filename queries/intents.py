@@ -234,17 +234,22 @@ def measure_units(q: Question, g: Gazetteer) -> Plan | None:
         "measure_units",
         {"number": number, "source": source, "roles": list(roles)},
         "measure_units",
-        lambda rows: (
-            f"第{number}项措施: "
-            + "; ".join(
-                f"{source_} {ROLE_ZH[role]}: "
-                + "、".join(r["unit"] for r in rows if (r["source"], r["role"]) == (source_, role))
-                for source_, role in dict.fromkeys((r["source"], r["role"]) for r in rows)
-            )
-            if rows
-            else f"没有找到第{number}项措施的{'、'.join(ROLE_ZH[r] for r in roles)}单位。"
-        ),
+        lambda rows: _measure_units_summary(number, roles, rows),
     )
+
+
+def _measure_units_summary(number: str, roles: tuple[str, ...], rows: list[Row], shown: int = 5) -> str:
+    if not rows:
+        return f"没有找到第{number}项措施的{'、'.join(ROLE_ZH[r] for r in roles)}单位。"
+    by_place: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        by_place.setdefault((row["source"], row["role"]), []).append(row["unit"])
+    parts = [
+        f"{source} {ROLE_ZH[role]}: " + "、".join(units) for (source, role), units in list(by_place.items())[:shown]
+    ]
+    documents = len({source for source, _ in by_place})
+    more = f"; … 共 {documents} 份文件有第{number}项,可在问题中写出文件名" if len(by_place) > shown else ""
+    return f"第{number}项措施: " + "; ".join(parts) + more + "。"
 
 
 def similar(q: Question, g: Gazetteer) -> Plan | None:
