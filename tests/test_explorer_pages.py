@@ -39,6 +39,14 @@ def open_page(at: AppTest, page: str) -> AppTest:
     return at
 
 
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Select a tab: the pages' tabs are keyed and render only when open."""
+    at.session_state[key] = label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def labels(elements: object) -> list[str]:
     return [e.label for e in elements]  # type: ignore[attr-defined]
 
@@ -70,7 +78,10 @@ def test_ask_answers_which_measures_the_county_justice_bureau_leads(app: AppTest
     assert set(answer["unit"]) == {"宁远县司法局"} and set(answer["role"]) == {"lead"}
     assert "sentence" in answer.columns and answer["sentence"].str.contains("司法局").all()
     assert [t.label for t in at.tabs] == ["Answer", "Cypher", "Graph"]
+    open_tab(at, "ask-tab", "Cypher")
     assert any("MATCH" in c.value for c in at.code)  # the Cypher that ran, copyable
+    open_tab(at, "ask-tab", "Graph")
+    assert at.get("iframe"), "the answer's subgraph"
 
 
 def test_ask_example_buttons_and_unknown_names(app: AppTest) -> None:
@@ -90,10 +101,13 @@ def test_unit_page_profiles_a_unit(app: AppTest) -> None:
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Leads 牵头"] == "52"
     assert [t.label for t in at.tabs] == ["Measures", "Shares work with", "Workload by document", "Graph"]
-    measures, partners, workload = (d.value for d in at.dataframe)
-    assert len(measures) == 58 and "宁远县人民政府办公室" in set(partners["unit"]) and len(workload) == 1
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 58
     at.multiselect(key="unit-roles").set_value(["lead"]).run()
     assert len(at.dataframe[0].value) == 52
+    partners = open_tab(at, "unit-tab", "Shares work with").dataframe[0].value
+    assert "宁远县人民政府办公室" in set(partners["unit"])
+    assert len(open_tab(at, "unit-tab", "Workload by document").dataframe[0].value) == 1
+    assert open_tab(at, "unit-tab", "Graph").get("iframe")
 
 
 def test_overlaps_page_shows_heatmap_busiest_and_near_duplicates(app: AppTest) -> None:
@@ -102,11 +116,12 @@ def test_overlaps_page_shows_heatmap_busiest_and_near_duplicates(app: AppTest) -
         "Co-assignment heatmap", "Busiest units", "Co-leading pairs", "Near-duplicate measures"
     ]  # fmt: skip
     assert at.get("vega_lite_chart"), "the heatmap"
-    frames = [d.value for d in at.dataframe]
-    centrality, lead, _participate, _responsible, co_leading, duplicates = frames
-    assert centrality.iloc[0]["unit"] == "宁远县司法局"
+    assert at.dataframe[0].value.iloc[0]["unit"] == "宁远县司法局"  # the most central unit
+    lead, _participate, _responsible = (d.value for d in open_tab(at, "ovl-tab", "Busiest units").dataframe)
     assert lead.iloc[0]["unit"] == "宁远县司法局"
+    co_leading = open_tab(at, "ovl-tab", "Co-leading pairs").dataframe[0].value
     assert {"unit_a", "unit_b", "measures"} <= set(co_leading.columns)
+    duplicates = open_tab(at, "ovl-tab", "Near-duplicate measures").dataframe[0].value
     assert len(duplicates) > 0 and any("pairs of measures" in c.value for c in at.caption)
 
 
@@ -132,6 +147,8 @@ def test_cypher_console_runs_reads_and_refuses_writes(app: AppTest) -> None:
     assert not at.exception and not at.error
     assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 4
     assert [t.label for t in at.tabs] == ["Table", "Graph"]
+    assert open_tab(at, "cypher-tab", "Graph").get("iframe"), "returned nodes are drawn"
+    open_tab(at, "cypher-tab", "Table")
 
     at.text_area(key="cypher-text").set_value("MATCH (u:Unit) DETACH DELETE u")
     at.button[0].click().run()
@@ -193,7 +210,8 @@ def test_documents_page_highlights_spans_in_the_stored_text(app: AppTest) -> Non
     assert 'class="pkg-span"' in body
     assert ">responsible<" in body and ">instrument<" in body  # the first document (002) has 责任单位  clauses
     assert any("text from the text kept in the store" in c.value for c in at.caption)
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) > 10
+    assert any("**一" in m.value for m in open_tab(at, "doc-tab", "Outline").markdown)
+    assert len(open_tab(at, "doc-tab", "Measures").dataframe[0].value) == 32
 
 
 def test_document_text_without_a_stored_text_comes_from_the_file_or_the_measures(corpus_store: Path) -> None:
@@ -219,3 +237,14 @@ def test_document_text_without_a_stored_text_comes_from_the_file_or_the_measures
         assert len(exact.spans) > len(rebuilt.spans) * 0.9
     finally:
         store.close()
+
+
+def test_graph_page_caps_a_big_neighbourhood_with_a_notice(app: AppTest) -> None:
+    at = open_page(app, "graph_browser")
+    documents = at.selectbox(key="graph-start-Document")
+    documents.set_value(next(o for o in documents.options if o.startswith("宁远县"))).run()
+    at.slider(key="graph-hops").set_value(4).run()
+    assert not at.exception
+    count = int(next(c.value for c in at.caption if "nodes," in c.value).split()[0].replace(",", ""))
+    assert count > 300
+    assert any("drawing the first 300" in w.value for w in at.warning)

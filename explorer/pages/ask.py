@@ -76,19 +76,22 @@ def _show(answer: dict[str, Any]) -> None:
         st.markdown("Did you mean: " + "、".join(f"**{c}**" for c in answer["candidates"]))
     if not rows and not answer.get("cypher"):
         return
-    table_tab, cypher_tab, graph_tab = st.tabs(["Answer", "Cypher", "Graph"])
-    with table_tab:
-        tables.show(tables.frame(rows, first=LEADING_COLUMNS, drop=HIDDEN_COLUMNS), "answer", key="ask-answer")
-    with cypher_tab:
-        st.caption(f"Named query `{answer.get('query', '')}` · intent `{answer.get('intent', '')}`")
-        st.code(answer.get("cypher", ""), language="cypher")
-        st.code(json.dumps(answer.get("params", {}), ensure_ascii=False, indent=1), language="json")
-    with graph_tab:
-        ids = answer_node_ids(rows)
-        if ids:
-            network.show(induced(connection.store(), ids[: network.MAX_NODES * 2]), height_px=560)
-        else:
-            st.info("The answer names no nodes to draw.")
+    table_tab, cypher_tab, graph_tab = st.tabs(["Answer", "Cypher", "Graph"], key="ask-tab", on_change="rerun")
+    if table_tab.open:  # tabs render lazily: only the open one runs
+        with table_tab:
+            tables.show(tables.frame(rows, first=LEADING_COLUMNS, drop=HIDDEN_COLUMNS), "answer", key="ask-answer")
+    if cypher_tab.open:
+        with cypher_tab:
+            st.caption(f"Named query `{answer.get('query', '')}` · intent `{answer.get('intent', '')}`")
+            st.code(answer.get("cypher", ""), language="cypher")
+            st.code(json.dumps(answer.get("params", {}), ensure_ascii=False, indent=1), language="json")
+    if graph_tab.open:
+        with graph_tab:
+            ids = answer_node_ids(rows)
+            if ids:
+                network.show(induced(connection.store(), ids[: network.MAX_NODES * 2]), height_px=560)
+            else:
+                st.info("The answer names no nodes to draw.")
 
 
 render()

@@ -81,17 +81,19 @@ def _show(result: dict[str, object]) -> None:
     rows = result["rows"]
     assert isinstance(rows, list)
     st.caption(f"{len(rows):,} rows in {float(result['seconds']) * 1000:.0f} ms")  # type: ignore[arg-type]
-    table_tab, graph_tab = st.tabs(["Table", "Graph"])
-    with table_tab:
-        if len(rows) > MAX_TABLE_ROWS:
-            st.warning(f"Showing the first {MAX_TABLE_ROWS:,} rows; add a LIMIT or download from the CLI.")
-        tables.show(tables.frame(rows[:MAX_TABLE_ROWS]), "cypher-result", key="cypher")
-    with graph_tab:
-        ids = node_ids_in(rows)
-        if ids:
-            network.show(induced(connection.store(), ids[: network.MAX_NODES * 4]))
-        else:
-            st.info("The result holds no nodes: return nodes (or their `id`) to see them drawn.")
+    table_tab, graph_tab = st.tabs(["Table", "Graph"], key="cypher-tab", on_change="rerun")
+    if table_tab.open:  # tabs render lazily: only the open one runs
+        with table_tab:
+            if len(rows) > MAX_TABLE_ROWS:
+                st.warning(f"Showing the first {MAX_TABLE_ROWS:,} rows; add a LIMIT or download from the CLI.")
+            tables.show(tables.frame(rows[:MAX_TABLE_ROWS]), "cypher-result", key="cypher")
+    if graph_tab.open:
+        with graph_tab:
+            ids = node_ids_in(rows)
+            if ids:
+                network.show(induced(connection.store(), ids[: network.MAX_NODES * 4]))
+            else:
+                st.info("The result holds no nodes: return nodes (or their `id`) to see them drawn.")
 
 
 render()

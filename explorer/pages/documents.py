@@ -76,22 +76,27 @@ def render() -> None:
     doc = by_id[chosen]
     facts = [doc.get(k) for k in ("doc_number", "issued", "period", "source")]
     st.caption(" · ".join(str(f) for f in facts if f))
-    text_tab, outline_tab, measures_tab = st.tabs(["Text", "Outline", "Measures"])
-    with text_tab:
-        html, origin, count = _highlighted(spec, chosen, doc.get("source") or "", tuple(map(str, settings().doc_dirs)))
-        _legend()
-        st.caption(f"{count} highlighted spans; text from {origin}.")
-        with st.container(height=640):
-            st.html(html)
-    with outline_tab:
-        lines = [
-            f"{'    ' * e.depth}- {'' if e.is_measure else '**'}{e.path.split('/')[-1]} {e.heading}"
-            f"{'' if e.is_measure else '**'}"
-            for e in outline(connection.store(), chosen)
-        ]
-        st.markdown("\n".join(lines) if lines else "No outline.")
-    with measures_tab:
-        _measures_table(spec, chosen)
+    text_tab, outline_tab, measures_tab = st.tabs(["Text", "Outline", "Measures"], key="doc-tab", on_change="rerun")
+    if text_tab.open:  # tabs render lazily: only the open one runs
+        with text_tab:
+            html, origin, count = _highlighted(
+                spec, chosen, doc.get("source") or "", tuple(map(str, settings().doc_dirs))
+            )
+            _legend()
+            st.caption(f"{count} highlighted spans; text from {origin}.")
+            with st.container(height=640):
+                st.html(html)
+    if outline_tab.open:
+        with outline_tab:
+            lines = [
+                f"{'    ' * e.depth}- {'' if e.is_measure else '**'}{e.path.split('/')[-1]} {e.heading}"
+                f"{'' if e.is_measure else '**'}"
+                for e in outline(connection.store(), chosen)
+            ]
+            st.markdown("\n".join(lines) if lines else "No outline.")
+    if measures_tab.open:
+        with measures_tab:
+            _measures_table(spec, chosen)
 
 
 render()

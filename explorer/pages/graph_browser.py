@@ -48,7 +48,7 @@ def render() -> None:
         start_label, list(choices), format_func=choices.__getitem__, key=f"graph-start-{start_label}",
         on_change=_reset_expanded,
     )  # fmt: skip
-    hops = right.slider("Hops", 1, 3, 1, key="graph-hops")
+    hops = right.slider("Hops", 1, 4, 1, key="graph-hops")
 
     documents = _choices(spec, "Document")
     f1, f2, f3 = st.columns(3)

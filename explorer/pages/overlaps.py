@@ -71,39 +71,45 @@ def render() -> None:
     roles = st.multiselect("Roles that count as assigned", ROLES, default=list(ROLES), key="ovl-roles")
     graphml, central, edges = _co_assignment(spec, tuple(roles or ROLES))
     heat_tab, busy_tab, co_tab, dup_tab = st.tabs(
-        ["Co-assignment heatmap", "Busiest units", "Co-leading pairs", "Near-duplicate measures"]
+        ["Co-assignment heatmap", "Busiest units", "Co-leading pairs", "Near-duplicate measures"],
+        key="ovl-tab",
+        on_change="rerun",
     )
-    with heat_tab:
-        size = st.slider("Units shown (most shared work first)", 5, 60, 25, key="ovl-size")
-        if edges:
-            st.altair_chart(heatmap(edges, central, size), width="content")
-        else:
-            st.info("No two units share a measure in these roles.")
-        st.caption("The co-assignment network: degree, betweenness and Louvain community per unit.")
-        tables.show(tables.frame(central), "unit-centrality", key="ovl-central")
-        st.download_button(
-            "Co-assignment graph (GraphML)", graphml, file_name="co-assignment.graphml",
-            mime="application/xml", on_click="ignore", key="ovl-graphml",
-        )  # fmt: skip
-    with busy_tab:
-        limit = st.slider("How many", 5, 50, 15, key="ovl-busy-limit")
-        columns = st.columns(len(ROLES))
-        for column, role in zip(columns, ROLES, strict=True):
-            with column:
-                st.markdown(f"**{role}**")
-                rows = named.run("busiest_units", roles=[role], limit=limit)
-                tables.show(
-                    tables.frame(rows, ["unit", "measures", "documents"]), f"busiest-{role}", key=f"ovl-b-{role}"
-                )
-    with co_tab:
-        tables.show(tables.frame(named.run("co_leading_units", limit=50)), "co-leading-units", key="ovl-co")
-    with dup_tab:
-        threshold = st.slider(
-            "Lowest similarity", 0.1, 0.95, similarity.DEFAULT_THRESHOLD, step=0.05, key="ovl-threshold"
-        )
-        rows, origin = _near_duplicates(spec, threshold)
-        st.caption(f"{len(rows)} pairs of measures in different documents · {origin}")
-        tables.show(tables.frame(rows, drop=("measure_a", "measure_b")), "near-duplicates", key="ovl-dup")
+    if heat_tab.open:  # tabs render lazily: only the open one runs
+        with heat_tab:
+            size = st.slider("Units shown (most shared work first)", 5, 60, 25, key="ovl-size")
+            if edges:
+                st.altair_chart(heatmap(edges, central, size), width="content")
+            else:
+                st.info("No two units share a measure in these roles.")
+            st.caption("The co-assignment network: degree, betweenness and Louvain community per unit.")
+            tables.show(tables.frame(central), "unit-centrality", key="ovl-central")
+            st.download_button(
+                "Co-assignment graph (GraphML)", graphml, file_name="co-assignment.graphml",
+                mime="application/xml", on_click="ignore", key="ovl-graphml",
+            )  # fmt: skip
+    if busy_tab.open:
+        with busy_tab:
+            limit = st.slider("How many", 5, 50, 15, key="ovl-busy-limit")
+            columns = st.columns(len(ROLES))
+            for column, role in zip(columns, ROLES, strict=True):
+                with column:
+                    st.markdown(f"**{role}**")
+                    rows = named.run("busiest_units", roles=[role], limit=limit)
+                    tables.show(
+                        tables.frame(rows, ["unit", "measures", "documents"]), f"busiest-{role}", key=f"ovl-b-{role}"
+                    )
+    if co_tab.open:
+        with co_tab:
+            tables.show(tables.frame(named.run("co_leading_units", limit=50)), "co-leading-units", key="ovl-co")
+    if dup_tab.open:
+        with dup_tab:
+            threshold = st.slider(
+                "Lowest similarity", 0.1, 0.95, similarity.DEFAULT_THRESHOLD, step=0.05, key="ovl-threshold"
+            )
+            rows, origin = _near_duplicates(spec, threshold)
+            st.caption(f"{len(rows)} pairs of measures in different documents · {origin}")
+            tables.show(tables.frame(rows, drop=("measure_a", "measure_b")), "near-duplicates", key="ovl-dup")
 
 
 render()

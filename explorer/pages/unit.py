@@ -49,22 +49,26 @@ def render() -> None:
     columns[3].metric("Documents", len({r["source"] for r in workload}))
 
     measures_tab, partners_tab, workload_tab, graph_tab = st.tabs(
-        ["Measures", "Shares work with", "Workload by document", "Graph"]
+        ["Measures", "Shares work with", "Workload by document", "Graph"], key="unit-tab", on_change="rerun"
     )
-    with measures_tab:
-        roles = st.multiselect("Roles", ROLES, default=list(ROLES), key="unit-roles")
-        rows = named.run("unit_measures", units=[unit], roles=list(roles or ROLES))
-        df = tables.frame(rows, first=("role", "heading", "path", "source"), drop=("text", "measure_id", "unit"))
-        tables.show(df, "unit-measures", key="unit-m")
-    with partners_tab:
-        _partners(unit)
-    with workload_tab:
-        tables.show(tables.frame(workload), "unit-workload", key="unit-w")
-    with graph_tab:
-        rows = named.run("unit_neighbourhood", unit=unit)
-        node_ids = {ids.unit_id(unit)} | {r["measure_id"] for r in rows}
-        node_ids |= {ids.unit_id(r["other_unit"]) for r in rows if r["other_unit"]}
-        network.show(induced(connection.store(), node_ids), keep=[ids.unit_id(unit)], height_px=560)
+    if measures_tab.open:  # tabs render lazily: only the open one runs
+        with measures_tab:
+            roles = st.multiselect("Roles", ROLES, default=list(ROLES), key="unit-roles")
+            rows = named.run("unit_measures", units=[unit], roles=list(roles or ROLES))
+            df = tables.frame(rows, first=("role", "heading", "path", "source"), drop=("text", "measure_id", "unit"))
+            tables.show(df, "unit-measures", key="unit-m")
+    if partners_tab.open:
+        with partners_tab:
+            _partners(unit)
+    if workload_tab.open:
+        with workload_tab:
+            tables.show(tables.frame(workload), "unit-workload", key="unit-w")
+    if graph_tab.open:
+        with graph_tab:
+            rows = named.run("unit_neighbourhood", unit=unit)
+            node_ids = {ids.unit_id(unit)} | {r["measure_id"] for r in rows}
+            node_ids |= {ids.unit_id(r["other_unit"]) for r in rows if r["other_unit"]}
+            network.show(induced(connection.store(), node_ids), keep=[ids.unit_id(unit)], height_px=560)
 
 
 def _partners(unit: str) -> None:
