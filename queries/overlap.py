@@ -18,7 +18,8 @@ from queries import similarity
 from queries.catalog import run_named
 
 ROLES: tuple[str, ...] = ("lead", "participate", "responsible")
-BETWEENNESS_SAMPLE = 500  # above this many units, betweenness is estimated from a seeded sample of sources
+EXACT_BETWEENNESS = 2000  # components up to this many units get exact betweenness
+BETWEENNESS_SAMPLE = 300  # larger ones: estimated from this many seeded source units
 SEED = 7
 
 
@@ -109,15 +110,22 @@ def co_assignment_graph(store: GraphStore, roles: Sequence[str] = ROLES, min_sha
 
 def centrality(graph: nx.Graph) -> list[Row]:
     """Per unit: degree, weighted degree, betweenness and community, most central first.
-    Communities are Louvain's with a fixed seed, numbered by size, so runs agree."""
-    if graph.number_of_nodes() == 0:
-        return []
-    sample = BETWEENNESS_SAMPLE if graph.number_of_nodes() > BETWEENNESS_SAMPLE else None
-    betweenness = nx.betweenness_centrality(graph, k=sample, seed=SEED)
-    communities = sorted(
-        (sorted(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=SEED)),
-        key=lambda c: (-len(c), c[0]),
-    )
+
+    Units only meet on shared measures, so the graph falls apart into one component per jurisdiction (or
+    group of them); betweenness and communities are computed component by component — exactly, and
+    cheaply, for components up to EXACT_BETWEENNESS units, from a seeded sample of sources above. Louvain
+    runs with a fixed seed and communities are numbered by size, so runs agree."""
+    betweenness: dict[str, float] = {}
+    communities: list[list[str]] = []
+    for component in nx.connected_components(graph):
+        sub = graph.subgraph(component)
+        sample = BETWEENNESS_SAMPLE if len(component) > EXACT_BETWEENNESS else None
+        betweenness.update(nx.betweenness_centrality(sub, k=sample, seed=SEED))
+        if sub.number_of_edges():
+            communities += [sorted(c) for c in nx.community.louvain_communities(sub, weight="weight", seed=SEED)]
+        else:
+            communities.append(sorted(component))
+    communities.sort(key=lambda c: (-len(c), c[0]))
     community_of = {unit: number for number, members in enumerate(communities, 1) for unit in members}
     rows = [
         {

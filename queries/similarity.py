@@ -81,7 +81,7 @@ def near_duplicates(
     if len(ids) <= EXACT_LIMIT:
         left, right, scores = _exact_pairs(matrix, doc, threshold)
     else:
-        left, right = _lsh_candidates(cleaned, doc)
+        left, right = _lsh_candidates(cleaned, doc, threshold / 2)
         scores = _cosines(matrix, left, right)
         keep = scores >= threshold
         left, right, scores = left[keep], right[keep], scores[keep]
@@ -101,8 +101,12 @@ def _exact_pairs(matrix: sparse.csr_matrix, doc: np.ndarray, threshold: float) -
     return np.concatenate(lefts), np.concatenate(rights), np.concatenate(values)
 
 
-def _lsh_candidates(texts: list[str], doc: np.ndarray, bands: int = 16, rows: int = 4) -> tuple[np.ndarray, ...]:
-    """Pairs (i < j, different documents) that agree on all `rows` MinHash values of some band."""
+def _lsh_candidates(
+    texts: list[str], doc: np.ndarray, min_jaccard: float, bands: int = 16, rows: int = 4
+) -> tuple[np.ndarray, ...]:
+    """Pairs (i < j, different documents) that agree on all `rows` MinHash values of some band and whose
+    estimated shingle Jaccard (the share of equal MinHash values) is at least `min_jaccard`: that estimate
+    is cheap, so only likely pairs reach the exact TF-IDF cosine."""
     shingles = HashingVectorizer(analyzer="char", ngram_range=(3, 3), n_features=1 << 24, binary=True, norm=None)
     sets = shingles.transform(texts).tocsr()
     signature = _minhash(sets, bands * rows)
@@ -114,7 +118,13 @@ def _lsh_candidates(texts: list[str], doc: np.ndarray, bands: int = 16, rows: in
     both = np.unique(np.concatenate(pairs)) if pairs else np.empty(0, dtype=np.int64)
     left, right = both // len(texts), both % len(texts)
     keep = doc[left] != doc[right]
-    return left[keep], right[keep]
+    left, right = left[keep], right[keep]
+    estimate = np.empty(len(left))
+    for start in range(0, len(left), 1_000_000):
+        part = slice(start, start + 1_000_000)
+        estimate[part] = (signature[left[part]] == signature[right[part]]).mean(axis=1)
+    likely = estimate >= min_jaccard
+    return left[likely], right[likely]
 
 
 def _minhash(sets: sparse.csr_matrix, permutations: int, chunk: int = 1_000) -> np.ndarray:
@@ -136,9 +146,10 @@ def _minhash(sets: sparse.csr_matrix, permutations: int, chunk: int = 1_000) -> 
     return out
 
 
-def _bucket_pairs(bucket: np.ndarray, cap: int = 50) -> np.ndarray:
-    """i * n + j for members i < j of each bucket; a bucket larger than `cap` links each member only to
-    the next `cap` ones (a task copied everywhere stays connected without all-pairs)."""
+def _bucket_pairs(bucket: np.ndarray, cap: int = 3) -> np.ndarray:
+    """i * n + j for members i < j of each bucket, each member linked only to the next `cap` members:
+    a task copied into every plan gives a chain of candidates per band, not all pairs, so candidates
+    stay below bands × cap × measures however repetitive the corpus is."""
     n = len(bucket)
     order = np.argsort(bucket, kind="stable")
     sorted_buckets = bucket[order]
