@@ -155,6 +155,19 @@ def ask_command(question: str, store_spec: str | None, fmt: str, show_cypher: bo
 @click.option("--no-similar", is_flag=True, help="Skip the near-duplicate computation.")
 @click.option("--no-write", is_flag=True, help="Do not write the near-duplicate pairs back as SIMILAR_TO.")
 @click.option("--graphml", type=click.Path(dir_okay=False, path_type=Path), help="Write the co-assignment graph here.")
+@click.option(
+    "--roles",
+    default="lead,participate,responsible",
+    show_default=True,
+    help="Roles that make two units co-assigned in the graph (comma-separated); 'lead' alone is the cheapest.",
+)
+@click.option(
+    "--min-shared",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Graph edges need this many shared measures.",
+)
 def overlap_command(
     store_spec: str | None,
     fmt: str,
@@ -163,16 +176,21 @@ def overlap_command(
     no_similar: bool,
     no_write: bool,
     graphml: Path | None,
+    roles: str,
+    min_shared: int,
 ) -> None:
     """Workload overlaps: units co-leading the most measures, the busiest units by role, near-duplicate
     measures across documents (written back as SIMILAR_TO), and the centrality and communities of the
     unit co-assignment graph (optionally exported as GraphML)."""
     from queries import overlap, similarity
 
+    chosen = tuple(r.strip() for r in roles.split(",") if r.strip())
+    if not chosen or set(chosen) - set(overlap.ROLES):
+        raise click.BadParameter(f"roles are {', '.join(overlap.ROLES)}", param_hint="--roles")
     write = not (no_similar or no_write)
     store = open_store(store_spec, read_only=not write)
     try:
-        graph = overlap.co_assignment_graph(store)
+        graph = overlap.co_assignment_graph(store, chosen, min_shared)
         report = overlap.overlap_report(
             store,
             limit=limit,

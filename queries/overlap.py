@@ -102,7 +102,12 @@ def co_assignment_graph(store: GraphStore, roles: Sequence[str] = ROLES, min_sha
             participate=int(row["participate"]),
             responsible=int(row["responsible"]),
         )
-    for row in run_named(store, "co_assigned_units", roles=list(roles), min_shared=min_shared):
+    if set(roles) == {"lead"}:  # one relationship type: the much cheaper co-leading join
+        pairs = run_named(store, "co_leading_units", limit=2**31 - 1)
+        pairs = [p for p in pairs if p["measures"] >= min_shared]
+    else:
+        pairs = run_named(store, "co_assigned_units", roles=list(roles), min_shared=min_shared)
+    for row in pairs:
         if row["unit_a"] in graph and row["unit_b"] in graph:
             graph.add_edge(row["unit_a"], row["unit_b"], weight=int(row["measures"]))
     return graph

@@ -156,3 +156,11 @@ def test_overlap_command(
     assert "共同牵头最多的单位" in out and "宁远县人民政府办公室" in out
     with LadybugStore(store_file, read_only=True) as store:
         assert run_named(store, "similar_measures", limit=1000) == report["near_duplicates"]
+
+
+def test_the_co_leading_graph_uses_lead_roles_only(corpus_store: LadybugStore) -> None:
+    leads = overlap.co_assignment_graph(corpus_store, ["lead"], min_shared=2)
+    assert leads["宁远县人民政府办公室"]["宁远县司法局"]["weight"] == 12
+    assert all(data["weight"] >= 2 for _, _, data in leads.edges(data=True))
+    pairs = {(r["unit_a"], r["unit_b"]) for r in overlap.co_leading(corpus_store, limit=1000) if r["measures"] >= 2}
+    assert {tuple(sorted(edge)) for edge in leads.edges()} == pairs
