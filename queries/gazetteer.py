@@ -202,7 +202,9 @@ def unit_surfaces(unit: UnitRef) -> set[str]:
     for prefix in _place_prefixes(place):
         for alias in _body_aliases(body):
             surface = prefix + alias
-            if surface != unit.name and normalise_unit(surface, jurisdiction).name == unit.name:
+            # Ingest qualifies 县司法局 as 宁远县司法局 but keeps 鲅鱼圈区 in 鲅鱼圈区司法局 as written:
+            # either way the body must come back as this unit's own.
+            if surface != unit.name and normalise_unit(surface, jurisdiction).name in (unit.name, prefix + body):
                 surfaces.add(surface)
     return surfaces
 

@@ -186,7 +186,7 @@ def co_leading(q: Question, g: Gazetteer) -> Plan | None:
 
 
 def busiest(q: Question, g: Gazetteer) -> Plan | None:
-    if q.linked("unit") or not q.has("(哪些|哪个|什么|各|所有)(单位|部门|机关)"):
+    if q.linked("unit") or not q.has("单位|部门|机关"):
         return None
     if not q.has(r"最多|最重|最忙|排名|排行|前\d+|前[一二三四五六七八九十]+|多少|数量"):
         return None
@@ -415,10 +415,10 @@ RULES: tuple[Rule, ...] = (
     unknown_title,
     unit_path,
     shared,
+    measure_units,
     co_leading,
     busiest,
     top_instruments,
-    measure_units,
     similar,
     document_questions,
     instrument_documents,

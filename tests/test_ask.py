@@ -244,6 +244,34 @@ def test_the_bank_has_at_least_thirty_questions() -> None:
     assert len(BANK) >= 30
 
 
+VARIANTS = [
+    ("县司法局牵头的措施有哪些", "unit_measures", 52),
+    ("请列出县司法局牵头的措施", "unit_measures", 52),
+    ("哪些措施由县司法局牵头", "unit_measures", 52),
+    ("县司法局作为牵头单位的任务", "unit_measures", 52),
+    ("县司法局负责的工作有哪些", "unit_measures", 58),
+    ("鲅鱼圈区司法局负责什么", "unit_measures", 21),
+    ("营口市鲅鱼圈区司法局负责哪些措施", "unit_measures", 21),
+    ("县司法局2022年底前要完成哪些措施", "unit_measures", 2),  # 44 and 60; 4 is 县行政审批局's
+    ("引用《重大行政决策程序暂行条例》的措施有哪些", "instrument_measures", 5),
+    ("哪些文件引用了重大行政决策程序暂行条例", "instrument_documents", 3),
+    ("《重大行政决策程序暂行条例》在哪些文件中被引用", "instrument_documents", 3),
+    ("牵头措施最多的单位是哪个", "busiest_units", 20),
+    ("县司法局与县政府办共同承担哪些任务", "shared_measures", 14),
+    ("2022年到期的任务有哪些", "measures_due", 3),
+    ("措施22的牵头单位是谁", "measure_units", 2),
+    ("第22项措施有多少个单位参加", "measure_units", 2),
+    ("宁远县实施方案引用了哪些法律", "document_instruments", 3),  # 民法典 once, 行政处罚法 twice
+    ("哪些法律被引用最多", "top_instruments", 3),
+]
+
+
+@pytest.mark.parametrize(("question", "intent", "rows"), VARIANTS, ids=[v[0] for v in VARIANTS])
+def test_natural_variants(corpus_store: LadybugStore, question: str, intent: str, rows: int) -> None:
+    answer = ask(corpus_store, question)
+    assert (answer["intent"], len(answer["rows"])) == (intent, rows), answer["message"]
+
+
 # --- names: aliases, several jurisdictions, unknown and ambiguous ----------------------------------
 
 
