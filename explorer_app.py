@@ -5,6 +5,8 @@ Thin on purpose: it only wires the pages; each page lives in explorer/pages/ and
 
 import streamlit as st
 
+from explorer import sidebar
+
 st.set_page_config(page_title="policykg explorer", page_icon=":material/hub:", layout="wide")
 
 PAGES = [
@@ -19,4 +21,6 @@ PAGES = [
 
 # Less empty space above each page's title than Streamlit's default.
 st.html('<style>[data-testid="stMainBlockContainer"] {padding-top: 2.5rem;}</style>')
-st.navigation(PAGES).run()
+page = st.navigation(PAGES)
+sidebar.render()  # every page's sidebar: the store and its counts (stops with a message if it cannot open)
+page.run()

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 RENDERED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-NO_SKELETON = "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0"
+# No skeleton placeholder, and no element left over from the previous run (Streamlit marks those stale).
+NO_SKELETON = '() => !document.querySelector(\'[data-testid="stSkeleton"], [data-stale="true"]\')'
 APP_START_TIMEOUT_S = 90.0
 
 
@@ -117,3 +118,21 @@ def wait_rendered(page: Any, timeout_ms: float = 60_000) -> float:
     page.wait_for_function(NO_SKELETON, timeout=timeout_ms)
     page.wait_for_selector(RENDERED, timeout=timeout_ms)  # a skeleton's replacement may rerun the script
     return time.perf_counter() - started
+
+
+_COUNT_RUNS = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    window.__policykgRuns = 0;
+    new MutationObserver(() => {
+        if (app.getAttribute('data-test-script-state') === 'running') window.__policykgRuns += 1;
+    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+def rerun_by(page: Any, action: Callable[[], object], timeout_ms: float = 60_000) -> float:
+    """Do `action` (a click that reruns the script) and wait until that rerun has rendered: waiting for
+    notRunning alone can pass before the rerun has even started."""
+    page.evaluate(_COUNT_RUNS)
+    action()
+    page.wait_for_function("() => window.__policykgRuns > 0", timeout=timeout_ms)
+    return wait_rendered(page, timeout_ms)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from explorer_browser import ROOT, ensure_chromium, launch, running_app, wait_rendered
+from explorer_browser import ROOT, ensure_chromium, launch, rerun_by, running_app, wait_rendered
 from explorer_store import CORPUS_DIR, ingest_corpus
 
 pytest.importorskip("streamlit", reason="the explorer needs the app extra: pip install -e '.[app]'")
@@ -57,9 +57,7 @@ def test_ask_in_the_browser(page: Any, app_url: str) -> None:
     page.goto(app_url)
     wait_rendered(page)
     page.get_by_label("Question").fill(QUESTION)
-    page.get_by_role("button", name="Ask", exact=True).click()
-    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=60_000)
-    wait_rendered(page)
+    rerun_by(page, page.get_by_role("button", name="Ask", exact=True).click)
     html = page.content()
     assert 'data-testid="stException"' not in html
     assert "52" in page.get_by_test_id("stAlertContentSuccess").inner_text()
@@ -109,29 +107,28 @@ def _nothing(page: Any) -> None:
 
 def _ask(page: Any) -> None:
     page.get_by_label("Question").fill(QUESTION)
-    page.get_by_role("button", name="Ask", exact=True).click()
-    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=60_000)
-    wait_rendered(page)
+    rerun_by(page, page.get_by_role("button", name="Ask", exact=True).click)
     page.get_by_test_id("stAlertContentSuccess").scroll_into_view_if_needed()
     page.mouse.wheel(0, 200)
 
 
 def _graph(page: Any) -> None:
-    page.get_by_test_id("stRadioGroup").get_by_text("Unit", exact=True).click()
-    wait_rendered(page)
+    rerun_by(page, page.get_by_test_id("stRadioGroup").get_by_text("Unit", exact=True).click)
     _choose(page, "Unit", "宁远县司法局")
     page.get_by_test_id("stIFrame").scroll_into_view_if_needed()
 
 
 def _cypher(page: Any) -> None:
     _choose(page, "Example queries", "Named: Measures two units share")
-    page.get_by_role("button", name="Run", exact=True).click()
-    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=60_000)
+    rerun_by(page, page.get_by_role("button", name="Run", exact=True).click)
 
 
 def _documents(page: Any) -> None:
     _choose(page, "Document", "宁远县法治政府建设实施方案")
-    page.wait_for_selector(".pkg-span", timeout=60_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.pkg-span')].some(s => s.textContent.includes('lead'))",
+        timeout=60_000,
+    )
     # Scroll the text box to the first responsibility clause: the densest highlighting.
     page.evaluate(
         """() => {
@@ -147,8 +144,7 @@ def _choose(page: Any, label: str, option: str) -> None:
     """Pick an option of a Streamlit selectbox by typing part of its text."""
     page.get_by_role("combobox", name=label, exact=True).click()
     page.keyboard.type(option)
-    page.get_by_role("option").filter(has_text=option).first.click()
-    wait_rendered(page)
+    rerun_by(page, page.get_by_role("option").filter(has_text=option).first.click)
 
 
 SCENES = {"ask": _ask, "graph": _graph, "cypher": _cypher, "documents": _documents}

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from explorer import connection, network, sidebar, tables
+from explorer import connection, network, tables
 from explorer.answer_graph import answer_node_ids
 from explorer.settings import settings
 from explorer.subgraph import induced
@@ -48,7 +48,6 @@ def _answer() -> None:
 
 
 def render() -> None:
-    sidebar.render()
     st.title("Ask")
     st.caption("Ask in Chinese about units, measures, deadlines and the laws they cite.")
     with st.form("ask-form", border=False):

@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-from explorer import connection, network, sidebar, tables
+from explorer import connection, network, tables
 from explorer.examples import Example, examples
 from explorer.settings import settings
 from explorer.subgraph import induced, node_ids_in
@@ -32,7 +32,6 @@ def _fill(example: Example) -> None:
 
 
 def render() -> None:
-    sidebar.render()
     st.title("Cypher")
     st.caption("Read-only: statements that create, merge, set, delete, load or copy are refused.")
     choices = _examples(settings().store)

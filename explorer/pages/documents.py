@@ -7,7 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from explorer import connection, sidebar, tables
+from explorer import connection, tables
 from explorer.doctext import document_text, outline, path_key, stored_measures
 from explorer.settings import settings
 from explorer.spans import SPAN_COLOURS, SPAN_NAMES, render_html
@@ -59,7 +59,6 @@ def _measures_table(spec: str, document_id: str) -> None:
 
 
 def render() -> None:
-    sidebar.render()
     st.title("Documents")
     spec = settings().store
     documents = _documents(spec)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer import connection, network, sidebar
+from explorer import connection, network
 from explorer.neighbourhoods import Filters, apply, grow, seeds
 from explorer.settings import settings
 
@@ -32,7 +32,6 @@ def _reset_expanded() -> None:
 
 
 def render() -> None:
-    sidebar.render()
     st.title("Graph")
     spec = settings().store
     store = connection.store()
@@ -91,7 +90,7 @@ def render() -> None:
     )
     network.show(graph, keep=keep)
     st.download_button(
-        "Download this graph (GraphML)", graph.graphml(), file_name="policykg-subgraph.graphml",
+        "Download this graph (GraphML)", graph.graphml, file_name="policykg-subgraph.graphml",
         mime="application/xml", on_click="ignore", key="graph-graphml",
     )  # fmt: skip
 

@@ -7,13 +7,12 @@ from collections import Counter
 import pandas as pd
 import streamlit as st
 
-from explorer import named, sidebar, tables
+from explorer import named, tables
 
 KINDS = ("法律", "行政法规", "地方性法规", "规章", "规范性文件", "党内法规", "规划", "司法解释")
 
 
 def render() -> None:
-    sidebar.render()
     st.title("Instruments")
     everything = {r["instrument"]: r["kind"] for r in named.run("instrument_mentions")}
     if not everything:

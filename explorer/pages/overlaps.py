@@ -11,7 +11,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from explorer import connection, named, sidebar, tables
+from explorer import connection, named, tables
 from explorer.settings import settings
 from graph.store import Row
 from queries import overlap, similarity
@@ -65,7 +65,6 @@ def heatmap(edges: list[tuple[str, str, int]], centrality: list[Row], size: int)
 
 
 def render() -> None:
-    sidebar.render()
     st.title("Overlaps")
     spec = settings().store
     roles = st.multiselect("Roles that count as assigned", ROLES, default=list(ROLES), key="ovl-roles")

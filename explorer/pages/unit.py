@@ -7,7 +7,7 @@ from collections import defaultdict
 
 import streamlit as st
 
-from explorer import connection, named, network, sidebar, tables
+from explorer import connection, named, network, tables
 from explorer.subgraph import induced
 from graph import ids
 
@@ -30,7 +30,6 @@ def _unit_choices() -> dict[str, str]:
 
 
 def render() -> None:
-    sidebar.render()
     st.title("Unit")
     choices = _unit_choices()
     if not choices:
