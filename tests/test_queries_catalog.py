@@ -154,3 +154,16 @@ def test_the_catalog_files_are_the_only_source(tmp_path: Path) -> None:
     assert list(catalog) == ["one"]
     assert catalog["one"].cypher("ladybug") == "RETURN 2 AS x ORDER BY x"
     assert catalog["one"].cypher("neo4j") == "RETURN 1 AS x ORDER BY x"
+
+
+def test_every_query_and_question_runs_on_an_empty_store(tmp_path: Path) -> None:
+    from queries.ask import ask
+
+    with LadybugStore(tmp_path / "empty.lbug") as store:
+        for name, query in CATALOG.items():
+            rows = run_named(store, name, **query.example)
+            assert rows == [] or name == "graph_signature", name
+        assert run_named(store, "graph_signature") == [{"documents": 0, "measures": 0, "units": 0, "instruments": 0}]
+        answer = ask(store, "县司法局牵头哪些措施")
+        assert answer["rows"] == [] and answer["message"]
+        assert ask(store, "哪些措施2022年底前完成")["intent"] == "measures_due"
