@@ -96,9 +96,7 @@ def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer
     if os.environ.get("POLICYKG_SKIP_BOLT") == "1":
         pytest.skip("POLICYKG_SKIP_BOLT=1")
     if importlib.util.find_spec("arcadedb_embedded") is None:
-        pytest.fail(
-            "the Bolt tests need arcadedb-embedded: pip install -e '.[test]' (or POLICYKG_SKIP_BOLT=1)"
-        )
+        pytest.fail("the Bolt tests need arcadedb-embedded: pip install -e '.[test]' (or POLICYKG_SKIP_BOLT=1)")
     workdir = tmp_path_factory.mktemp("arcadedb")
     bolt_port, http_port, https_port = _free_ports(3)
     password = "pkg-" + secrets.token_hex(12)  # ArcadeDB wants at least 8 characters
