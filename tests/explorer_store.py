@@ -9,15 +9,20 @@ from corpus import CORPUS, corpus_files
 from graph.loader import load
 from graph.open import open_store
 from ingest.pipeline import extract_file
+from ingest.records import Extraction
 
 CORPUS_DIR = CORPUS
+
+
+def corpus_extractions() -> list[Extraction]:
+    return [extract_file(p) for p in corpus_files()]
 
 
 def ingest_corpus(path: Path) -> Path:
     """Extract every seed document and load them into a new store at `path`; the store is closed after."""
     store = open_store(str(path))
     try:
-        load(store, [extract_file(p) for p in corpus_files()])
+        load(store, corpus_extractions())
     finally:
         store.close()
     return path

@@ -10,12 +10,9 @@ import pytest
 
 pytest.importorskip("streamlit", reason="the explorer needs the app extra: pip install -e '.[app]'")
 
+from explorer_apptest import APP, QUESTION, TIMEOUT_S, open_page, open_tab
 from explorer_store import CORPUS_DIR, ingest_corpus
 from streamlit.testing.v1 import AppTest
-
-APP = Path(__file__).resolve().parents[1] / "explorer_app.py"
-QUESTION = "县司法局牵头哪些措施"
-TIMEOUT_S = 120
 
 
 @pytest.fixture(scope="module")
@@ -31,20 +28,6 @@ def app(corpus_store: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest
     at.run()
     assert not at.exception, at.exception
     yield at
-
-
-def open_page(at: AppTest, page: str) -> AppTest:
-    at.switch_page(f"explorer/pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def open_tab(at: AppTest, key: str, label: str) -> AppTest:
-    """Select a tab: the pages' tabs are keyed and render only when open."""
-    at.session_state[key] = label
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def labels(elements: object) -> list[str]:
