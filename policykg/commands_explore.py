@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -63,6 +62,6 @@ def explore(store_spec: str | None, port: int, address: str, docs: tuple[Path, .
         spec = str(Path(spec).resolve())  # the app must find the same file whatever its working directory
     command = streamlit_command(port, address, spec, tuple(d.resolve() for d in docs))
     click.echo(f"policykg explorer on http://{address}:{port} -> {spec} (Ctrl-C stops it)", err=True)
-    completed = subprocess.run(command, env={**os.environ}, check=False)
-    if completed.returncode not in (0, -2, 130):
-        sys.exit(completed.returncode)
+    sys.stderr.flush()
+    # Become the Streamlit server (no child process): Ctrl-C and SIGTERM reach it directly.
+    os.execv(command[0], command)

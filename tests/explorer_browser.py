@@ -78,7 +78,7 @@ def running_app(store: Path | str, docs: Path | str, log: Path) -> Iterator[str]
     with log.open("wb") as sink:
         process = subprocess.Popen(command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT)
     try:
-        _wait_healthy(process, url, log)
+        wait_healthy(process, url, log)
         yield url
     finally:
         process.terminate()
@@ -89,7 +89,7 @@ def running_app(store: Path | str, docs: Path | str, log: Path) -> Iterator[str]
             process.wait(timeout=10)
 
 
-def _wait_healthy(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
+def wait_healthy(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
     deadline = time.monotonic() + APP_START_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
