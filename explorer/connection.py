@@ -29,8 +29,10 @@ def store() -> GraphStore:
 
 
 def reconnect() -> None:
-    """Drop the cached connection and query results, so the next run sees what an ingest committed."""
-    _open.clear()
+    """Drop the cached connection, names and query results, so the next run sees what an ingest committed.
+    The old connection is not closed here: another session may be reading through it; it goes when the
+    last reference does."""
+    st.cache_resource.clear()
     st.cache_data.clear()
 
 

@@ -231,3 +231,24 @@ def test_graph_page_caps_a_big_neighbourhood_with_a_notice(app: AppTest) -> None
     count = int(next(c.value for c in at.caption if "nodes," in c.value).split()[0].replace(",", ""))
     assert count > 300
     assert any("drawing the first 300" in w.value for w in at.warning)
+
+
+def test_reconnect_sees_documents_ingested_meanwhile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from corpus import corpus_files
+
+    from graph.ladybug_store import LadybugStore
+    from graph.loader import load
+    from ingest.pipeline import extract_file
+
+    files = corpus_files()
+    path = tmp_path / "growing.lbug"
+    with LadybugStore(path) as store:
+        load(store, [extract_file(files[0])])
+    monkeypatch.setenv("POLICYKG_STORE", str(path))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S).run()
+    assert any("Document: **1**" in m.value for m in at.sidebar.markdown)
+    with LadybugStore(path) as store:  # an ingest while the app has the store open
+        load(store, [extract_file(files[1])])
+    next(b for b in at.sidebar.button if b.label == "Reconnect").click().run()
+    assert not at.exception
+    assert any("Document: **2**" in m.value for m in at.sidebar.markdown)
