@@ -67,9 +67,7 @@ class BoltStore:
         """Run one statement in a READ transaction. Neo4j refuses writes there; not every Bolt server
         does (ArcadeDB doesn't), so callers that must not write check the statement first."""
         try:
-            with self._driver.session(
-                database=self.database, default_access_mode=neo4j.READ_ACCESS
-            ) as session:
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
                 return session.execute_read(_rows, cypher, dict(params or {}))
         except DRIVER_ERRORS as exc:
             raise self._error(exc, "read") from exc
@@ -81,9 +79,7 @@ class BoltStore:
         number = 0
         try:
             with (
-                self._driver.session(
-                    database=self.database, default_access_mode=neo4j.WRITE_ACCESS
-                ) as session,
+                self._driver.session(database=self.database, default_access_mode=neo4j.WRITE_ACCESS) as session,
                 session.begin_transaction() as tx,
             ):
                 for cypher, params in statements:
@@ -134,9 +130,7 @@ def _checked_location(uri: str) -> str:
         raise StoreError("not a Bolt URI (expected bolt://HOST:PORT or neo4j+s://HOST)")
     if parts.username is not None or parts.password is not None:
         safe = f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
-        raise StoreError(
-            f"{safe}: credentials in the URI are not accepted; set NEO4J_USER and NEO4J_PASSWORD"
-        )
+        raise StoreError(f"{safe}: credentials in the URI are not accepted; set NEO4J_USER and NEO4J_PASSWORD")
     return uri
 
 

@@ -132,9 +132,7 @@ def test_parameters_are_stored_verbatim(bolt_store: BoltStore) -> None:
     bolt_store.write([("CREATE (:Unit {id: 'keep'})", {})])
     rows = [{"id": f"h{i}", "name": value} for i, value in enumerate(HOSTILE_VALUES)]
 
-    bolt_store.write(
-        unwind_statements("UNWIND $rows AS row CREATE (:Unit {id: row.id, name: row.name})", rows)
-    )
+    bolt_store.write(unwind_statements("UNWIND $rows AS row CREATE (:Unit {id: row.id, name: row.name})", rows))
 
     for value in HOSTILE_VALUES:
         assert bolt_store.read("MATCH (u:Unit {name: $name}) RETURN u.name AS name", {"name": value}) == [
@@ -158,9 +156,7 @@ def test_uniqueness_constraint_is_enforced(bolt_store: BoltStore) -> None:
             ]
         )
 
-    assert sorted(row["id"] for row in bolt_store.read("MATCH (u:Unit) RETURN u.id AS id")) == [
-        "宁远县司法局"
-    ]
+    assert sorted(row["id"] for row in bolt_store.read("MATCH (u:Unit) RETURN u.id AS id")) == ["宁远县司法局"]
 
 
 @bolt
@@ -174,9 +170,7 @@ def test_read_only_store_refuses_write(bolt_database: BoltTarget) -> None:
 
 
 @bolt
-def test_unknown_database_is_a_store_error(
-    bolt_database: BoltTarget, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_unknown_database_is_a_store_error(bolt_database: BoltTarget, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEO4J_DATABASE", "nosuchdb")
     uri, *_ = bolt_database
 
@@ -194,9 +188,7 @@ def test_syntax_error_is_a_one_line_query_error(bolt_store: BoltStore) -> None:
 
 
 @bolt
-def test_password_never_appears_in_errors_or_repr(
-    bolt_database: BoltTarget, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_password_never_appears_in_errors_or_repr(bolt_database: BoltTarget, monkeypatch: pytest.MonkeyPatch) -> None:
     uri, _, real_password, _ = bolt_database
     monkeypatch.setenv("NEO4J_PASSWORD", DISTINCT_PASSWORD)
 
