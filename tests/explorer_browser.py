@@ -123,9 +123,9 @@ def wait_rendered(page: Any, timeout_ms: float = 60_000) -> float:
 _COUNT_RUNS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     window.__policykgRuns = 0;
-    new MutationObserver(() => {
-        if (app.getAttribute('data-test-script-state') === 'running') window.__policykgRuns += 1;
-    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    // Count every change of the script state: a run can start and end before the callback reads it.
+    new MutationObserver((records) => { window.__policykgRuns += records.length; })
+        .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 }"""
 
 
