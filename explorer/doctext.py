@@ -4,15 +4,14 @@ gets the text rebuilt from its Measure texts, with the spans found by mention.""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from graph.store import GraphStore
-from ingest.numerals import CIRCLED, chinese_to_int
 from ingest.records import Extraction
 from policykg.errors import PolicyKGError, QueryError
+from queries.text import path_key
 
 SpanLabel = str  # lead | participate | responsible | instrument | deadline
 REL_ROLE = {"LEADS": "lead", "PARTICIPATES_IN": "participate", "RESPONSIBLE_FOR": "responsible"}
@@ -157,27 +156,6 @@ def stored_measures(store: GraphStore, document_id: str) -> list[StoredMeasure]:
         )
         for r in rows
     ]
-
-
-_LABEL_NUMBER = re.compile(r"\d+|[零〇一二三四五六七八九十百两]+|[" + CIRCLED + "]")
-
-
-def path_key(path: str) -> tuple[tuple[int, str], ...]:
-    """Sort key for a heading path like "二/(一)/1": each label by its number (一是 → 1, ⑫ → 12)."""
-    key = []
-    for label in path.split("/"):
-        match = _LABEL_NUMBER.search(label)
-        number = 0
-        if match:
-            found = match.group()
-            if found.isdigit():
-                number = int(found)
-            elif found in CIRCLED:
-                number = CIRCLED.index(found) + 1
-            else:
-                number = chinese_to_int(found)
-        key.append((number, label))
-    return tuple(key)
 
 
 def _valid(spans: Iterable[HighlightSpan], length: int) -> tuple[HighlightSpan, ...]:

@@ -8,9 +8,10 @@ from pathlib import Path
 import streamlit as st
 
 from explorer import connection, tables
-from explorer.doctext import document_text, outline, path_key, stored_measures
+from explorer.doctext import document_text, outline, stored_measures
 from explorer.settings import settings
 from explorer.spans import SPAN_COLOURS, SPAN_NAMES, render_html
+from queries.text import path_key
 
 
 @st.cache_data(show_spinner=False)
@@ -37,7 +38,7 @@ def _legend() -> None:
     st.markdown(" ".join(chips), unsafe_allow_html=True)
 
 
-def _measures_table(spec: str, document_id: str) -> None:
+def _measures_table(document_id: str) -> None:
     rows = []
     for m in stored_measures(connection.store(), document_id):
         by_role = {
@@ -95,7 +96,7 @@ def render() -> None:
             st.markdown("\n".join(lines) if lines else "No outline.")
     if measures_tab.open:
         with measures_tab:
-            _measures_table(spec, chosen)
+            _measures_table(chosen)
 
 
 render()
