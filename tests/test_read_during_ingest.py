@@ -1,0 +1,46 @@
+"""The explorer's read-only connection stays usable while another process ingests into the same file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from graph.ladybug_store import LadybugStore
+from graph.loader import load
+from graph.stats import stats
+from ingest.pipeline import extract_file
+from tests.corpus import CORPUS
+
+
+def test_reader_keeps_working_while_a_writer_ingests(tmp_path: Path) -> None:
+    path = str(tmp_path / "store.lbug")
+    with LadybugStore(path) as writer:
+        load(writer, [extract_file(CORPUS / "002_a710a6335c69e98a.txt")])
+        first = stats(writer)
+
+    reader = LadybugStore(path, read_only=True)
+    try:
+        assert stats(reader) == first
+        ingest = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from policykg.cli import main; main()",
+                "ingest",
+                str(CORPUS / "000_5cda63ea9f7dc0ed.txt"),
+                "--store",
+                path,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert ingest.returncode == 0, ingest.stderr
+        counts = stats(reader)["nodes"]["Document"]  # the old connection still answers, old or new state
+        assert counts in (1, 2)
+    finally:
+        reader.close()
+    with LadybugStore(path, read_only=True) as reconnected:
+        assert stats(reconnected)["nodes"]["Document"] == 2
+        assert stats(reconnected)["nodes"]["Measure"] == 132
