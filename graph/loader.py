@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from graph import ids, writes
@@ -50,6 +50,21 @@ def load(
     started = time.perf_counter()
     by_source = {e.source: e for e in extractions}  # the same source twice: the last one wins
     built = {source: document_rows(e) for source, e in by_source.items()}
+    report = load_rows(store, built, docs_per_transaction=docs_per_transaction, on_progress=on_progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def load_rows(
+    store: GraphStore,
+    built: Mapping[str, GraphRows],
+    *,
+    docs_per_transaction: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> LoadReport:
+    """`load` for rows already built by graph.rows.document_rows, {source: rows}: worker processes can
+    build them next to extraction, so the process that writes only merges and copies."""
+    started = time.perf_counter()
     report = LoadReport()
 
     stored = _stored_fingerprints(store, [ids.document_id(s) for s in built])
