@@ -25,24 +25,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 OBSERVE_RUNS = """() => {
-  window.__pkgRuns = 0;
+  window.__pkgChanges = 0;
   const app = document.querySelector('[data-testid="stApp"]');
-  new MutationObserver(changes => {
-    for (const c of changes) {
-      if (c.target.getAttribute('data-test-script-state') === 'notRunning') window.__pkgRuns += 1;
-    }
-  }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  // Count every change of the script state: a run can start and end before the callback reads it.
+  new MutationObserver(records => { window.__pkgChanges += records.length; })
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
 }"""
+RENDERED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 NO_SKELETON = "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0"
 
 
 def _after_run(page: Any, action: Any, timeout_s: float) -> float:
     """Seconds from `action()` until the script run it starts has finished and no skeleton is left."""
-    before = page.evaluate("() => window.__pkgRuns")
+    before = page.evaluate("() => window.__pkgChanges")
     started = time.perf_counter()
     action()
-    page.wait_for_function(f"() => window.__pkgRuns > {before}", timeout=timeout_s * 1000)
+    page.wait_for_function(f"() => window.__pkgChanges > {before}", timeout=timeout_s * 1000)
+    page.wait_for_selector(RENDERED, timeout=timeout_s * 1000)
     page.wait_for_function(NO_SKELETON, timeout=timeout_s * 1000)
+    page.wait_for_selector(RENDERED, timeout=timeout_s * 1000)  # a skeleton's replacement may rerun the script
     return time.perf_counter() - started
 
 

@@ -3,19 +3,21 @@
     python benchmarks/run.py --docs 1000 --json bench-data/bench-1000.json            # `make bench`
     python benchmarks/run.py --docs 10000 --json bench-data/bench-10000.json --bolt-docs 1000
 
-Steps (each timed with time.perf_counter in this process; peak memory from resource.getrusage):
+Steps, each timed with time.perf_counter in this process (peak memory from resource.getrusage):
  1. corpus: benchmarks/generate.py's documents in --corpus-dir (default bench-data/corpus-N-sS), generated
-    unless a corpus of the same docs / seed / measures-per-doc is already there;
- 2. extraction over --jobs worker processes (default 2); per-core throughput is the characters (and UTF-8
-    bytes) extracted divided by the seconds spent inside extract_file, summed over the workers;
- 3. ingest into a new LadybugDB store (the bulk COPY path of graph.loader.load): `ingest_s` is the wall time
-    of extraction plus load, as `policykg ingest` would spend it with the same number of cores;
- 4. store size on disk after closing;
- 5. on the store opened read-only (as the explorer opens it): p50/p95 of every named query in the catalog with
-    parameters drawn from the data, of `ask` for 「县司法局牵头哪些措施」 (spanning every county) and for one
-    county's 司法局, and the co-lead overlap analytics;
- 6. ingest of the first --bolt-docs documents over Bolt into the tests' ArcadeDB server (--skip-bolt to skip);
- 7. explorer pages in headless Chromium (benchmarks/explorer_pages.py; --skip-explorer to skip).
+    unless a corpus of the same docs / seed / measures-per-doc is there already;
+ 2. extraction alone on one core (the first --single-core-docs documents): the per-core throughput;
+ 3. ingest into a new LadybugDB store: --jobs worker processes (default 2) extract and build graph rows,
+    this process loads them --load-chunk documents per transaction with graph.loader.load_rows (COPY);
+    `ingest_s` is the wall time from the first file read to the last commit;
+ 4. store size on disk; near-duplicate measures computed and written as SIMILAR_TO (--skip-similar);
+ 5. on the store opened read-only (as the explorer opens it): p50/p95 of every named query in the catalog
+    with parameters drawn from the data, of `ask` for 「县司法局牵头哪些措施」 asked of one county's 司法局
+    by name (`headline_p95_ms`) and as the bare question spanning every county, and the overlap analytics
+    (co-leading pairs: `overlap_s`, p95);
+ 6. ingest of the first --bolt-docs documents (default min(N, 200)) over Bolt into the tests' ArcadeDB
+    server (--skip-bolt);
+ 7. explorer pages in headless Chromium (benchmarks/explorer_pages.py; --skip-explorer).
 Prints a table and writes every figure to --json.
 """
 
@@ -43,6 +45,7 @@ TARGETS = {  # issue 6, on a 2-core machine
     "extract_mb_per_s_per_core": (">=", 1.0),
     "ingest_s": ("<=", 300.0),
     "headline_p95_ms": ("<=", 50.0),
+    "headline_all_counties_p95_ms": ("<=", 50.0),
     "overlap_s": ("<=", 1.0),
     "explorer_max_page_s": ("<=", 1.5),
 }
@@ -353,9 +356,10 @@ def run_bolt(files: list[Path], jobs: int) -> dict[str, Any]:
     }
 
 
-def run_explorer(store_path: Path, corpus: Path) -> dict[str, Any]:
+def run_explorer(store_path: Path, corpus: Path, timeout_s: float) -> dict[str, Any]:
     command = [sys.executable, str(BENCH_DIR / "explorer_pages.py"), "--store", str(store_path), "--docs", str(corpus)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    command += ["--timeout", str(timeout_s)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout_s * 20 + 600)
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -374,9 +378,14 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
         "store_mb": round(ingest["store_bytes"] / 1e6, 1),
     }
     if queries:
-        top["headline_p50_ms"] = queries["ask"]["headline"]["p50_ms"]
-        top["headline_p95_ms"] = queries["ask"]["headline"]["p95_ms"]
-        top["county_headline_p95_ms"] = queries["ask"]["county"]["p95_ms"]
+        # The headline: 「县司法局牵头哪些措施」 asked of one county's 司法局 by name (a county's staff asking
+        # in a store of many counties); the bare question spans every county's 司法局 and is reported too.
+        top["headline_question"] = queries["ask"]["county"]["question"]
+        top["headline_p50_ms"] = queries["ask"]["county"]["p50_ms"]
+        top["headline_p95_ms"] = queries["ask"]["county"]["p95_ms"]
+        top["headline_all_counties_p50_ms"] = queries["ask"]["headline"]["p50_ms"]
+        top["headline_all_counties_p95_ms"] = queries["ask"]["headline"]["p95_ms"]
+        top["headline_all_counties_rows"] = queries["ask"]["headline"].get("rows")
         co_leading = queries["overlap"]["co_leading"]
         top["overlap_s"] = round(co_leading["p95_ms"] / 1000, 3)  # p95, like the headline
         top["overlap_p50_s"] = round(co_leading["p50_ms"] / 1000, 3)
@@ -388,7 +397,9 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
         top["explorer_max_first_visit_s"] = explorer["max_first_visit_s"]
     if "bolt" in result:
         top["bolt_load_s"] = result["bolt"]["load_s"]
-    top["peak_rss_mb"] = peak_rss_mb()
+    top["peak_rss_ingest_mb"] = result["peak_rss_after_stage_mb"]["ingest"]
+    top["peak_rss_workers_mb"] = result["workers_peak_rss_mb"]
+    top["peak_rss_mb"] = max(result["peak_rss_after_stage_mb"].values())
     met = {}
     for key, (op, limit) in TARGETS.items():
         value = top.get(key)
@@ -427,7 +438,7 @@ def print_table(result: dict[str, Any]) -> None:
     queries = result.get("queries")
     if queries:
         for answer in queries["ask"].values():
-            rows.append((f"ask {answer['question']}", f"p50 {answer['p50_ms']} ms, p95 {answer['p95_ms']} ms"))
+            rows.append((f"ask {answer['question']}", _timing(answer)))
         rows.append(("ask, first call (reads names)", f"{queries['ask_first_s']} s"))
         for name, timing in queries["overlap"].items():
             rows.append((f"overlap {name}", _timing(timing)))
@@ -448,8 +459,14 @@ def print_table(result: dict[str, Any]) -> None:
             rows.append(("explorer ask example click", f"{explorer['ask_example_s']} s"))
     elif explorer:
         rows.append(("explorer", str(explorer.get("error", ""))[:100]))
-    peak = top["peak_rss_mb"]
-    rows.append(("peak RSS self / largest child", f"{peak['self_mb']:,} MB / {peak['children_mb']:,} MB"))
+    rows.append(
+        (
+            "peak RSS: ingest / a worker",
+            f"{top['peak_rss_ingest_mb']:,} MB (LadybugDB's cache included) / {top['peak_rss_workers_mb']:,} MB",
+        )
+    )
+    stages = ", ".join(f"{k} {v:,} MB" for k, v in result["peak_rss_after_stage_mb"].items())
+    rows.append(("peak RSS of this process after", stages))
     width = max(len(r[0]) for r in rows)
     print(
         f"policykg benchmark: {result['docs']:,} documents, seed {result['seed']}, "
@@ -492,6 +509,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bolt-docs", type=int, help="documents ingested over Bolt (default min(N, 200))")
     parser.add_argument("--skip-explorer", action="store_true", help="skip the explorer pages")
     parser.add_argument("--skip-similar", action="store_true", help="skip computing near-duplicate measures")
+    parser.add_argument("--explorer-timeout", type=float, default=300, help="seconds a page may take (300)")
     parser.add_argument("--skip-queries", action="store_true", help="skip queries, ask and overlap")
     args = parser.parse_args(argv)
 
@@ -514,12 +532,18 @@ def main(argv: list[str] | None = None) -> int:
     result["extract_single_core"] = run_single_core(single)
     _progress(f"extracting and loading {len(files)} documents into {store_path}")
     result["ingest"] = run_ingest(files, store_path, args.jobs, args.load_chunk)
+    # Peak RSS of this process after each stage (getrusage keeps the maximum so far). Children are read
+    # after the ingest only: a child started later from this large process inherits its size until exec.
+    peaks = result["peak_rss_after_stage_mb"] = {"ingest": peak_rss_mb()["self_mb"]}
+    result["workers_peak_rss_mb"] = peak_rss_mb()["children_mb"]
     if not args.skip_similar:
         _progress("near-duplicate measures (SIMILAR_TO)")
         result["similar"] = run_similar(store_path)
+        peaks["near_duplicates"] = peak_rss_mb()["self_mb"]
     if not args.skip_queries:
         _progress("queries")
         result["queries"] = run_queries(store_path, args.reps, args.budget)
+        peaks["queries"] = peak_rss_mb()["self_mb"]
     if not args.skip_bolt:
         bolt_docs = min(args.docs, args.bolt_docs or 200)
         _progress(f"Bolt ingest of {bolt_docs} documents")
@@ -529,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
             result["bolt_error"] = f"{type(exc).__name__}: {str(exc)[:500]}"
     if not args.skip_explorer:
         _progress("explorer pages")
-        result["explorer"] = run_explorer(store_path, corpus)
+        result["explorer"] = run_explorer(store_path, corpus, args.explorer_timeout)
     result["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     result["summary"] = summary(result)
     result.update({k: v for k, v in result["summary"].items() if k != "targets"})

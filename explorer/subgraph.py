@@ -128,11 +128,21 @@ def neighbourhood(store: GraphStore, ids: Iterable[str], limit: int) -> tuple[Su
     graph = Subgraph()
     if not wanted:
         return graph, False
-    cypher = (
-        "MATCH (a)-[r]->(b) WHERE a.id IN $ids OR b.id IN $ids "
-        f"RETURN a, b, {_rel_type_expr(store)} AS type, r LIMIT $limit"
-    )
-    rows = store.read(cypher, {"ids": wanted, "limit": limit + 1})
+    # One side at a time: `a.id IN $ids OR b.id IN $ids` scans every relationship of the store (4.9 s at
+    # 10,000 documents with their near-duplicate links), each side alone 0.3 s.
+    rows: list[dict[str, Any]] = []
+    seen: set[tuple[Any, str, Any]] = set()
+    for side in ("a", "b"):
+        cypher = (
+            f"MATCH (a)-[r]->(b) WHERE {side}.id IN $ids RETURN a, b, {_rel_type_expr(store)} AS type, r LIMIT $limit"
+        )
+        for row in store.read(cypher, {"ids": wanted, "limit": limit + 1}):
+            key = (row["a"].get("id"), row["type"], row["b"].get("id"))
+            if key not in seen:  # a relationship between two wanted nodes comes from both sides
+                seen.add(key)
+                rows.append(row)
+        if len(rows) > limit:
+            break
     for row in rows[:limit]:
         start, end = graph.add_node(row["a"]), graph.add_node(row["b"])
         if start and end:

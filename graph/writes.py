@@ -16,6 +16,9 @@ from graph.store import Dialect, Statement
 from policykg.errors import StoreError
 
 UNWIND_BATCH = 5000  # rows per UNWIND statement on Bolt: large enough to amortise a round trip
+# ...and at most this much text per statement: a Bolt server may refuse a large message (ArcadeDB: over
+# 16 MiB), and 1,000 documents' Document rows carry their whole texts (about 30 MB at 100 measures each).
+UNWIND_BYTES = 8 << 20
 
 _ROLE_TYPES = "LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR"
 
@@ -108,7 +111,18 @@ def _require_unique_ids(node_label: str, rows: Sequence[Row]) -> None:
 
 
 def _chunks(rows: Sequence[Row]) -> list[Sequence[Row]]:
-    return [rows[i : i + UNWIND_BATCH] for i in range(0, len(rows), UNWIND_BATCH)]
+    """Consecutive slices of at most UNWIND_BATCH rows and about UNWIND_BYTES of text (a larger row alone)."""
+    chunks: list[Sequence[Row]] = []
+    start = size = 0
+    for i, row in enumerate(rows):
+        row_size = sum(3 * len(v) if isinstance(v, str) else 8 for v in row.values())  # UTF-8: ≤ 3 bytes a char
+        if i > start and (i - start >= UNWIND_BATCH or size + row_size > UNWIND_BYTES):
+            chunks.append(rows[start:i])
+            start, size = i, 0
+        size += row_size
+    if start < len(rows):
+        chunks.append(rows[start:])
+    return chunks
 
 
 def _arrow(columns: dict[str, list[Any]], types: dict[str, PropType]) -> Any:
