@@ -106,7 +106,13 @@ def query_command(name: str, params: tuple[str, ...], store_spec: str | None, fm
 @store_option
 @format_option
 @click.option("--show-cypher", is_flag=True, help="Also print the Cypher and parameters used (table format).")
-def ask_command(question: str, store_spec: str | None, fmt: str, show_cypher: bool) -> None:
+@click.option(
+    "--all",
+    "list_all",
+    is_flag=True,
+    help="List every row of an answer that spans many jurisdictions (by default the first ones, and counts).",
+)
+def ask_command(question: str, store_spec: str | None, fmt: str, show_cypher: bool, list_all: bool) -> None:
     """Answer a question in Chinese from the graph, with the source sentence of every measure.
 
     \b
@@ -116,12 +122,13 @@ def ask_command(question: str, store_spec: str | None, fmt: str, show_cypher: bo
       policykg ask "县司法局和县政府办有哪些共同措施"
       policykg ask "哪些措施2022年底前完成"
       policykg ask "第22项措施由谁牵头"
+      policykg ask "县司法局牵头哪些措施" --all      # every county's 司法局, every row
     """
     from queries.ask import ask
 
     store = open_store(store_spec, read_only=True)
     try:
-        answer = ask(store, question)
+        answer = ask(store, question, max_rows=None) if list_all else ask(store, question)
     finally:
         store.close()
     if fmt == "json":
@@ -137,6 +144,10 @@ def ask_command(question: str, store_spec: str | None, fmt: str, show_cypher: bo
             if jurisdiction:
                 click.echo(f"\n== {jurisdiction} ({len(group)}) ==")
             click.echo(format_table([_cut(r) for r in group], columns))
+    if not answer["complete"] and answer["groups"]:
+        click.echo("\n== 按辖区分组 (全部) ==")
+        click.echo(format_table(answer["groups"], list(answer["groups"][0])))
+        click.echo("(--all 列出全部)", err=True)
     if show_cypher and answer["cypher"]:
         click.echo(f"\n-- {answer['intent']} → {answer['query']}\n{answer['cypher']}")
         click.echo(f"-- params: {_json(answer['params'], indent=None)}")

@@ -69,6 +69,10 @@ class Plan:
     sources: tuple[str, ...] = ()  # keep only rows of these documents (a document named with a unit)
     period: slots.Period | None = None  # keep only measures due in this period
     limit: int = 0  # keep only the first rows (queries without a LIMIT parameter)
+    # A named query counting this answer's rows per jurisdiction and unit (and partner) from the same
+    # parameters: an answer over many jurisdictions then lists the first ones only (queries.paging).
+    counted_by: str = ""
+    subject: str = ""  # the name the question asked about, as written
 
     def describe(self, rows: list[Row]) -> str:
         text = self.summary(rows)
@@ -160,6 +164,8 @@ def shared(q: Question, g: Gazetteer) -> Plan | None:
         lambda rows: f"{a.text} 与 {b.text} 共同承担 {len({r['measure_id'] for r in rows})} 项措施。",
         sources=_sources(q),
         period=slots.period(q.rest),
+        counted_by="shared_measure_counts" if len({u.jurisdiction for u in a.units + b.units}) > 1 else "",
+        subject=a.text,
     )
 
 
@@ -374,6 +380,9 @@ def unit_measures(q: Question, g: Gazetteer) -> Plan | None:
         summary,
         sources=_sources(q),
         period=slots.period(q.rest),
+        # A name in one jurisdiction is never paged: the answer lists at least one whole jurisdiction.
+        counted_by="unit_measure_counts" if len({u.jurisdiction for u in link.units}) > 1 else "",
+        subject=link.text,
     )
 
 

@@ -9,6 +9,7 @@ from ingest.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 SENTENCE_ENDS = "。；;！!？?\n"
 _OPEN = "(（[【〔"
 _CLOSE = ")）]】〕"
+_BREAKS = re.compile("[" + re.escape(_OPEN + _CLOSE + SENTENCE_ENDS) + "]")
 _LABEL_NUMBER = re.compile(rf"(\d+)|([{CHINESE_NUMERAL_CHARS}]+)")
 
 
@@ -19,14 +20,15 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     open_brackets: list[str] = []
     start = 0
-    for i, ch in enumerate(text):
+    for found in _BREAKS.finditer(text):  # only the characters that open, close or end something
+        ch, i = found.group(), found.start()
         if ch in _OPEN:
             open_brackets.append(ch)
         elif ch in _CLOSE:
             opener = _OPEN[_CLOSE.index(ch)]
             if opener in open_brackets:
                 del open_brackets[len(open_brackets) - 1 - open_brackets[::-1].index(opener) :]
-        elif ch in SENTENCE_ENDS and (not open_brackets or ch == "\n"):
+        elif not open_brackets or ch == "\n":
             out.append(text[start : i + 1])
             start = i + 1
             open_brackets.clear()

@@ -60,7 +60,10 @@ def test_ask_answers_which_measures_the_county_justice_bureau_leads(app: AppTest
     assert len(answer) == 52
     assert set(answer["unit"]) == {"宁远县司法局"} and set(answer["role"]) == {"lead"}
     assert "sentence" in answer.columns and answer["sentence"].str.contains("司法局").all()
-    assert [t.label for t in at.tabs] == ["Answer", "Cypher", "Graph"]
+    assert [t.label for t in at.tabs] == ["Answer", "By jurisdiction", "Cypher", "Graph"]
+    groups = open_tab(at, "ask-tab", "By jurisdiction").dataframe[0].value
+    assert groups.to_dict("records") == [{"jurisdiction": "宁远县", "unit": "宁远县司法局", "rows": 52}]
+    assert not [b for b in at.button if b.key == "ask-list-all"]  # the whole answer is listed
     open_tab(at, "ask-tab", "Cypher")
     assert any("MATCH" in c.value for c in at.code)  # the Cypher that ran, copyable
     open_tab(at, "ask-tab", "Graph")

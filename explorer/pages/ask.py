@@ -40,11 +40,15 @@ def _use_example(question: str) -> None:
     _answer()
 
 
-def _answer() -> None:
+def _answer(list_all: bool = False) -> None:
     question = st.session_state.get(QUESTION_KEY, "").strip()
     if question:
         store = connection.store()
-        st.session_state[ANSWER_KEY] = ask(store, question, gazetteer=_gazetteer(settings().store))
+        names = _gazetteer(settings().store)
+        answer = (
+            ask(store, question, gazetteer=names, max_rows=None) if list_all else ask(store, question, gazetteer=names)
+        )
+        st.session_state[ANSWER_KEY] = answer
 
 
 def render() -> None:
@@ -75,10 +79,17 @@ def _show(answer: dict[str, Any]) -> None:
         st.markdown("Did you mean: " + "、".join(f"**{c}**" for c in answer["candidates"]))
     if not rows and not answer.get("cypher"):
         return
-    table_tab, cypher_tab, graph_tab = st.tabs(["Answer", "Cypher", "Graph"], key="ask-tab", on_change="rerun")
+    if not answer.get("complete", True) and answer.get("groups"):
+        st.button(f"List all {answer['total_rows']} rows", key="ask-list-all", on_click=_answer, args=(True,))
+    labels = ["Answer", "By jurisdiction", "Cypher", "Graph"]
+    table_tab, groups_tab, cypher_tab, graph_tab = st.tabs(labels, key="ask-tab", on_change="rerun")
     if table_tab.open:  # tabs render lazily: only the open one runs
         with table_tab:
             tables.show(tables.frame(rows, first=LEADING_COLUMNS, drop=HIDDEN_COLUMNS), "answer", key="ask-answer")
+    if groups_tab.open:
+        with groups_tab:
+            st.caption("Rows of the whole answer per jurisdiction and unit, listed or not.")
+            tables.show(tables.frame(answer.get("groups") or []), "answer-groups", key="ask-groups")
     if cypher_tab.open:
         with cypher_tab:
             st.caption(f"Named query `{answer.get('query', '')}` · intent `{answer.get('intent', '')}`")
