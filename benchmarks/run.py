@@ -12,8 +12,9 @@ Steps, each timed with time.perf_counter in this process (peak memory from resou
     `ingest_s` is the wall time from the first file read to the last commit;
  4. store size on disk; near-duplicate measures computed and written as SIMILAR_TO (--skip-similar);
  5. on the store opened read-only (as the explorer opens it): p50/p95 of every named query in the catalog
-    with parameters drawn from the data, of `ask` for 「县司法局牵头哪些措施」 asked of one county's 司法局
-    by name (`headline_p95_ms`) and as the bare question spanning every county, and the overlap analytics
+    with parameters drawn from the data, of `ask` for 「县司法局牵头哪些措施」 (`headline_p95_ms`: the short
+    name links every county's 司法局, so the answer counts all and lists the first counties), for one
+    county's 司法局 by name and for two units' shared measures, and the overlap analytics
     (co-leading pairs: `overlap_s`, p95);
  6. ingest of the first --bolt-docs documents (default min(N, 200)) over Bolt into the tests' ArcadeDB
     server (--skip-bolt);
@@ -41,11 +42,11 @@ from extract_pool import extract_all, warm  # noqa: E402
 from measure import Stopwatch, cpu_seconds, path_size, peak_rss_mb, remove_store, repeat  # noqa: E402
 
 HEADLINE = "县司法局牵头哪些措施"
+SHARED = "县司法局和县政府办有哪些共同措施"
 TARGETS = {  # issue 6, on a 2-core machine
     "extract_mb_per_s_per_core": (">=", 1.0),
     "ingest_s": ("<=", 300.0),
     "headline_p95_ms": ("<=", 50.0),
-    "headline_all_counties_p95_ms": ("<=", 50.0),
     "overlap_s": ("<=", 1.0),
     "explorer_max_page_s": ("<=", 1.5),
 }
@@ -277,10 +278,16 @@ def run_queries(store_path: Path, reps: int, budget_s: float) -> dict[str, Any]:
             first = ask(store, HEADLINE)  # builds the gazetteer of names (cached on the store afterwards)
         out["ask_first_s"] = round(sw.seconds, 3)
         out["ask"] = {}
-        for label, question in (("headline", HEADLINE), ("county", county)):
+        for label, question in (("headline", HEADLINE), ("county", county), ("shared", SHARED)):
             timing = repeat(lambda q=question: ask(store, q)["rows"], runs=reps, budget_s=budget_s)
             answer = ask(store, question)
-            out["ask"][label] = {"question": question, "query": answer["query"], **timing}
+            out["ask"][label] = {
+                "question": question,
+                "query": answer["query"],
+                **timing,
+                "total_rows": answer["total_rows"],
+                "jurisdictions": len({g["jurisdiction"] for g in answer["groups"]}),
+            }
         out["ask"]["headline"]["units"] = len(first["params"].get("units", []))
         out["overlap"] = run_overlap(store, reps=max(3, reps // 4), budget_s=budget_s)
     finally:
@@ -378,14 +385,14 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
         "store_mb": round(ingest["store_bytes"] / 1e6, 1),
     }
     if queries:
-        # The headline: 「县司法局牵头哪些措施」 asked of one county's 司法局 by name (a county's staff asking
-        # in a store of many counties); the bare question spans every county's 司法局 and is reported too.
-        top["headline_question"] = queries["ask"]["county"]["question"]
-        top["headline_p50_ms"] = queries["ask"]["county"]["p50_ms"]
-        top["headline_p95_ms"] = queries["ask"]["county"]["p95_ms"]
-        top["headline_all_counties_p50_ms"] = queries["ask"]["headline"]["p50_ms"]
-        top["headline_all_counties_p95_ms"] = queries["ask"]["headline"]["p95_ms"]
-        top["headline_all_counties_rows"] = queries["ask"]["headline"].get("rows")
+        headline, county = queries["ask"]["headline"], queries["ask"]["county"]
+        top["headline_p50_ms"] = headline["p50_ms"]
+        top["headline_p95_ms"] = headline["p95_ms"]
+        top["headline_rows_listed"] = headline.get("rows")
+        top["headline_rows_total"] = headline["total_rows"]
+        top["headline_jurisdictions"] = headline["jurisdictions"]
+        top["county_headline_question"] = county["question"]
+        top["county_headline_p95_ms"] = county["p95_ms"]
         co_leading = queries["overlap"]["co_leading"]
         top["overlap_s"] = round(co_leading["p95_ms"] / 1000, 3)  # p95, like the headline
         top["overlap_p50_s"] = round(co_leading["p50_ms"] / 1000, 3)
