@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import base64
 import importlib.util
 import itertools
-import json
 import os
-import re
-import secrets
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
+from arcadedb_bolt_server import BoltServer, ServerError, running  # tests/ is on sys.path under pytest
 
 if TYPE_CHECKING:
     from graph.bolt import BoltStore
@@ -30,66 +20,6 @@ if TYPE_CHECKING:
 # It runs in a child process: the JVM stays out of the test process, its ./log lands in a temp dir, and
 # teardown is a clean exit. POLICYKG_SKIP_BOLT=1 skips the Bolt tests; otherwise failing to start fails.
 
-BOLT_START_TIMEOUT_S = 180.0
-BOLT_SERVER_SCRIPT = Path(__file__).with_name("arcadedb_bolt_server.py")
-
-
-@dataclass(frozen=True)
-class BoltServer:
-    uri: str
-    user: str
-    password: str
-    database: str  # created at start; tests get a fresh one each from `bolt_database`
-    http_url: str
-    start_seconds: float
-
-    def server_command(self, command: str) -> None:
-        """Run an ArcadeDB server command (`create database X`, `drop database X`) over its HTTP API."""
-        token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode()
-        request = urllib.request.Request(
-            f"{self.http_url}/api/v1/server",
-            data=json.dumps({"command": command}).encode(),
-            headers={"Authorization": f"Basic {token}", "Content-Type": "application/json"},
-            method="POST",
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            response.read()
-
-
-def _free_ports(count: int) -> list[int]:
-    sockets = [socket.socket() for _ in range(count)]
-    try:
-        for sock in sockets:
-            sock.bind(("127.0.0.1", 0))
-        return [sock.getsockname()[1] for sock in sockets]
-    finally:
-        for sock in sockets:
-            sock.close()
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.stdin is not None:
-        process.stdin.close()  # the child stops the server when its stdin ends
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:  # a store a test left open keeps the server's stop waiting
-        process.kill()
-        process.wait(timeout=10)
-
-
-def _wait_ready(process: subprocess.Popen[bytes], output: Path, deadline: float) -> float:
-    """Seconds the child reported for its start, once it prints READY; fails the session otherwise."""
-    while time.monotonic() < deadline:
-        found = re.search(r"READY ([0-9.]+)s", output.read_text(errors="replace"))
-        if found:
-            return float(found.group(1))
-        if process.poll() is not None:
-            tail = output.read_text(errors="replace")[-2000:]
-            pytest.fail(f"the ArcadeDB Bolt server exited with {process.returncode}:\n{tail}")
-        time.sleep(0.2)
-    _stop(process)
-    pytest.fail(f"the ArcadeDB Bolt server did not start in {BOLT_START_TIMEOUT_S:.0f}s; see {output}")
-
 
 @pytest.fixture(scope="session")
 def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer]:
@@ -97,40 +27,11 @@ def bolt_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BoltServer
         pytest.skip("POLICYKG_SKIP_BOLT=1")
     if importlib.util.find_spec("arcadedb_embedded") is None:
         pytest.fail("the Bolt tests need arcadedb-embedded: pip install -e '.[test]' (or POLICYKG_SKIP_BOLT=1)")
-    workdir = tmp_path_factory.mktemp("arcadedb")
-    bolt_port, http_port, https_port = _free_ports(3)
-    password = "pkg-" + secrets.token_hex(12)  # ArcadeDB wants at least 8 characters
-    database = "policykg"
-    output = workdir / "server.out"
-    with output.open("wb") as sink:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                str(BOLT_SERVER_SCRIPT),
-                str(workdir / "databases"),
-                str(bolt_port),
-                str(http_port),
-                str(https_port),
-                database,
-            ],
-            cwd=workdir,  # ArcadeDB writes ./log into its working directory
-            env={**os.environ, "ARCADEDB_ROOT_PASSWORD": password},
-            stdin=subprocess.PIPE,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-        )
     try:
-        seconds = _wait_ready(process, output, time.monotonic() + BOLT_START_TIMEOUT_S)
-        yield BoltServer(
-            uri=f"bolt://127.0.0.1:{bolt_port}",
-            user="root",
-            password=password,
-            database=database,
-            http_url=f"http://127.0.0.1:{http_port}",
-            start_seconds=seconds,
-        )
-    finally:
-        _stop(process)
+        with running(tmp_path_factory.mktemp("arcadedb")) as server:
+            yield server
+    except ServerError as exc:
+        pytest.fail(str(exc))
 
 
 class BoltTarget(NamedTuple):
