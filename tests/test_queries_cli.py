@@ -6,23 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 from graph.ladybug_store import LadybugStore
 from graph.loader import load
 from ingest.records import Extraction
-from policykg.cli import main
 from queries.catalog import load_catalog
-
-
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr("sys.argv", ["policykg", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")
