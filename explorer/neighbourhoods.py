@@ -21,20 +21,22 @@ class Filters:
 
 
 def seeds(store: GraphStore, start_id: str) -> list[str]:
-    """A document starts with its sections and measures (two HAS hops away); any other node with itself."""
+    """A document starts with its sections and measures (one or two HAS hops away); any other node with
+    itself. Walked from the document's key rather than matched on `document_id`, which has no index."""
     if not start_id.startswith("doc:"):
         return [start_id]
     ids = [start_id]
-    for label in ("Section", "Measure"):
-        rows = store.read(f"MATCH (n:{label}) WHERE n.document_id = $doc RETURN n.id AS id", {"doc": start_id})
+    for pattern in ("-[:HAS]->(n:Section)", "-[:HAS*1..2]->(n:Measure)"):
+        rows = store.read(f"MATCH (:Document {{id: $doc}}){pattern} RETURN n.id AS id", {"doc": start_id})
         ids += [r["id"] for r in rows]
     return ids
 
 
 def grow(store: GraphStore, start: Iterable[str], hops: int, expanded: Iterable[str]) -> tuple[Subgraph, bool]:
     """The start nodes plus `hops` rounds of neighbours, plus the neighbours of every expanded node."""
+    start = list(start)
     graph, cut = neighbourhood(store, start, MAX_RELATIONSHIPS)
-    frontier = set(graph.nodes)
+    frontier = set(graph.nodes) - set(start)  # the start nodes' own links are in already
     for _ in range(hops - 1):
         more, more_cut = neighbourhood(store, frontier, MAX_RELATIONSHIPS)
         frontier = set(more.nodes) - set(graph.nodes)

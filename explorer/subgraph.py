@@ -7,14 +7,14 @@ backend, or any Cypher a user typed, can be turned into labelled nodes without b
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
 from graph.schema import ROLE_REL
-from graph.store import GraphStore
+from graph.store import GraphStore, Statement
 
 LABEL_BY_PREFIX = {
     "doc": "Document",
@@ -26,6 +26,7 @@ LABEL_BY_PREFIX = {
 }
 ROLE_BY_REL = {rel: role for role, rel in ROLE_REL.items()}
 CAPTION_CHARS = 24
+HUB_LABELS = frozenset({"Unit", "Instrument", "Jurisdiction"})  # nodes with up to tens of thousands of links
 
 
 @dataclass(frozen=True)
@@ -121,37 +122,82 @@ def _rel_type_expr(store: GraphStore) -> str:
     return "label(r)" if store.dialect == "ladybug" else "type(r)"
 
 
+# LadybugDB looks an id up in its primary-key index only for `{id: $id}` with a labelled node: `id IN $ids`
+# scans the whole table (0.4 s for the Measure table at a million measures, 0.5 ms by key). So there, a
+# set of nodes is read one node at a time; a Neo4j server uses its index for `IN $ids` and takes them all
+# in one statement.
+
+
+def _by_label(ids: Iterable[str]) -> dict[str, list[str]]:
+    """The node ids grouped by the label their prefix names (ids of no known label are left out)."""
+    groups: dict[str, list[str]] = {}
+    for node_id in ids:
+        if label_of(node_id):
+            groups.setdefault(label_of(node_id), []).append(node_id)
+    return groups
+
+
+def fetch_nodes(store: GraphStore, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """The nodes with the given ids, looked up by key one label at a time (UNWIND keeps the key lookup)."""
+    nodes: list[dict[str, Any]] = []
+    for label, members in _by_label(sorted(set(ids))).items():  # label: from LABEL_BY_PREFIX only
+        nodes += [
+            r["n"] for r in store.read(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n", {"ids": members})
+        ]
+    return nodes
+
+
+def _touching_rows(store: GraphStore, wanted: list[str], limit: int) -> list[dict[str, Any]]:
+    """Rows {a, b, type, r} of the relationships touching the wanted nodes, each once, at most `limit`."""
+    rows: list[dict[str, Any]] = []
+    seen: set[tuple[Any, str, Any]] = set()
+    for cypher, params in _touching_statements(store, wanted, limit):
+        for row in store.read(cypher, params):
+            key = (row["a"].get("id"), row["type"], row["b"].get("id"))
+            if key not in seen:  # a relationship between two wanted nodes comes from both of them
+                seen.add(key)
+                rows.append(row)
+        if len(rows) >= limit:
+            break
+    return rows[:limit]
+
+
+def _touching_statements(store: GraphStore, wanted: list[str], limit: int) -> Iterator[Statement]:
+    rel_type = _rel_type_expr(store)
+    returned = f"RETURN a, b, {rel_type} AS type, r"
+    if store.dialect != "ladybug":
+        # One side at a time: `a.id IN $ids OR b.id IN $ids` is not answered from the index.
+        for side in ("a", "b"):
+            yield f"MATCH (a)-[r]->(b) WHERE {side}.id IN $ids {returned} LIMIT $limit", {"ids": wanted, "limit": limit}
+        return
+    for node_id in wanted:
+        label = label_of(node_id)  # from LABEL_BY_PREFIX only
+        if not label:
+            continue
+        # A LIMIT makes LadybugDB's lookup 3x slower, so it is kept for the labels whose nodes can have tens
+        # of thousands of relationships; a document, section or measure has a few hundred at most.
+        capped = f"{returned} LIMIT $limit" if label in HUB_LABELS else returned
+        params = {"id": node_id, "limit": limit} if label in HUB_LABELS else {"id": node_id}
+        yield f"MATCH (a:{label} {{id: $id}})-[r]->(b) {capped}", params
+        yield f"MATCH (a)-[r]->(b:{label} {{id: $id}}) {capped}", params
+
+
 def neighbourhood(store: GraphStore, ids: Iterable[str], limit: int) -> tuple[Subgraph, bool]:
     """The given nodes, every relationship touching them and the nodes at the other end, at most
     `limit` relationships; the flag says whether the limit cut some off."""
-    wanted = sorted(set(ids))
+    # Hubs last: the limit fills with the nodes' own surroundings before a unit's thousands of measures.
+    wanted = sorted(set(ids), key=lambda i: (label_of(i) in HUB_LABELS, i))
     graph = Subgraph()
     if not wanted:
         return graph, False
-    # One side at a time: `a.id IN $ids OR b.id IN $ids` scans every relationship of the store (4.9 s at
-    # 10,000 documents with their near-duplicate links), each side alone 0.3 s.
-    rows: list[dict[str, Any]] = []
-    seen: set[tuple[Any, str, Any]] = set()
-    for side in ("a", "b"):
-        cypher = (
-            f"MATCH (a)-[r]->(b) WHERE {side}.id IN $ids RETURN a, b, {_rel_type_expr(store)} AS type, r LIMIT $limit"
-        )
-        for row in store.read(cypher, {"ids": wanted, "limit": limit + 1}):
-            key = (row["a"].get("id"), row["type"], row["b"].get("id"))
-            if key not in seen:  # a relationship between two wanted nodes comes from both sides
-                seen.add(key)
-                rows.append(row)
-        if len(rows) > limit:
-            break
+    rows = _touching_rows(store, wanted, limit + 1)
     for row in rows[:limit]:
         start, end = graph.add_node(row["a"]), graph.add_node(row["b"])
         if start and end:
             graph.add_edge(Edge(start.id, end.id, row["type"], _rel_props(row["r"])))
     if len(rows) <= limit:  # isolated nodes have no row: fetch them on their own
-        missing = [i for i in wanted if i not in graph.nodes]
-        if missing:
-            for row in store.read("MATCH (n) WHERE n.id IN $ids RETURN n", {"ids": missing}):
-                graph.add_node(row["n"])
+        for node in fetch_nodes(store, [i for i in wanted if i not in graph.nodes]):
+            graph.add_node(node)
     return graph, len(rows) > limit
 
 
@@ -159,16 +205,21 @@ def induced(store: GraphStore, ids: Iterable[str]) -> Subgraph:
     """The nodes with the given ids and the relationships among them (what a Cypher result draws)."""
     wanted = sorted(set(ids))
     graph = Subgraph()
-    if not wanted:
+    for node in fetch_nodes(store, wanted):
+        graph.add_node(node)
+    if not graph.nodes:
         return graph
-    for row in store.read("MATCH (n) WHERE n.id IN $ids RETURN n", {"ids": wanted}):
-        graph.add_node(row["n"])
-    cypher = (
-        "MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids "
-        f"RETURN a.id AS a, b.id AS b, {_rel_type_expr(store)} AS type, r"
-    )
-    for row in store.read(cypher, {"ids": wanted}):
-        graph.add_edge(Edge(row["a"], row["b"], row["type"], _rel_props(row["r"])))
+    rel_type = _rel_type_expr(store)
+    returned = f"RETURN a.id AS a, b.id AS b, {rel_type} AS type, r"
+    if store.dialect == "ladybug":  # each node's outgoing relationships by key; add_edge keeps those inside
+        statements = [
+            (f"MATCH (a:{n.label} {{id: $id}})-[r]->(b) {returned}", {"id": n.id}) for n in graph.nodes.values()
+        ]
+    else:
+        statements = [(f"MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids {returned}", {"ids": wanted})]
+    for cypher, params in statements:
+        for row in store.read(cypher, params):
+            graph.add_edge(Edge(row["a"], row["b"], row["type"], _rel_props(row["r"])))
     return graph
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 from explorer import connection, network
 from explorer.neighbourhoods import Filters, apply, grow, seeds
 from explorer.settings import settings
+from explorer.subgraph import Subgraph
 
 START_KINDS = {"Document": "title", "Unit": "name", "Instrument": "title"}
 EXPANDED_KEY = "graph-expanded"
@@ -19,6 +20,20 @@ def _choices(spec: str, label: str) -> dict[str, str]:
     prop = START_KINDS[label]
     rows = connection.store().read(f"MATCH (n:{label}) RETURN n.id AS id, n.{prop} AS name ORDER BY name")
     return {r["id"]: r["name"] or r["id"] for r in rows}
+
+
+@st.cache_data(show_spinner=False)
+def _neighbourhood(spec: str, start: str, hops: int, expanded: tuple[str, ...]) -> tuple[Subgraph, bool]:
+    """The start node's neighbourhood, `hops` deep, with the expanded nodes' (unfiltered: filters apply after)."""
+    store = connection.store()
+    return grow(store, seeds(store, start), hops, expanded)
+
+
+def _documents_in(graph: Subgraph, selected: list[str]) -> list[str]:
+    """The documents the fetched graph holds (filtering by any other would empty it), plus those selected."""
+    found = {n.id for n in graph.nodes.values() if n.label == "Document"}
+    found |= {str(n.properties["document_id"]) for n in graph.nodes.values() if n.properties.get("document_id")}
+    return sorted(found | set(selected))
 
 
 @st.cache_data(show_spinner=False)
@@ -34,7 +49,6 @@ def _reset_expanded() -> None:
 def render() -> None:
     st.title("Graph")
     spec = settings().store
-    store = connection.store()
     st.session_state.setdefault(EXPANDED_KEY, [])
 
     left, middle, right = st.columns([1, 3, 1])
@@ -49,18 +63,19 @@ def render() -> None:
     )  # fmt: skip
     hops = right.slider("Hops", 1, 4, 1, key="graph-hops")
 
+    expanded: list[str] = st.session_state[EXPANDED_KEY]
+    fetched, cut = _neighbourhood(spec, start, hops, tuple(expanded))
+
     documents = _choices(spec, "Document")
     f1, f2, f3 = st.columns(3)
     doc_filter = f1.multiselect(
-        "Documents", list(documents), format_func=documents.__getitem__, placeholder="all", key="graph-docs"
-    )
+        "Documents", _documents_in(fetched, st.session_state.get("graph-docs", [])),
+        format_func=lambda i: documents.get(i, i), placeholder="all", key="graph-docs",
+    )  # fmt: skip
     role_filter = f2.multiselect("Roles", ["lead", "participate", "responsible"], placeholder="all", key="graph-roles")
     kind_filter = f3.multiselect("Unit kinds", _unit_kinds(spec), placeholder="all", key="graph-kinds")
     filters = Filters(frozenset(doc_filter), frozenset(role_filter), frozenset(kind_filter))
 
-    expanded: list[str] = st.session_state[EXPANDED_KEY]
-    start_ids = seeds(store, start)
-    fetched, cut = grow(store, start_ids, hops, expanded)
     keep = {start, *expanded}
     graph = apply(fetched, filters, keep)
     if cut:
