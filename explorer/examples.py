@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.store import GraphStore
-from queries.catalog import load_catalog, run_named
+from queries.catalog import load_catalog
 
 
 @dataclass(frozen=True)
@@ -42,22 +42,43 @@ def examples(store: GraphStore) -> dict[str, Example]:
 
 
 def sample_values(store: GraphStore) -> dict[str, Any]:
-    """A value for each required parameter name of the catalog, taken from the graph: the two units that
-    share the most measures, the most-cited instrument, the largest document."""
-    pairs = sorted(run_named(store, "co_assigned_units"), key=lambda r: -int(r["measures"]))
-    busiest = [pairs[0]["unit_a"], pairs[0]["unit_b"]] if pairs else [""]
-    second = busiest[-1]
-    instruments = [r["instrument"] for r in run_named(store, "top_instruments", limit=1)] or [""]
-    documents = sorted(run_named(store, "documents"), key=lambda r: -int(r.get("measures") or 0))
-    measure_ids = [r["id"] for r in store.read("MATCH (m:Measure) RETURN m.id AS id ORDER BY id LIMIT 3")]
+    """A value for each required parameter name of the catalog, taken from the graph: the non-collective unit
+    that leads most and the unit it shares most measures with, the instrument measures cite most, the
+    document with the most parts. Each is one bounded read (counted per node or from one unit), so the
+    console opens at once on a store of a million measures."""
+    unit = _first(store, BUSIEST_UNIT, "unit")
+    partner = _first(store, BUSIEST_PARTNER, "unit", unit=unit) if unit else ""
     return {
-        "unit": busiest[0],
-        "unit_a": busiest[0],
-        "unit_b": second,
-        "units": busiest[:1],
-        "units_a": busiest[:1],
-        "units_b": [second],
-        "instruments": instruments,
-        "source": documents[0]["source"] if documents else "",
-        "ids": measure_ids,
+        "unit": unit,
+        "unit_a": unit,
+        "unit_b": partner,
+        "units": [unit],
+        "units_a": [unit],
+        "units_b": [partner],
+        "instruments": [_first(store, MOST_CITED, "title")],
+        "source": _first(store, LARGEST_DOCUMENT, "source"),
+        "ids": [r["id"] for r in store.read(SOME_MEASURES, {"unit": unit})],
     }
+
+
+BUSIEST_UNIT = (
+    "MATCH (u:Unit)-[l:LEADS]->(:Measure) WHERE NOT u.collective "
+    "RETURN u.name AS unit, count(l) AS n ORDER BY n DESC, unit LIMIT 1"
+)
+BUSIEST_PARTNER = (
+    "MATCH (u:Unit {name: $unit})-[:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)"
+    "<-[:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]-(o:Unit) WHERE NOT o.collective AND o.name <> u.name "
+    "RETURN o.name AS unit, count(DISTINCT m.id) AS n ORDER BY n DESC, unit LIMIT 1"
+)
+MOST_CITED = (
+    "MATCH (:Measure)-[c:CITES]->(i:Instrument) RETURN i.title AS title, count(c) AS n ORDER BY n DESC, title LIMIT 1"
+)
+LARGEST_DOCUMENT = (
+    "MATCH (d:Document)-[h:HAS]->() RETURN d.source AS source, count(h) AS n ORDER BY n DESC, source LIMIT 1"
+)
+SOME_MEASURES = "MATCH (:Unit {name: $unit})-[:LEADS]->(m:Measure) RETURN m.id AS id ORDER BY id LIMIT 3"
+
+
+def _first(store: GraphStore, cypher: str, column: str, **params: Any) -> str:
+    rows = store.read(cypher, params)
+    return str(rows[0][column]) if rows else ""

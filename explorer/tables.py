@@ -43,9 +43,10 @@ def show(df: pd.DataFrame, name: str, *, key: str, height: int | None = None) ->
     else:
         st.dataframe(df, hide_index=True, width="stretch", height=height)
     buttons = st.container(horizontal=True)
+    # Made when a button is clicked, not on every run: a 10,000-row table is 3 MB of CSV and JSON to send.
     buttons.download_button(
         "CSV",
-        df.to_csv(index=False).encode("utf-8-sig"),  # the BOM lets Excel read the Chinese text
+        lambda: df.to_csv(index=False).encode("utf-8-sig"),  # the BOM lets Excel read the Chinese text
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}-csv",
@@ -53,7 +54,7 @@ def show(df: pd.DataFrame, name: str, *, key: str, height: int | None = None) ->
     )
     buttons.download_button(
         "JSON",
-        df.to_json(orient="records", force_ascii=False, indent=1),
+        lambda: df.to_json(orient="records", force_ascii=False, indent=1),
         file_name=f"{name}.json",
         mime="application/json",
         key=f"{key}-json",
