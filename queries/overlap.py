@@ -18,8 +18,11 @@ from queries import similarity
 from queries.catalog import run_named
 
 ROLES: tuple[str, ...] = ("lead", "participate", "responsible")
-EXACT_BETWEENNESS = 2000  # components up to this many units get exact betweenness
-BETWEENNESS_SAMPLE = 300  # larger ones: estimated from this many seeded source units
+EXACT_BETWEENNESS = 300  # components up to this many units (a county's offices) get exact betweenness
+# Larger ones: estimated from this many seeded source units. Each source is a traversal of its whole
+# component (0.3 s for the 8,700 units of the largest at a million measures): 300 of them took 170 s, 16 take
+# 9 s in all; the units that join a component stand out from any sample.
+BETWEENNESS_SAMPLE = 16
 SEED = 7
 
 

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfVectorizer
 
 from graph.store import GraphStore, Statement
 from graph.writes import create_rels
 from queries.catalog import run_named
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 DEFAULT_THRESHOLD = 0.35  # the corpus's closest cross-document pairs (行政调解, 行政复议 …) score 0.35–0.45
 PER_MEASURE = 5
@@ -75,6 +77,9 @@ def near_duplicates(
     `per_measure` partners; a pair's ids ordered so the result does not depend on input order."""
     if len(ids) < 2:
         return []
+    # Imported here: scikit-learn and SciPy take 0.8 s to import, which a page showing stored pairs need not pay.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     cleaned = [comparable_text(t) for t in texts]
     matrix = TfidfVectorizer(analyzer="char", ngram_range=NGRAMS, sublinear_tf=True).fit_transform(cleaned)
     doc = np.unique(np.asarray(documents), return_inverse=True)[1]
@@ -107,6 +112,8 @@ def _lsh_candidates(
     """Pairs (i < j, different documents) that agree on all `rows` MinHash values of some band and whose
     estimated shingle Jaccard (the share of equal MinHash values) is at least `min_jaccard`: that estimate
     is cheap, so only likely pairs reach the exact TF-IDF cosine."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
     shingles = HashingVectorizer(analyzer="char", ngram_range=(3, 3), n_features=1 << 24, binary=True, norm=None)
     sets = shingles.transform(texts).tocsr()
     signature = _minhash(sets, bands * rows)

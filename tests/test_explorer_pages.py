@@ -102,7 +102,14 @@ def test_overlaps_page_shows_heatmap_busiest_and_near_duplicates(app: AppTest) -
         "Co-assignment heatmap", "Busiest units", "Co-leading pairs", "Near-duplicate measures"
     ]  # fmt: skip
     assert at.get("vega_lite_chart"), "the heatmap"
-    assert at.dataframe[0].value.iloc[0]["unit"] == "宁远县司法局"  # the most central unit
+    degrees = at.dataframe[0].value
+    assert degrees.iloc[0]["unit"] == "宁远县司法局"  # shares the most work
+    assert "betweenness" not in degrees.columns  # the whole network waits for the button
+    at.button(key="ovl-compute").click().run()
+    assert not at.exception
+    central = at.dataframe[1].value
+    assert central.iloc[0]["unit"] == "宁远县司法局"  # the most central unit
+    assert {"betweenness", "community"} <= set(central.columns)
     lead, _participate, _responsible = (d.value for d in open_tab(at, "ovl-tab", "Busiest units").dataframe)
     assert lead.iloc[0]["unit"] == "宁远县司法局"
     co_leading = open_tab(at, "ovl-tab", "Co-leading pairs").dataframe[0].value

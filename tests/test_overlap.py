@@ -164,3 +164,22 @@ def test_the_co_leading_graph_uses_lead_roles_only(corpus_store: LadybugStore) -
     assert all(data["weight"] >= 2 for _, _, data in leads.edges(data=True))
     pairs = {(r["unit_a"], r["unit_b"]) for r in overlap.co_leading(corpus_store, limit=1000) if r["measures"] >= 2}
     assert {tuple(sorted(edge)) for edge in leads.edges()} == pairs
+
+
+@pytest.mark.parametrize("roles", [overlap.ROLES, ("lead",), ("participate", "responsible")])
+def test_the_busiest_units_degrees_and_shared_work_match_the_whole_network(
+    corpus_store: LadybugStore, roles: tuple[str, ...]
+) -> None:
+    """What the explorer reads from a few units' own measures is what the whole network says about them."""
+    graph = overlap.co_assignment_graph(corpus_store, roles)
+    top = overlap.busiest(corpus_store, roles, limit=12)
+    assert [r["measures"] for r in top] == sorted((r["measures"] for r in top), reverse=True)
+    names = [r["unit"] for r in top]
+    degrees = run_named(corpus_store, "unit_degrees", units=names, roles=list(roles))
+    assert {r["unit"]: (r["degree"], r["weighted_degree"]) for r in degrees} == {
+        u: (graph.degree(u), graph.degree(u, weight="weight")) for u in names if graph.degree(u)
+    }
+    cells = run_named(corpus_store, "co_assigned_among", units=names, roles=list(roles))
+    assert cells and {(c["unit_a"], c["unit_b"]): c["measures"] for c in cells} == {
+        tuple(sorted((a, b))): w for a, b, w in graph.subgraph(names).edges(data="weight")
+    }
