@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pandas as pd
@@ -36,8 +36,18 @@ def _cell_text(value: Any) -> Any:
     return value
 
 
-def show(df: pd.DataFrame, name: str, *, key: str, height: int | None = None) -> None:
-    """The table plus CSV / JSON download buttons; `name` is the downloaded file's stem."""
+def show(
+    df: pd.DataFrame,
+    name: str,
+    *,
+    key: str,
+    height: int | None = None,
+    everything: Callable[[], pd.DataFrame] | None = None,
+) -> None:
+    """The table plus CSV / JSON download buttons; `name` is the downloaded file's stem. When the page shows
+    only the first rows, `everything` makes the whole table for the downloads (called on a click, in another
+    thread: it must not call Streamlit)."""
+    whole = everything or (lambda: df)
     if height is None:
         st.dataframe(df, hide_index=True, width="stretch")
     else:
@@ -46,7 +56,7 @@ def show(df: pd.DataFrame, name: str, *, key: str, height: int | None = None) ->
     # Made when a button is clicked, not on every run: a 10,000-row table is 3 MB of CSV and JSON to send.
     buttons.download_button(
         "CSV",
-        lambda: df.to_csv(index=False).encode("utf-8-sig"),  # the BOM lets Excel read the Chinese text
+        lambda: whole().to_csv(index=False).encode("utf-8-sig"),  # the BOM lets Excel read the Chinese text
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}-csv",
@@ -54,7 +64,7 @@ def show(df: pd.DataFrame, name: str, *, key: str, height: int | None = None) ->
     )
     buttons.download_button(
         "JSON",
-        lambda: df.to_json(orient="records", force_ascii=False, indent=1),
+        lambda: whole().to_json(orient="records", force_ascii=False, indent=1),
         file_name=f"{name}.json",
         mime="application/json",
         key=f"{key}-json",

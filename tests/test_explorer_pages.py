@@ -96,6 +96,16 @@ def test_unit_page_profiles_a_unit(app: AppTest) -> None:
     assert open_tab(at, "unit-tab", "Graph").get("iframe")
 
 
+def test_unit_page_finds_a_unit_by_a_name_the_documents_wrote(app: AppTest) -> None:
+    at = open_page(app, "unit")
+    at.text_input(key="unit-find").set_value("县政府办").run()
+    picker = at.selectbox(key="unit-choice")
+    assert picker.value == "宁远县人民政府办公室" and all("县政府办" in label for label in picker.options)
+    assert len(at.dataframe[0].value) > 0
+    at.text_input(key="unit-find").set_value("火星局").run()
+    assert not at.exception and not at.selectbox and any("火星局" in i.value for i in at.info)
+
+
 def test_overlaps_page_shows_heatmap_busiest_and_near_duplicates(app: AppTest) -> None:
     at = open_page(app, "overlaps")
     assert [t.label for t in at.tabs] == [

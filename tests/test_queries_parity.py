@@ -34,6 +34,10 @@ EXTRA_CASES: list[tuple[str, dict[str, Any]]] = [
     ("measures_due", {}),
     ("similar_measures", {"min_score": 0.0, "limit": 1000}),
     ("unit_neighbourhood", {"unit": "营口市鲅鱼圈区司法局", "roles": ["responsible"], "limit": 1000}),
+    ("unit_mentions", {"units": ["宁远县人民政府办公室", "营口市鲅鱼圈区司法局"]}),
+    ("unit_search", {"text": ""}),
+    ("co_assigned_among", {"units": ["宁远县司法局", "宁远县人民政府办公室", "宁远县财政局"], "roles": ["lead"]}),
+    ("unit_degrees", {"units": ["宁远县司法局", "宁远县公安局"], "roles": ["participate", "responsible"]}),
 ]
 
 

@@ -115,8 +115,8 @@ def _centrality(spec: str, roles: tuple[str, ...]) -> None:
     """Betweenness and communities need the whole network: built when asked for, then kept for the store."""
     st.markdown("**Centrality and communities**")
     st.caption(
-        "Betweenness and Louvain communities over the whole co-assignment network, built when asked for (about a "
-        f"minute at a million measures). Betweenness is exact in components of up to {overlap.EXACT_BETWEENNESS} "
+        "Betweenness and Louvain communities over the whole co-assignment network, built when asked for (about 20 s "
+        f"at a million measures). Betweenness is exact in components of up to {overlap.EXACT_BETWEENNESS} "
         f"units and estimated from {overlap.BETWEENNESS_SAMPLE} seeded source units in larger ones."
     )
     asked: set[tuple[str, ...]] = st.session_state.setdefault(NETWORK_KEY, set())

@@ -5,38 +5,52 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import pandas as pd
 import streamlit as st
 
 from explorer import connection, named, network, tables
 from explorer.subgraph import induced
 from graph import ids
+from graph.store import Row
+from queries.catalog import run_named
 
 ROLES = ("lead", "participate", "responsible")
 ROLE_NAMES = {"lead": "Leads 牵头", "participate": "Participates 参加", "responsible": "Responsible 责任"}
+PICKER_SIZE = 200  # units the picker lists: the busiest, or the busiest matching what was typed
+SHOWN_MEASURES = 1000  # rows of the measures table on the page
 
 
-def _unit_choices() -> dict[str, str]:
-    """Unit name -> the label the picker shows and searches: name, kind, jurisdiction and its aliases."""
+def _unit_choices(text: str) -> dict[str, str]:
+    """Unit name -> the label the picker shows and searches (name, kind and the names the documents wrote for
+    it), for the busiest PICKER_SIZE units whose name or written name contains `text` ("" for any)."""
+    found = named.run("unit_search", text=text, limit=PICKER_SIZE)
+    if not found:
+        return {}
     aliases: dict[str, set[str]] = defaultdict(set)
-    for row in named.run("unit_mentions"):
+    for row in named.run("unit_mentions", units=[r["unit"] for r in found]):
         if row["mention"] and row["mention"] != row["unit"]:
             aliases[row["unit"]].add(row["mention"])
-    held = [r for r in named.run("units") if any(r[role] for role in ROLES)]
-    held.sort(key=lambda r: -sum(r[role] for role in ROLES))  # the busiest first
     return {
         r["unit"]: " · ".join(part for part in (r["unit"], r["kind"], "/".join(sorted(aliases[r["unit"]]))) if part)
-        for r in held
+        for r in found
     }
 
 
 def render() -> None:
     st.title("Unit")
-    choices = _unit_choices()
+    text = st.text_input(
+        "Find a unit",
+        key="unit-find",
+        placeholder="part of a name, or of a name the documents wrote (县政府办, 司法局)",
+    ).strip()
+    choices = _unit_choices(text)
     if not choices:
-        st.info("No unit holds a measure in this store yet.")
+        st.info(
+            f"No unit holding a measure is called “{text}”." if text else "No unit holds a measure in this store yet."
+        )
         return
     unit = st.selectbox(
-        "Unit (type a name or an alias, e.g. 县政府办)",
+        f"Unit (the {len(choices)} busiest{' matching' if text else ''}; type to narrow them down)",
         list(choices),
         format_func=choices.__getitem__,
         key="unit-choice",
@@ -52,10 +66,7 @@ def render() -> None:
     )
     if measures_tab.open:  # tabs render lazily: only the open one runs
         with measures_tab:
-            roles = st.multiselect("Roles", ROLES, default=list(ROLES), key="unit-roles")
-            rows = named.run("unit_measures", units=[unit], roles=list(roles or ROLES))
-            df = tables.frame(rows, first=("role", "heading", "path", "source"), drop=("text", "measure_id", "unit"))
-            tables.show(df, "unit-measures", key="unit-m")
+            _measures(unit, workload)
     if partners_tab.open:
         with partners_tab:
             _partners(unit)
@@ -68,6 +79,25 @@ def render() -> None:
             node_ids = {ids.unit_id(unit)} | {r["measure_id"] for r in rows}
             node_ids |= {ids.unit_id(r["other_unit"]) for r in rows if r["other_unit"]}
             network.show(induced(connection.store(), node_ids), keep=[ids.unit_id(unit)], height_px=560)
+
+
+def _measures(unit: str, workload: list[Row]) -> None:
+    """The unit's measures in the chosen roles: the first SHOWN_MEASURES on the page, all in the downloads."""
+    roles = st.multiselect("Roles", ROLES, default=list(ROLES), key="unit-roles") or list(ROLES)
+    total = sum(r[role] for r in workload for role in roles)
+    rows = named.run("unit_measures", units=[unit], roles=roles, limit=SHOWN_MEASURES)
+    if total > len(rows):
+        st.caption(f"The first {len(rows):,} of {total:,}; the downloads hold all of them.")
+    store = connection.store()
+
+    def everything() -> pd.DataFrame:  # on a download click, outside the script run: no Streamlit calls
+        return _measures_frame(run_named(store, "unit_measures", units=[unit], roles=roles))
+
+    tables.show(_measures_frame(rows), "unit-measures", key="unit-m", everything=everything)
+
+
+def _measures_frame(rows: list[Row]) -> pd.DataFrame:
+    return tables.frame(rows, first=("role", "heading", "path", "source"), drop=("text", "measure_id", "unit"))
 
 
 def _partners(unit: str) -> None:
