@@ -133,8 +133,10 @@ def test_instruments_page_ranks_and_shows_citers(app: AppTest) -> None:
     top = at.dataframe[0].value
     assert top.iloc[0]["instrument"] == "重大行政决策程序暂行条例"
     assert at.selectbox(key="inst-choice").value == "重大行政决策程序暂行条例"
-    citing_documents, citing_measures = at.dataframe[1].value, at.dataframe[2].value
-    assert len(citing_documents) == 3 and len(citing_measures) == 5
+    assert [t.label for t in at.tabs] == ["Documents", "Measures"]
+    assert len(at.dataframe[1].value) == 3  # citing documents
+    assert len(open_tab(at, "inst-tab", "Measures").dataframe[1].value) == 5  # citing measures
+    open_tab(at, "inst-tab", "Documents")
     at.selectbox(key="inst-kind").set_value("法律").run()
     assert set(at.dataframe[0].value["kind"]) == {"法律"}
 

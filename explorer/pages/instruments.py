@@ -2,19 +2,51 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 import streamlit as st
 
-from explorer import named, tables
+from explorer import connection, named, tables
+from explorer.settings import settings
+from graph.store import Row
+from queries.catalog import run_named
 
 KINDS = ("法律", "行政法规", "地方性法规", "规章", "规范性文件", "党内法规", "规划", "司法解释")
+SHOWN_MEASURES = 1000  # rows of the citing-measures table on the page
+
+
+@st.cache_data(show_spinner=False)
+def _instruments(spec: str) -> dict[str, str]:
+    """Title -> kind of every instrument: read off the nodes, not their citations."""
+    rows = connection.store().read("MATCH (i:Instrument) RETURN i.title AS title, i.kind AS kind ORDER BY title")
+    return {r["title"]: r["kind"] or "" for r in rows}
+
+
+@st.cache_data(show_spinner=False)
+def _kind_counts(spec: str) -> list[Row]:
+    return connection.store().read(
+        "MATCH (i:Instrument) RETURN coalesce(i.kind, '') AS kind, count(*) AS instruments "
+        "ORDER BY instruments DESC, kind"
+    )
+
+
+def _kind_chart(counts: list[Row]) -> None:
+    """Instruments per kind as horizontal bars: a plain Vega-Lite spec (Altair's import alone takes 0.3 s)."""
+    data = pd.DataFrame([{"kind": r["kind"] or "unknown", "instruments": r["instruments"]} for r in counts])
+    spec = {
+        "mark": "bar",
+        "encoding": {
+            "y": {"field": "kind", "type": "nominal", "sort": "-x", "title": None},
+            "x": {"field": "instruments", "type": "quantitative"},
+            "tooltip": [{"field": "kind"}, {"field": "instruments"}],
+        },
+    }
+    st.vega_lite_chart(data, spec, width="stretch")
 
 
 def render() -> None:
     st.title("Instruments")
-    everything = {r["instrument"]: r["kind"] for r in named.run("instrument_mentions")}
+    spec = settings().store
+    everything = _instruments(spec)
     if not everything:
         st.info("No document in this store cites an instrument.")
         return
@@ -28,23 +60,39 @@ def render() -> None:
         tables.show(tables.frame(top), "top-instruments", key="inst-top")
     with right:
         st.subheader("By kind")
-        counts = Counter(k or "unknown" for k in everything.values())
-        st.bar_chart(pd.DataFrame({"instruments": counts}).sort_values("instruments", ascending=False), horizontal=True)
+        _kind_chart(_kind_counts(spec))
 
     st.subheader("Who cites it")
     ranked = [r["instrument"] for r in top] + sorted(set(everything) - {r["instrument"] for r in top})
     chosen = st.selectbox(
         "Instrument", ranked, format_func=lambda t: f"《{t}》 · {everything.get(t) or '?'}", key="inst-choice"
     )
-    documents_tab, measures_tab = st.tabs(["Documents", "Measures"])
-    with documents_tab:
-        tables.show(
-            tables.frame(named.run("instrument_documents", instruments=[chosen])), "citing-documents", key="inst-d"
-        )
-    with measures_tab:
-        rows = named.run("instrument_measures", instruments=[chosen])
-        df = tables.frame(rows, first=("source", "path", "heading", "sentence"), drop=("measure_id", "text"))
-        tables.show(df, "citing-measures", key="inst-m")
+    documents_tab, measures_tab = st.tabs(["Documents", "Measures"], key="inst-tab", on_change="rerun")
+    if documents_tab.open:  # tabs render lazily: only the open one runs
+        with documents_tab:
+            tables.show(
+                tables.frame(named.run("instrument_documents", instruments=[chosen])), "citing-documents", key="inst-d"
+            )
+    if measures_tab.open:
+        with measures_tab:
+            _citing_measures(chosen)
+
+
+def _citing_measures(instrument: str) -> None:
+    """The measures citing the instrument: the first SHOWN_MEASURES on the page, all in the downloads."""
+    rows = named.run("instrument_measures", instruments=[instrument], limit=SHOWN_MEASURES + 1)
+    if len(rows) > SHOWN_MEASURES:
+        st.caption(f"The first {SHOWN_MEASURES:,}; the downloads hold all of them.")
+    store = connection.store()
+
+    def everything() -> pd.DataFrame:  # on a download click, outside the script run: no Streamlit calls
+        return _measures_frame(run_named(store, "instrument_measures", instruments=[instrument]))
+
+    tables.show(_measures_frame(rows[:SHOWN_MEASURES]), "citing-measures", key="inst-m", everything=everything)
+
+
+def _measures_frame(rows: list[Row]) -> pd.DataFrame:
+    return tables.frame(rows, first=("source", "path", "heading", "sentence"), drop=("measure_id", "text"))
 
 
 render()
