@@ -1,21 +1,17 @@
-"""The document text with its spans drawn by displaCy's span renderer.
+"""The document text with its spans, in the markup of displaCy's span renderer (spaCy's `displacy.render(…,
+style="span")`), made here: importing spaCy takes 0.6 s, and nothing else of it is needed.
 
-A Doc of one token per character renders a space after every character (displaCy joins tokens with
-" "), so the tokens here are the runs of text between span boundaries: every span still maps exactly
-to whole tokens, and the text reads as written. The Doc takes `spacy.blank("zh")`'s vocab only; the zh
-tokenizer itself is far too slow for this and not needed.
+displaCy renders tokens; the tokens here are the runs of text between span boundaries, so every span maps
+exactly to whole tokens and the text reads as written. A span is drawn as a coloured bar under its tokens,
+with its label at its first token; spans over the same tokens stack, each keeping the level (slot) it
+started on, exactly as displaCy lays them out.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
-
-import spacy
-from spacy import displacy
-from spacy.tokens import Doc, Span
-from spacy.vocab import Vocab
+from dataclasses import dataclass
 
 from explorer.doctext import DocumentText
 
@@ -50,39 +46,71 @@ _START = (
     "</span></span>"
 )
 _BLANK_LINES = re.compile(r"[ \t\u3000\xa0]*\n[\s\u3000]*")  # a line break with the blank space around it
-_SPANS_DIV = '<div class="spans" style="line-height: 2.5; direction: ltr">'
+_SPANS_DIV = '<div class="spans" style="line-height:2.3;white-space:pre-wrap">'  # pre-wrap: the text's line breaks
 
 
-@lru_cache(maxsize=1)
-def _vocab() -> Vocab:
-    return spacy.blank("zh").vocab
+# displaCy's span layout, in px: the first bar's offset, the label's, and the step between stacked bars.
+TOP_OFFSET = 40
+LABEL_OFFSET = 20
+OFFSET_STEP = 17
+OTHER_COLOUR = "#ddd"  # displaCy's, for a label without a colour of its own
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
-def span_doc(document: DocumentText) -> Doc:
-    """A Doc over the text with `doc.spans["sc"]` holding every highlight. Blank lines and indentation
-    are squeezed for reading; spans are placed by token, so they still cover exactly their text."""
+@dataclass
+class _Span:
+    start: int  # first token
+    end: int  # token after the last
+    label: str
+    slot: int = 0  # the stacking level, set at the span's first token
+
+
+def tokens_and_spans(document: DocumentText) -> tuple[list[str], list[_Span]]:
+    """The text cut at every span boundary (blank lines and indentation squeezed for reading; spans are placed
+    by token, so they still cover exactly their text) and the spans by token, in displaCy's stacking order:
+    by first token, longer first, then by label."""
     text = document.text
     bounds = sorted({0, len(text)} | {s.start for s in document.spans} | {s.end for s in document.spans})
     pieces = [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
     token_at = {a: i for i, (a, _) in enumerate(pieces)}
     token_ending = {b: i + 1 for i, (_, b) in enumerate(pieces)}
     words = [_BLANK_LINES.sub("\n", text[a:b]) for a, b in pieces]
-    doc = Doc(_vocab(), words=words, spaces=[False] * len(words))
-    doc.spans["sc"] = [Span(doc, token_at[s.start], token_ending[s.end], label=s.label) for s in document.spans]
-    return doc
+    spans = [_Span(token_at[s.start], token_ending[s.end], s.label) for s in document.spans]
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start), s.label))
+    return words, spans
 
 
 def render_html(document: DocumentText) -> str:
-    html = displacy.render(
-        span_doc(document),
-        style="span",
-        page=False,
-        options={
-            "spans_key": "sc",
-            "colors": {k.upper(): v for k, v in SPAN_COLOURS.items()},
-            "template": {"span": _SPAN, "slice": _SLICE, "start": _START},
-        },
+    """The text as HTML, each span a bar in its colour under its text, labelled where it starts."""
+    words, spans = tokens_and_spans(document)
+    starting: dict[int, list[_Span]] = {}
+    for span in spans:
+        starting.setdefault(span.start, []).append(span)
+    active: list[_Span] = []  # the spans over the current token, in stacking order
+    markup: list[str] = []
+    for index, word in enumerate(words):
+        active = [s for s in active if s.end > index]
+        for span in starting.get(index, []):
+            span.slot = (active[-1].slot if active else 0) + 1  # one above the last span on the stack
+            active.append(span)
+        if active and word.strip():
+            markup.append(_token_markup(word, active, index))
+        else:  # whitespace draws no bars: it has no height to hang them on
+            markup.append(word.translate(_ESCAPES) + " ")
+    # As displaCy, a " " after every plain token, except just before a span.
+    return _SPANS_DIV + "".join(markup).replace(' <span class="pkg-span"', '<span class="pkg-span"') + "</div>"
+
+
+def _token_markup(word: str, spans: list[_Span], index: int) -> str:
+    slices = "".join(_SLICE.format(bg=SPAN_COLOURS.get(s.label, OTHER_COLOUR), top_offset=_offset(s)) for s in spans)
+    starts = "".join(
+        _START.format(bg=SPAN_COLOURS.get(s.label, OTHER_COLOUR), top_offset=_offset(s), label=s.label, kb_link="")
+        for s in spans
+        if s.start == index
     )
-    # displaCy writes a " " after every plain token; here that lands just before a span: drop it.
-    html = html.replace(' <span class="pkg-span"', '<span class="pkg-span"')
-    return html.replace(_SPANS_DIV, '<div class="spans" style="line-height:2.3;white-space:pre-wrap">', 1)
+    height = TOP_OFFSET + LABEL_OFFSET + OFFSET_STEP * (len(spans) - 1)
+    return _SPAN.format(text=word.translate(_ESCAPES), span_slices=slices, span_starts=starts, total_height=height)
+
+
+def _offset(span: _Span) -> int:
+    return TOP_OFFSET + OFFSET_STEP * (span.slot - 1)
