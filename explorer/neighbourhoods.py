@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from explorer.subgraph import ROLE_BY_REL, Subgraph, neighbourhood
+from explorer.subgraph import ROLE_BY_REL, Subgraph, document_neighbourhood, neighbourhood
 from graph.store import GraphStore
 
 MAX_RELATIONSHIPS = 3000  # per fetch; the drawing itself stops far earlier (network.MAX_NODES)
@@ -20,23 +20,14 @@ class Filters:
     unit_kinds: frozenset[str] = frozenset()  # empty means all
 
 
-def seeds(store: GraphStore, start_id: str) -> list[str]:
-    """A document starts with its sections and measures (one or two HAS hops away); any other node with
-    itself. Walked from the document's key rather than matched on `document_id`, which has no index."""
-    if not start_id.startswith("doc:"):
-        return [start_id]
-    ids = [start_id]
-    for pattern in ("-[:HAS]->(n:Section)", "-[:HAS*1..2]->(n:Measure)"):
-        rows = store.read(f"MATCH (:Document {{id: $doc}}){pattern} RETURN n.id AS id", {"doc": start_id})
-        ids += [r["id"] for r in rows]
-    return ids
-
-
-def grow(store: GraphStore, start: Iterable[str], hops: int, expanded: Iterable[str]) -> tuple[Subgraph, bool]:
-    """The start nodes plus `hops` rounds of neighbours, plus the neighbours of every expanded node."""
-    start = list(start)
-    graph, cut = neighbourhood(store, start, MAX_RELATIONSHIPS)
-    frontier = set(graph.nodes) - set(start)  # the start nodes' own links are in already
+def grow(store: GraphStore, start_id: str, hops: int, expanded: Iterable[str]) -> tuple[Subgraph, bool]:
+    """The start node (a document with its sections and measures) plus `hops` rounds of neighbours, plus the
+    neighbours of every expanded node."""
+    if start_id.startswith("doc:"):
+        graph, cut = document_neighbourhood(store, start_id, MAX_RELATIONSHIPS)
+    else:
+        graph, cut = neighbourhood(store, [start_id], MAX_RELATIONSHIPS)
+    frontier = set(graph.nodes) - _start_set(graph, start_id)  # the start's own links are in already
     for _ in range(hops - 1):
         more, more_cut = neighbourhood(store, frontier, MAX_RELATIONSHIPS)
         frontier = set(more.nodes) - set(graph.nodes)
@@ -48,6 +39,16 @@ def grow(store: GraphStore, start: Iterable[str], hops: int, expanded: Iterable[
         graph.merge(more)
         cut = cut or more_cut
     return graph, cut
+
+
+def _start_set(graph: Subgraph, start_id: str) -> set[str]:
+    """The start node, and a document's sections and measures."""
+    parts = {
+        n.id
+        for n in graph.nodes.values()
+        if n.label in ("Section", "Measure") and n.properties.get("document_id") == start_id
+    }
+    return {start_id} | parts
 
 
 def apply(graph: Subgraph, filters: Filters, keep: Collection[str]) -> Subgraph:

@@ -60,9 +60,11 @@ def network_html(graph: Subgraph, height_px: int = 620) -> str:
             width=2 if edge.type in EDGE_COLOURS else 1,
         )
     # No stabilisation before the first drawing: 150 iterations of it held the browser for 0.9 s on 300 nodes;
-    # without, the nodes are drawn at once and settle in view.
+    # without, the nodes are drawn at once and settle in view. Continuous curves rather than vis-network's
+    # default dynamic ones, which put a hidden node on every edge into the physics.
     net.set_options(
         '{"physics": {"solver": "forceAtlas2Based", "stabilization": {"enabled": false}},'
+        ' "edges": {"smooth": {"type": "continuous"}},'
         ' "interaction": {"hover": true, "tooltipDelay": 120}, "nodes": {"font": {"size": 16}}}'
     )
     return _CDN_TAG.sub("", net.generate_html())

@@ -147,11 +147,11 @@ def fetch_nodes(store: GraphStore, ids: Iterable[str]) -> list[dict[str, Any]]:
     return nodes
 
 
-def _touching_rows(store: GraphStore, wanted: list[str], limit: int) -> list[dict[str, Any]]:
-    """Rows {a, b, type, r} of the relationships touching the wanted nodes, each once, at most `limit`."""
+def _collect(store: GraphStore, statements: Iterable[Statement], limit: int) -> list[dict[str, Any]]:
+    """Rows {a, b, type, r} of the statements' relationships, each once, at most `limit`."""
     rows: list[dict[str, Any]] = []
     seen: set[tuple[Any, str, Any]] = set()
-    for cypher, params in _touching_statements(store, wanted, limit):
+    for cypher, params in statements:
         for row in store.read(cypher, params):
             key = (row["a"].get("id"), row["type"], row["b"].get("id"))
             if key not in seen:  # a relationship between two wanted nodes comes from both of them
@@ -182,21 +182,51 @@ def _touching_statements(store: GraphStore, wanted: list[str], limit: int) -> It
         yield f"MATCH (a)-[r]->(b:{label} {{id: $id}}) {capped}", params
 
 
+def _drawn(rows: list[dict[str, Any]], limit: int) -> Subgraph:
+    graph = Subgraph()
+    for row in rows[:limit]:
+        start, end = graph.add_node(row["a"]), graph.add_node(row["b"])
+        if start and end:
+            graph.add_edge(Edge(start.id, end.id, row["type"], _rel_props(row["r"])))
+    return graph
+
+
 def neighbourhood(store: GraphStore, ids: Iterable[str], limit: int) -> tuple[Subgraph, bool]:
     """The given nodes, every relationship touching them and the nodes at the other end, at most
     `limit` relationships; the flag says whether the limit cut some off."""
     # Hubs last: the limit fills with the nodes' own surroundings before a unit's thousands of measures.
     wanted = sorted(set(ids), key=lambda i: (label_of(i) in HUB_LABELS, i))
-    graph = Subgraph()
     if not wanted:
-        return graph, False
-    rows = _touching_rows(store, wanted, limit + 1)
-    for row in rows[:limit]:
-        start, end = graph.add_node(row["a"]), graph.add_node(row["b"])
-        if start and end:
-            graph.add_edge(Edge(start.id, end.id, row["type"], _rel_props(row["r"])))
+        return Subgraph(), False
+    rows = _collect(store, _touching_statements(store, wanted, limit + 1), limit + 1)
+    graph = _drawn(rows, limit)
     if len(rows) <= limit:  # isolated nodes have no row: fetch them on their own
         for node in fetch_nodes(store, [i for i in wanted if i not in graph.nodes]):
+            graph.add_node(node)
+    return graph, len(rows) > limit
+
+
+# A document's own relationships and those of its sections and measures, each set walked from the document's
+# key in one statement: what `neighbourhood` gives for the document and its parts, in 6 statements instead of
+# two per part (0.07 s instead of 0.25 s for a document of 130 parts at a million measures).
+DOCUMENT_PARTS = (
+    "MATCH (a:Document {id: $doc})-[r]->(b)",
+    "MATCH (a)-[r]->(b:Document {id: $doc})",
+    "MATCH (:Document {id: $doc})-[:HAS]->(a:Section)-[r]->(b)",
+    "MATCH (:Document {id: $doc})-[:HAS]->(b:Section)<-[r]-(a)",
+    "MATCH (:Document {id: $doc})-[:HAS*1..2]->(a:Measure)-[r]->(b)",
+    "MATCH (:Document {id: $doc})-[:HAS*1..2]->(b:Measure)<-[r]-(a)",
+)
+
+
+def document_neighbourhood(store: GraphStore, document_id: str, limit: int) -> tuple[Subgraph, bool]:
+    """`neighbourhood` of a document with all its sections and measures."""
+    returned = f"RETURN a, b, {_rel_type_expr(store)} AS type, r LIMIT $limit"
+    statements = [(f"{match} {returned}", {"doc": document_id, "limit": limit + 1}) for match in DOCUMENT_PARTS]
+    rows = _collect(store, statements, limit + 1)
+    graph = _drawn(rows, limit)
+    if not graph.nodes:  # a document with no relationship at all
+        for node in fetch_nodes(store, [document_id]):
             graph.add_node(node)
     return graph, len(rows) > limit
 

@@ -190,7 +190,9 @@ def test_graph_page_draws_filters_and_expands(app: AppTest) -> None:
     drawn = next(c.value for c in at.caption if "nodes," in c.value)
 
     at.radio(key="graph-start-label").set_value("Unit").run()
+    at.text_input(key="graph-find-Unit").set_value("司法局").run()
     units = at.selectbox(key="graph-start-Unit")
+    assert units.options and all("司法局" in o for o in units.options)
     judicial = next(o for o in units.options if o == "宁远县司法局")
     units.set_value(judicial).run()
     caption = next(c.value for c in at.caption if "nodes," in c.value)

@@ -7,8 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from explorer.neighbourhoods import seeds
-from explorer.subgraph import induced, neighbourhood
+from explorer.subgraph import document_neighbourhood, induced, neighbourhood
 from graph.ladybug_store import LadybugStore
 from graph.loader import load
 from ingest.records import Extraction
@@ -54,7 +53,7 @@ def test_a_neighbourhood_past_its_limit_says_so(linked_store: LadybugStore) -> N
     assert cut and len(graph.edges) == 5
 
 
-def test_a_document_starts_with_its_sections_and_measures(linked_store: LadybugStore) -> None:
+def test_a_document_neighbourhood_is_that_of_the_document_and_its_parts(linked_store: LadybugStore) -> None:
     document = linked_store.read("MATCH (d:Document) RETURN d.id AS id ORDER BY id LIMIT 1")[0]["id"]
     parts = [
         row["id"]
@@ -63,8 +62,12 @@ def test_a_document_starts_with_its_sections_and_measures(linked_store: LadybugS
             f"MATCH (n:{label}) WHERE n.document_id = $doc RETURN n.id AS id", {"doc": document}
         )
     ]
-    started = seeds(linked_store, document)
-    assert started[0] == document and sorted(started[1:]) == sorted(parts)
+    graph, cut = document_neighbourhood(linked_store, document, limit=100_000)
+    assert not cut and len(parts) > 30
+    assert set(graph.edges) == _plain_edges(linked_store, "a.id IN $ids OR b.id IN $ids", [document, *parts])
+    assert set(graph.edges) == set(neighbourhood(linked_store, [document, *parts], limit=100_000)[0].edges)
+    _, cut = document_neighbourhood(linked_store, document, limit=10)
+    assert cut
 
 
 def test_induced_holds_the_relationships_among_the_nodes(linked_store: LadybugStore) -> None:

@@ -50,10 +50,12 @@ def render() -> None:
         )
         return
     unit = st.selectbox(
-        f"Unit (the {len(choices)} busiest{' matching' if text else ''}; type to narrow them down)",
+        "Unit",
         list(choices),
         format_func=choices.__getitem__,
         key="unit-choice",
+        help=f"The {PICKER_SIZE} busiest units (matching what was typed above), each with the names the documents "
+        "wrote for it.",
     )
     workload = named.run("unit_workload", units=[unit])
     columns = st.columns(4)
