@@ -10,6 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from graph import ids
 from graph.ladybug_store import LadybugStore
 from graph.loader import load
 from ingest.records import Extraction
@@ -175,7 +176,11 @@ def test_the_busiest_units_degrees_and_shared_work_match_the_whole_network(
     top = overlap.busiest(corpus_store, roles, limit=12)
     assert [r["measures"] for r in top] == sorted((r["measures"] for r in top), reverse=True)
     names = [r["unit"] for r in top]
-    degrees = run_named(corpus_store, "unit_degrees", units=names, roles=list(roles))
+    degrees = [
+        row
+        for name in names
+        for row in run_named(corpus_store, "unit_degree", unit_id=ids.unit_id(name), roles=list(roles))
+    ]
     assert {r["unit"]: (r["degree"], r["weighted_degree"]) for r in degrees} == {
         u: (graph.degree(u), graph.degree(u, weight="weight")) for u in names if graph.degree(u)
     }

@@ -37,7 +37,7 @@ EXTRA_CASES: list[tuple[str, dict[str, Any]]] = [
     ("unit_mentions", {"units": ["宁远县人民政府办公室", "营口市鲅鱼圈区司法局"]}),
     ("unit_search", {"text": ""}),
     ("co_assigned_among", {"units": ["宁远县司法局", "宁远县人民政府办公室", "宁远县财政局"], "roles": ["lead"]}),
-    ("unit_degrees", {"units": ["宁远县司法局", "宁远县公安局"], "roles": ["participate", "responsible"]}),
+    ("unit_degree", {"unit_id": "unit:6fa8233fe723da6e", "roles": ["participate", "responsible"]}),  # 宁远县司法局
 ]
 
 

@@ -13,6 +13,7 @@ import streamlit as st
 
 from explorer import connection, named, tables
 from explorer.settings import settings
+from graph import ids
 from graph.store import Row
 from queries import overlap, similarity
 
@@ -102,7 +103,8 @@ def _heatmap_tab(spec: str, roles: list[str]) -> None:
 
 def _with_degrees(units: list[Row], roles: list[str]) -> list[Row]:
     """The units' rows with their degree and weighted degree (0 for a unit sharing nothing), most shared first."""
-    found = {r["unit"]: r for r in named.run("unit_degrees", units=[u["unit"] for u in units], roles=roles)}
+    # One unit at a time, found by key (see unit_degree.cypher); each is cached on its own.
+    found = {r["unit"]: r for u in units for r in named.run("unit_degree", unit_id=ids.unit_id(u["unit"]), roles=roles)}
     rows = [
         {**u, "degree": found.get(u["unit"], {}).get("degree", 0),
          "weighted_degree": found.get(u["unit"], {}).get("weighted_degree", 0)}
