@@ -219,6 +219,9 @@ def test_documents_page_highlights_spans_in_the_stored_text(app: AppTest) -> Non
     assert any("text from the text kept in the store" in c.value for c in at.caption)
     assert any("**一" in m.value for m in open_tab(at, "doc-tab", "Outline").markdown)
     assert len(open_tab(at, "doc-tab", "Measures").dataframe[0].value) == 32
+    at.text_input(key="doc-find").set_value("宁远县").run()
+    found = at.selectbox(key="doc-choice").options
+    assert found and all("宁远县" in o for o in found) and not at.exception
 
 
 def test_document_text_without_a_stored_text_comes_from_the_file_or_the_measures(corpus_store: Path) -> None:

@@ -13,12 +13,17 @@ from explorer.settings import settings
 from explorer.spans import SPAN_COLOURS, SPAN_NAMES, render_html
 from queries.text import path_key
 
+PICKER_SIZE = 200  # documents the picker lists: the first by title, or the first matching what was typed
+
 
 @st.cache_data(show_spinner=False)
-def _documents(spec: str) -> list[dict[str, str]]:
+def _documents(spec: str, text: str) -> list[dict[str, str]]:
+    """The first PICKER_SIZE documents by title whose title or file name contains `text` ("" for any)."""
     return connection.store().read(
-        "MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.kind AS kind, d.jurisdiction AS jurisdiction, "
-        "d.issued AS issued, d.doc_number AS doc_number, d.period AS period, d.source AS source ORDER BY d.title"
+        "MATCH (d:Document) WHERE $text = '' OR d.title CONTAINS $text OR d.source CONTAINS $text "
+        "RETURN d.id AS id, d.title AS title, d.kind AS kind, d.jurisdiction AS jurisdiction, d.issued AS issued, "
+        "d.doc_number AS doc_number, d.period AS period, d.source AS source ORDER BY title, id LIMIT $limit",
+        {"text": text, "limit": PICKER_SIZE},
     )
 
 
@@ -62,9 +67,14 @@ def _measures_table(document_id: str) -> None:
 def render() -> None:
     st.title("Documents")
     spec = settings().store
-    documents = _documents(spec)
+    text = st.text_input("Find a document", key="doc-find", placeholder="part of its title or file name").strip()
+    documents = _documents(spec, text)
     if not documents:
-        st.info("The store holds no documents yet: `policykg ingest FILES --store …`.")
+        st.info(
+            f"No document's title or file name contains “{text}”."
+            if text
+            else "The store holds no documents yet: `policykg ingest FILES --store …`."
+        )
         return
     by_id = {d["id"]: d for d in documents}
     chosen = st.selectbox(
@@ -72,6 +82,7 @@ def render() -> None:
         list(by_id),
         format_func=lambda i: f"{by_id[i]['title']} · {by_id[i]['kind']} · {by_id[i]['jurisdiction']}",
         key="doc-choice",
+        help=f"The first {PICKER_SIZE} by title; find others by typing above.",
     )
     doc = by_id[chosen]
     facts = [doc.get(k) for k in ("doc_number", "issued", "period", "source")]
