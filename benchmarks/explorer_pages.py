@@ -5,8 +5,8 @@
 Serves explorer_app.py with `streamlit run` (tests/explorer_browser.py) and opens it in one tab: the time
 until the first page has rendered is `open_s` (new tab, nothing cached). Then it goes through every page
 by its sidebar link, as a user does, twice: `first_visit_s` (the page's cached queries still cold) and
-`second_visit_s` (warm). A page counts as rendered when its script run has finished (stApp's script state
-back to notRunning, seen by a MutationObserver so a fast run is not missed) and no skeleton is left. Then
+`second_visit_s` (warm). A page counts as rendered when its script run has finished (the server's scriptFinished
+message has reached the page, and stApp's script state is back to notRunning) and no skeleton is left. Then
 the Ask page's first example (「县司法局牵头哪些措施」) is clicked and timed. Prints one JSON object.
 """
 
@@ -24,23 +24,49 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-OBSERVE_RUNS = """() => {
-  window.__pkgChanges = 0;
-  const app = document.querySelector('[data-testid="stApp"]');
-  // Count every change of the script state: a run can start and end before the callback reads it.
-  new MutationObserver(records => { window.__pkgChanges += records.length; })
-    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
 RENDERED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 NO_SKELETON = "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0"
 
 
-def _after_run(page: Any, action: Any, timeout_s: float) -> float:
+class FinishedRuns:
+    """Counts the script runs the server reports finished (its scriptFinished messages on the page's
+    websocket). Watching stApp's script state alone misses a run so fast that the browser never draws it as
+    running (both states arrive in one render): the page would then wait for a change that never comes."""
+
+    def __init__(self, page: Any) -> None:
+        self.count = 0
+        page.on("websocket", lambda socket: socket.on("framereceived", self._frame))
+
+    def _frame(self, payload: str | bytes) -> None:
+        from google.protobuf.message import DecodeError
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        if not isinstance(payload, bytes):
+            return
+        message = ForwardMsg()
+        try:
+            message.ParseFromString(payload)
+        except DecodeError:
+            return
+        # A run cut short for a rerun is not the end: the rerun is.
+        if (
+            message.WhichOneof("type") == "script_finished"
+            and message.script_finished != message.FINISHED_EARLY_FOR_RERUN
+        ):
+            self.count += 1
+
+
+def _after_run(page: Any, runs: FinishedRuns, action: Any, timeout_s: float) -> float:
     """Seconds from `action()` until the script run it starts has finished and no skeleton is left."""
-    before = page.evaluate("() => window.__pkgChanges")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    before = runs.count
     started = time.perf_counter()
     action()
-    page.wait_for_function(f"() => window.__pkgChanges > {before}", timeout=timeout_s * 1000)
+    while runs.count <= before:  # Playwright delivers the websocket events while it waits
+        if time.perf_counter() - started > timeout_s:
+            raise PlaywrightTimeout(f"no script run finished within {timeout_s:.0f} s")
+        page.wait_for_timeout(5)
     page.wait_for_selector(RENDERED, timeout=timeout_s * 1000)
     page.wait_for_function(NO_SKELETON, timeout=timeout_s * 1000)
     page.wait_for_selector(RENDERED, timeout=timeout_s * 1000)  # a skeleton's replacement may rerun the script
@@ -64,18 +90,17 @@ def measure(store: str, docs: str, timeout_s: float = 120.0) -> dict[str, Any]:
             result["server_start_s"] = round(time.perf_counter() - started, 2)
             browser = launch(playwright)
 
-            def new_tab(path: str = "") -> tuple[Any, float]:
+            def new_tab(path: str = "") -> tuple[Any, FinishedRuns, float]:
                 page = browser.new_page()
                 page.set_default_timeout(timeout_s * 1000)
+                runs = FinishedRuns(page)
                 started = time.perf_counter()
                 page.goto(f"{url}/{path}")
                 wait_rendered(page, timeout_ms=timeout_s * 1000)
-                seconds = time.perf_counter() - started
-                page.evaluate(OBSERVE_RUNS)
-                return page, seconds
+                return page, runs, time.perf_counter() - started
 
             try:
-                page, seconds = new_tab()
+                page, runs, seconds = new_tab()
                 result["open_s"] = round(seconds, 3)
                 links = page.locator('[data-testid="stSidebarNavLink"]')
                 hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
@@ -85,19 +110,19 @@ def measure(store: str, docs: str, timeout_s: float = 120.0) -> dict[str, Any]:
                         name = href.rstrip("/").rsplit("/", 1)[-1] if href.rstrip("/") != url else "ask"
                         link = page.locator(f'[data-testid="stSidebarNavLink"][href="{href}"]')
                         try:
-                            result[visit][name] = round(_after_run(page, link.click, timeout_s), 3)
+                            result[visit][name] = round(_after_run(page, runs, link.click, timeout_s), 3)
                         except PlaywrightTimeout:
                             result[visit][name] = None
                             result["errors"].append(f"{name}: not rendered within {timeout_s:.0f} s ({visit})")
                             page.close()  # a fresh session, so the next page is not queued behind this one
-                            page, _ = new_tab(href.rstrip("/").rsplit("/", 1)[-1] if name != "ask" else "")
+                            page, runs, _ = new_tab(href.rstrip("/").rsplit("/", 1)[-1] if name != "ask" else "")
                             continue
                         if _failed(page):
                             result["errors"].append(f"{name}: the page shows an exception")
                         print(f"{visit} {name} {result[visit][name]}", file=sys.stderr, flush=True)
                 try:
                     button = page.get_by_role("button").filter(has_text=re.compile("县司法局牵头哪些措施"))
-                    result["ask_example_s"] = round(_after_run(page, button.first.click, timeout_s), 3)
+                    result["ask_example_s"] = round(_after_run(page, runs, button.first.click, timeout_s), 3)
                 except Exception as exc:  # the page layout is the explorer's: report it, do not fail the run
                     result["errors"].append(f"ask example: {type(exc).__name__}: {str(exc)[:200]}")
             finally:
