@@ -241,6 +241,7 @@ def induced(store: GraphStore, ids: Iterable[str]) -> Subgraph:
         return graph
     rel_type = _rel_type_expr(store)
     returned = f"RETURN a.id AS a, b.id AS b, {rel_type} AS type, r"
+    statements: list[Statement]
     if store.dialect == "ladybug":  # each node's outgoing relationships by key; add_edge keeps those inside
         statements = [
             (f"MATCH (a:{n.label} {{id: $id}})-[r]->(b) {returned}", {"id": n.id}) for n in graph.nodes.values()
