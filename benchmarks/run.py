@@ -204,6 +204,8 @@ def run_ingest(files: list[Path], store_path: Path, jobs: int, chunk: int) -> di
 def query_parameters(store: Any) -> dict[str, Any]:
     """Parameters drawn from the data: the county 司法局 that leads most, its 政府办, their busiest
     document, the most-cited instrument."""
+    from graph.ids import unit_id
+
     top = store.read(
         "MATCH (u:Unit)-[:LEADS]->(m:Measure) WHERE u.kind = '司法局' AND u.jurisdiction ENDS WITH '县' "
         "RETURN u.name AS unit, u.jurisdiction AS jurisdiction, count(m) AS n ORDER BY n DESC, unit LIMIT 1"
@@ -234,6 +236,7 @@ def query_parameters(store: Any) -> dict[str, Any]:
     return {
         "units": [unit],
         "unit": unit,
+        "unit_id": unit_id(unit),
         "units_a": [unit],
         "units_b": [other],
         "unit_a": unit,
