@@ -125,10 +125,11 @@ def ask_command(question: str, store_spec: str | None, fmt: str, show_cypher: bo
       policykg ask "县司法局牵头哪些措施" --all      # every county's 司法局, every row
     """
     from queries.ask import ask
+    from queries.paging import PAGE_ROWS
 
     store = open_store(store_spec, read_only=True)
     try:
-        answer = ask(store, question, max_rows=None) if list_all else ask(store, question)
+        answer = ask(store, question, max_rows=None if list_all else PAGE_ROWS)
     finally:
         store.close()
     if fmt == "json":

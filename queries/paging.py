@@ -2,8 +2,8 @@
 jurisdictions only.
 
 In a store of many counties a short name such as 县司法局 links to every county's 司法局: at 10,000
-documents 「县司法局牵头哪些措施」 is 8,811 measures in 170 jurisdictions. Reading them all with their texts
-takes about 0.3 s and no one reads them on a screen; counting them per unit takes about 20 ms. The answer
+documents 「县司法局牵头哪些措施」 is 36,409 rows in 172 jurisdictions. Reading them all with their texts
+takes about 0.4 s and no one reads them on a screen; counting them per unit takes about 23 ms. The answer
 then gives the count of every jurisdiction and lists whole jurisdictions, in order, up to a page of rows.
 """
 

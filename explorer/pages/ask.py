@@ -14,6 +14,7 @@ from explorer.settings import settings
 from explorer.subgraph import induced
 from queries.ask import ask
 from queries.gazetteer import Gazetteer, gazetteer_for
+from queries.paging import PAGE_ROWS
 
 EXAMPLES = (
     "县司法局牵头哪些措施",
@@ -45,10 +46,7 @@ def _answer(list_all: bool = False) -> None:
     if question:
         store = connection.store()
         names = _gazetteer(settings().store)
-        answer = (
-            ask(store, question, gazetteer=names, max_rows=None) if list_all else ask(store, question, gazetteer=names)
-        )
-        st.session_state[ANSWER_KEY] = answer
+        st.session_state[ANSWER_KEY] = ask(store, question, gazetteer=names, max_rows=None if list_all else PAGE_ROWS)
 
 
 def render() -> None:
