@@ -1,7 +1,7 @@
 """Document readers: formats told from content, encodings, portal pages, Word, PDF and bad input.
 
 Fixtures are generated in tmp_path, never committed. The encoded variants are built from the real
-corpus at ../shared/corpus (read-only). PDFs are written by hand (see `_pdf_with_text`): a Type0
+corpus (tests/corpus.py finds it; read-only). PDFs are written by hand (see `_pdf_with_text`): a Type0
 font with Identity-H encoding whose ToUnicode map is the identity, so the text layer can hold any
 Chinese text without embedding a font file, and no font or PDF-writing package is needed here.
 """
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from corpus import CORPUS, NOT_FOUND
 from docx.oxml import parse_xml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -27,9 +28,8 @@ from ingest.docx_numbering import chinese_numeral, format_number
 from ingest.readers import normalise_line_breaks, read_document
 from policykg.errors import InputError
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.txt"))
-needs_corpus = pytest.mark.skipif(not CORPUS_FILES, reason="../shared/corpus is not beside the repo")
+needs_corpus = pytest.mark.skipif(not CORPUS_FILES, reason=NOT_FOUND)
 
 
 def corpus_text(name: str = "002") -> str:

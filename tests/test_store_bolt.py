@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from corpus import CORPUS, NOT_FOUND
 
 from graph import synthetic
 from graph.bolt import BoltStore
@@ -69,10 +70,7 @@ def stats_of(data: object) -> dict:
     return {"nodes": {k: nodes[k] for k in LABELS}, "relationships": {k: rels[k] for k in REL_TYPES}}
 
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-
-
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=NOT_FOUND)
 def test_corpus_through_the_cli_matches_ladybug(
     bolt_database: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from cli_run import run
-from corpus import CORPUS
+from corpus import CORPUS, NOT_FOUND
 
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=NOT_FOUND)
 
 
 @pytest.fixture

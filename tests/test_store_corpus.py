@@ -7,14 +7,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from corpus import CORPUS, NOT_FOUND
 
 from graph.ladybug_store import LadybugStore
 from graph.loader import load
 from graph.stats import stats
 from ingest.pipeline import extract_file
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=NOT_FOUND)
 
 
 def test_corpus_loads_idempotently_with_one_relationship_per_mention(tmp_path: Path) -> None:
