@@ -24,15 +24,21 @@ demo: $(VENV)/.installed-base
 	$(VENV)/bin/policykg explore --store $(STORE) --port $(PORT)
 
 test: $(VENV)/.installed-test
-	$(PY) -m pytest -q
+	$(VENV)/bin/pytest -q
 
+# mypy cannot follow setuptools' editable import hook, so it reads the package through a tree of links that
+# lays the folders out as they are installed (policykg/core -> core/, …).
+TYPECHECK := .typecheck/policykg
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	rm -rf .typecheck && mkdir -p $(TYPECHECK)
+	ln -s ../../policykg/__init__.py ../../policykg/__main__.py $(TYPECHECK)/
+	for d in core cli ingest graph queries cypher explorer; do ln -s ../../$$d $(TYPECHECK)/$$d; done
 	$(VENV)/bin/mypy
 
 bench: $(VENV)/.installed-test
-	$(PY) benchmarks/run.py --docs 1000 --json bench-data/bench-1000.json
+	$(PY) -m benchmarks.run --docs 1000 --json bench-data/bench-1000.json
 
 clean:
-	rm -rf $(VENV) data log test-artifacts bench-data
+	rm -rf $(VENV) data log test-artifacts bench-data .typecheck

@@ -3,15 +3,12 @@ working directory that is removed afterwards."""
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from arcadedb_bolt_server import BoltServer, running
+from tests.arcadedb_bolt_server import BoltServer, running
 
 
 @contextmanager

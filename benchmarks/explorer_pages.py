@@ -1,6 +1,6 @@
 """Time the explorer's pages in headless Chromium on a given store (a child process of benchmarks/run.py).
 
-    python benchmarks/explorer_pages.py --store bench-data/store-1000-s1.lbug --docs bench-data/corpus-1000-s1
+    python -m benchmarks.explorer_pages --store bench-data/store-1000-s1.lbug --docs bench-data/corpus-1000-s1
 
 Serves explorer_app.py with `streamlit run` (tests/explorer_browser.py) and opens it in one tab: the time
 until the first page has rendered is `open_s` (new tab, nothing cached). Then it goes through every page
@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 
 RENDERED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 NO_SKELETON = "() => document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0"
@@ -78,9 +77,10 @@ def _failed(page: Any) -> bool:
 
 
 def measure(store: str, docs: str, timeout_s: float = 120.0) -> dict[str, Any]:
-    from explorer_browser import ensure_chromium, launch, running_app, wait_rendered
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
+
+    from tests.explorer_browser import ensure_chromium, launch, running_app, wait_rendered
 
     ensure_chromium()
     result: dict[str, Any] = {"first_visit_s": {}, "second_visit_s": {}, "errors": [], "timeout_s": timeout_s}

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
-from graph.rows import GraphRows, document_rows
-from ingest.pipeline import extract_file
+from policykg.graph.rows import GraphRows, document_rows
+from policykg.ingest.pipeline import extract_file
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def extract_one(path: Path) -> Extracted:
 
 def warm() -> None:
     """Load the place table, gazetteers and regexes once per worker, before the clock starts."""
-    from ingest.pipeline import extract_text
+    from policykg.ingest.pipeline import extract_text
 
     text = "关于印发《示例》的通知\n一、总体要求\n1.依法行政(牵头单位:宁远县司法局)\n"
     document_rows(extract_text(text, "warmup.txt"))

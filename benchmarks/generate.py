@@ -1,6 +1,6 @@
 """Generate a deterministic corpus of synthetic 法治政府建设 documents, with their truth.
 
-    python benchmarks/generate.py --docs 10000 --seed 1 --out bench-data/corpus-10000
+    python -m benchmarks.generate --docs 10000 --seed 1 --out bench-data/corpus-10000
 
 Documents follow the real layouts: 工作要点 (一、 / 1.), 实施方案 (一、 / (一) / 1. / (1)), 实施意见 (一、 / (一) /
 1.) and 工作报告 (一、 / (一) / 一是), with portal chrome and a 关于印发《…》的通知 header, every responsibility
@@ -36,12 +36,10 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # so `synthdocs` imports when run as a script
-
-from synthdocs.citations import LAW_TITLES_TSV, Gazetteer
-from synthdocs.document import KIND_WEIGHTS, KINDS, DocumentWriter
-from synthdocs.places import Jurisdiction, load_jurisdictions
-from synthdocs.units import Roster, build_roster
+from benchmarks.synthdocs.citations import LAW_TITLES_TSV, Gazetteer
+from benchmarks.synthdocs.document import KIND_WEIGHTS, KINDS, DocumentWriter
+from benchmarks.synthdocs.places import Jurisdiction, load_jurisdictions
+from benchmarks.synthdocs.units import Roster, build_roster
 
 MANIFEST_FORMAT = 1
 

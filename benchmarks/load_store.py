@@ -1,7 +1,7 @@
 """Time the graph load alone (no extraction): synthetic Extraction records through `graph.loader.load`.
 
-    python benchmarks/load_store.py --docs 10000 --store bench-data/load-10000.lbug
-    python benchmarks/load_store.py --docs 1000 --store bolt://127.0.0.1:7687   # NEO4J_* from the env
+    python -m benchmarks.load_store --docs 10000 --store bench-data/load-10000.lbug
+    python -m benchmarks.load_store --docs 1000 --store bolt://127.0.0.1:7687   # NEO4J_* from the env
 
 Prints one JSON object: build seconds (records -> rows happen inside load), first load, a re-load of the
 same documents (all unchanged), and an incremental load of extra documents into the now-full store.
@@ -12,16 +12,13 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from graph import synthetic
-from graph.loader import load
-from graph.open import is_bolt, open_store
-from graph.stats import stats
+from benchmarks import synthetic_records as synthetic
+from policykg.graph.loader import load
+from policykg.graph.open import is_bolt, open_store
+from policykg.graph.stats import stats
 
 
 def main() -> None:

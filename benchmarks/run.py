@@ -1,7 +1,7 @@
 """Benchmark policykg on a synthetic corpus: extraction, loading, store size, memory, queries, explorer.
 
-    python benchmarks/run.py --docs 1000 --json bench-data/bench-1000.json            # `make bench`
-    python benchmarks/run.py --docs 10000 --json bench-data/bench-10000.json --bolt-docs 1000
+    python -m benchmarks.run --docs 1000 --json bench-data/bench-1000.json            # `make bench`
+    python -m benchmarks.run --docs 10000 --json bench-data/bench-10000.json --bolt-docs 1000
 
 Steps, each timed with time.perf_counter in this process (peak memory from resource.getrusage):
  1. corpus: benchmarks/generate.py's documents in --corpus-dir (default bench-data/corpus-N-sS), generated
@@ -34,12 +34,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.extract_pool import extract_all, warm
+from benchmarks.measure import Stopwatch, cpu_seconds, path_size, peak_rss_mb, remove_store, repeat
+
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
-sys.path[:0] = [str(ROOT), str(BENCH_DIR)]
-
-from extract_pool import extract_all, warm  # noqa: E402
-from measure import Stopwatch, cpu_seconds, path_size, peak_rss_mb, remove_store, repeat  # noqa: E402
 
 HEADLINE = "县司法局牵头哪些措施"
 SHARED = "县司法局和县政府办有哪些共同措施"
@@ -66,7 +65,7 @@ def ensure_corpus(directory: Path, docs: int, seed: int, measures_per_doc: int, 
             header["generate_s"] = None
             header["reused"] = True
             return header
-    import generate
+    from benchmarks import generate
 
     with Stopwatch() as sw:
         manifest = generate.generate(docs, seed, directory, measures_per_doc=measures_per_doc, jobs=jobs)
@@ -93,7 +92,7 @@ def _manifest_header(path: Path) -> dict[str, Any]:
 
 def run_single_core(files: list[Path]) -> dict[str, Any]:
     """Extraction alone, in this process, on one core, wall clock: the per-core throughput."""
-    from ingest.pipeline import extract_file
+    from policykg.ingest.pipeline import extract_file
 
     warm()
     chars = utf8 = 0
@@ -118,9 +117,9 @@ def run_ingest(files: list[Path], store_path: Path, jobs: int, chunk: int) -> di
     time, one transaction each, as the workers deliver them (memory stays bounded by a chunk and the workers
     keep extracting while this process writes); with 0 every document is extracted first and loaded in one
     transaction, the way `policykg ingest` does it."""
-    from graph.loader import load_rows
-    from graph.open import open_store
-    from graph.stats import stats
+    from policykg.graph.loader import load_rows
+    from policykg.graph.open import open_store
+    from policykg.graph.stats import stats
 
     remove_store(store_path)
     chars = utf8 = measures = added = 0
@@ -204,7 +203,7 @@ def run_ingest(files: list[Path], store_path: Path, jobs: int, chunk: int) -> di
 def query_parameters(store: Any) -> dict[str, Any]:
     """Parameters drawn from the data: the county 司法局 that leads most, its 政府办, their busiest
     document, the most-cited instrument."""
-    from graph.ids import unit_id
+    from policykg.graph.ids import unit_id
 
     top = store.read(
         "MATCH (u:Unit)-[:LEADS]->(m:Measure) WHERE u.kind = '司法局' AND u.jurisdiction ENDS WITH '县' "
@@ -253,9 +252,9 @@ def query_parameters(store: Any) -> dict[str, Any]:
 
 
 def run_queries(store_path: Path, reps: int, budget_s: float) -> dict[str, Any]:
-    from graph.open import open_store
-    from queries.ask import ask
-    from queries.catalog import load_catalog, run_named
+    from policykg.graph.open import open_store
+    from policykg.queries.ask import ask
+    from policykg.queries.catalog import load_catalog, run_named
 
     out: dict[str, Any] = {"named": {}}
     with Stopwatch() as sw:
@@ -301,7 +300,7 @@ def run_queries(store_path: Path, reps: int, budget_s: float) -> dict[str, Any]:
 def run_overlap(store: Any, reps: int, budget_s: float) -> dict[str, Any]:
     """The overlap analytics of queries.overlap: co-leading pairs (the target), busiest units by role, the
     co-assignment graph and its centrality, each timed."""
-    from queries import overlap
+    from policykg.queries import overlap
 
     out: dict[str, Any] = {}
     out["co_leading"] = repeat(lambda: overlap.co_leading(store), runs=reps, min_runs=3, budget_s=budget_s)
@@ -322,8 +321,8 @@ def run_overlap(store: Any, reps: int, budget_s: float) -> dict[str, Any]:
 def run_similar(store_path: Path) -> dict[str, Any]:
     """Near-duplicate measures across documents computed and written as SIMILAR_TO (`policykg overlap`
     does this after an ingest), so the queries that follow SIMILAR_TO have edges to follow."""
-    from graph.open import open_store
-    from queries import overlap
+    from policykg.graph.open import open_store
+    from policykg.queries import overlap
 
     store = open_store(str(store_path))
     try:
@@ -336,12 +335,11 @@ def run_similar(store_path: Path) -> dict[str, Any]:
 
 
 def run_bolt(files: list[Path], jobs: int) -> dict[str, Any]:
-    from bolt_server import bolt_server
-
-    from graph.loader import load_rows
-    from graph.open import open_store
-    from graph.stats import stats
-    from queries.ask import ask
+    from benchmarks.bolt_server import bolt_server
+    from policykg.graph.loader import load_rows
+    from policykg.graph.open import open_store
+    from policykg.graph.stats import stats
+    from policykg.queries.ask import ask
 
     extracted = list(extract_all(files, jobs))
     with bolt_server() as server:
@@ -367,7 +365,7 @@ def run_bolt(files: list[Path], jobs: int) -> dict[str, Any]:
 
 
 def run_explorer(store_path: Path, corpus: Path, timeout_s: float) -> dict[str, Any]:
-    command = [sys.executable, str(BENCH_DIR / "explorer_pages.py"), "--store", str(store_path), "--docs", str(corpus)]
+    command = [sys.executable, "-m", "benchmarks.explorer_pages", "--store", str(store_path), "--docs", str(corpus)]
     command += ["--timeout", str(timeout_s)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout_s * 20 + 600)
     if done.returncode != 0:

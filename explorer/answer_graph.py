@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from explorer.subgraph import node_ids_in
-from graph import ids
+from policykg.explorer.subgraph import node_ids_in
+from policykg.graph import ids
 
 UNIT_COLUMNS = ("unit", "other_unit", "unit_a", "unit_b")  # columns holding a unit's stored name
 INSTRUMENT_COLUMNS = ("instrument",)  # columns holding an instrument's canonical title

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.settings import settings
-from graph.open import open_store
-from graph.store import GraphStore
-from policykg.errors import PolicyKGError
+from policykg.core.errors import PolicyKGError
+from policykg.explorer.settings import settings
+from policykg.graph.open import open_store
+from policykg.graph.store import GraphStore
 
 
 @st.cache_resource(show_spinner="Opening the graph store…")

@@ -8,13 +8,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.store import GraphStore
-from ingest.records import Extraction
-from policykg.errors import PolicyKGError, QueryError
-from queries.text import path_key
+from policykg.core.errors import PolicyKGError, QueryError
+from policykg.core.vocabulary import RELATIONSHIP_ROLE
+from policykg.graph.store import GraphStore
+from policykg.ingest.records import Extraction
+from policykg.queries.text import path_key
 
 SpanLabel = str  # lead | participate | responsible | instrument | deadline
-REL_ROLE = {"LEADS": "lead", "PARTICIPATES_IN": "participate", "RESPONSIBLE_FOR": "responsible"}
+REL_ROLE: dict[str, str] = dict(RELATIONSHIP_ROLE)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def from_extraction(extraction: Extraction, origin: str) -> DocumentText:
 
 def document_text(store: GraphStore, document_id: str, source: str, doc_dirs: Iterable[Path]) -> DocumentText:
     """The best text available for the document, with its highlights (see the module docstring)."""
-    from ingest.pipeline import extract_file, extract_text
+    from policykg.ingest.pipeline import extract_file, extract_text
 
     measures = stored_measures(store, document_id)
     stored = _stored_text(store, document_id)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.store import GraphStore
-from queries.catalog import load_catalog
+from policykg.graph.store import GraphStore
+from policykg.queries.catalog import load_catalog
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from typing import Any
 
 import streamlit as st
 
-from explorer import connection
-from explorer.settings import settings
-from graph.store import Row
-from queries.catalog import named_query, run_named
+from policykg.explorer import connection
+from policykg.explorer.settings import settings
+from policykg.graph.store import Row
+from policykg.queries.catalog import named_query, run_named
 
 
 @st.cache_data(show_spinner=False)

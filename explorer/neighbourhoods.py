@@ -7,8 +7,8 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from explorer.subgraph import ROLE_BY_REL, Subgraph, document_neighbourhood, neighbourhood
-from graph.store import GraphStore
+from policykg.explorer.subgraph import ROLE_BY_REL, Subgraph, document_neighbourhood, neighbourhood
+from policykg.graph.store import GraphStore
 
 MAX_RELATIONSHIPS = 3000  # per fetch; the drawing itself stops far earlier (network.MAX_NODES)
 

@@ -9,7 +9,8 @@ from collections.abc import Iterable
 import streamlit as st
 from pyvis.network import Network
 
-from explorer.subgraph import Subgraph
+from policykg.core.vocabulary import ROLE_RELATIONSHIP, ROLE_WORD, ROLE_WORD_EN
+from policykg.explorer.subgraph import Subgraph
 
 NODE_COLOURS = {
     "Document": "#4e79a7",
@@ -20,16 +21,14 @@ NODE_COLOURS = {
     "Jurisdiction": "#76b7b2",
 }
 EDGE_COLOURS = {
-    "LEADS": "#e15759",
-    "PARTICIPATES_IN": "#4e79a7",
-    "RESPONSIBLE_FOR": "#f28e2b",
+    ROLE_RELATIONSHIP["lead"]: "#e15759",
+    ROLE_RELATIONSHIP["participate"]: "#4e79a7",
+    ROLE_RELATIONSHIP["responsible"]: "#f28e2b",
     "CITES": "#b07aa1",
     "SIMILAR_TO": "#edc948",
 }
 EDGE_NAMES = {
-    "LEADS": "leads (牵头)",
-    "PARTICIPATES_IN": "participates (参加/配合)",
-    "RESPONSIBLE_FOR": "responsible (责任单位)",
+    **{rel: f"{ROLE_WORD_EN[role]} ({ROLE_WORD[role]})" for role, rel in ROLE_RELATIONSHIP.items()},
     "CITES": "cites",
     "SIMILAR_TO": "similar to",
 }

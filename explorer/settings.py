@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.open import store_spec
+from policykg.graph.open import store_spec
 
 DEFAULT_DOC_DIRS = ("samples",)
 

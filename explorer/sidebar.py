@@ -7,10 +7,10 @@ import io
 
 import streamlit as st
 
-from explorer import connection
-from explorer.settings import settings
-from graph.export import write_graphml, write_json
-from graph.stats import Stats, stats
+from policykg.explorer import connection
+from policykg.explorer.settings import settings
+from policykg.graph.export import write_graphml, write_json
+from policykg.graph.stats import Stats, stats
 
 
 @st.cache_data(show_spinner=False)

@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from explorer.doctext import DocumentText
+from policykg.explorer.doctext import DocumentText
 
 SPAN_COLOURS = {
     "lead": "#ff9d9a",

@@ -13,8 +13,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.schema import ROLE_REL
-from graph.store import GraphStore, Statement
+from policykg.graph.schema import ROLE_REL
+from policykg.graph.store import GraphStore, Statement
 
 LABEL_BY_PREFIX = {
     "doc": "Document",

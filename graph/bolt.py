@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
-from graph.bolt_values import plain_row
-from graph.store import Dialect, Row, Statement
-from policykg.errors import PolicyKGError, QueryError, StoreError, WriteRefused
+from policykg.core.errors import PolicyKGError, QueryError, StoreError, WriteRefused
+from policykg.graph.bolt_values import plain_row
+from policykg.graph.store import Dialect, Row, Statement
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_USER = "neo4j"

@@ -8,7 +8,7 @@ import neo4j
 from neo4j.graph import Node, Path, Relationship
 from neo4j.time import Date, DateTime, Duration, Time
 
-from graph.store import Row
+from policykg.graph.store import Row
 
 
 def plain_row(record: neo4j.Record) -> Row:

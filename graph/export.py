@@ -10,8 +10,8 @@ from typing import IO, Any
 
 import networkx as nx
 
-from graph.schema import NODES, RELATIONSHIPS, PropType, label, rel_type
-from graph.store import GraphStore, Row
+from policykg.graph.schema import NODES, RELATIONSHIPS, PropType, label, rel_type
+from policykg.graph.store import GraphStore, Row
 
 # What Gephi shows as a node's label: the first of these properties the node has.
 DISPLAY_PROPERTIES = ("name", "title", "heading", "path", "id")

@@ -12,7 +12,10 @@ import hashlib
 from collections.abc import Iterable
 from functools import lru_cache
 
+from policykg.core.vocabulary import ID_PREFIX
+
 PATH_SEP = "/"
+_PREFIX = {label: prefix + ":" for label, prefix in ID_PREFIX.items()}
 
 
 def _digest(*parts: str) -> str:
@@ -27,28 +30,28 @@ def join_path(path: Iterable[str]) -> str:
 
 def document_id(source: str) -> str:
     # The source alone: an edited file keeps its id, so its subgraph is replaced, not duplicated.
-    return "doc:" + _digest(source)
+    return _PREFIX["Document"] + _digest(source)
 
 
 def section_id(source: str, path: str, occurrence: int = 1) -> str:
     """`occurrence` > 1 only when a document repeats a heading path (numbering restarted)."""
-    return "sec:" + _digest(source, path, str(occurrence))
+    return _PREFIX["Section"] + _digest(source, path, str(occurrence))
 
 
 def measure_id(source: str, path: str, occurrence: int = 1) -> str:
-    return "mea:" + _digest(source, path, str(occurrence))
+    return _PREFIX["Measure"] + _digest(source, path, str(occurrence))
 
 
 @lru_cache(maxsize=65536)  # the same few thousand units and titles recur in every document
 def unit_id(name: str) -> str:
-    return "unit:" + _digest(name)
+    return _PREFIX["Unit"] + _digest(name)
 
 
 @lru_cache(maxsize=65536)
 def instrument_id(title: str) -> str:
-    return "inst:" + _digest(title)
+    return _PREFIX["Instrument"] + _digest(title)
 
 
 def jurisdiction_id(chain: Iterable[str]) -> str:
     """Keyed by the whole chain (湖南省/永州市/宁远县): county names alone repeat across provinces."""
-    return "jur:" + _digest(*chain)
+    return _PREFIX["Jurisdiction"] + _digest(*chain)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.places import leading_place
+from policykg.core.places import leading_place
 
 LEVELS = ("province", "city", "county")
 

@@ -10,20 +10,22 @@ from typing import Any
 
 import ladybug
 
-from graph.readonly import ensure_read_only
-from graph.store import Dialect, Row, Statement
-from policykg.errors import QueryError, StoreError
+from policykg.core.errors import QueryError, StoreError
+from policykg.core.resources import read_text
+from policykg.graph.readonly import ensure_read_only
+from policykg.graph.store import Dialect, Row, Statement
 
 DEFAULT_PATH = "data/policykg.lbug"
-SCHEMA_FILE = Path(__file__).resolve().parent.parent / "cypher" / "schema.ladybug.cypher"
+SCHEMA_FILE = "schema.ladybug.cypher"  # in the package data of policykg.cypher
 # LadybugDB maps max_db_size of address space per open database (8 TiB by default), which runs out
 # after a handful of databases in one process (tests, the explorer). 64 GiB is ample for this graph.
 MAX_DB_SIZE = 1 << 36
 
 
-def schema_statements(path: Path = SCHEMA_FILE) -> list[str]:
-    """The DDL statements of a .cypher file: `//` comment lines dropped, split on `;`."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("//")]
+def schema_statements(name: str = SCHEMA_FILE) -> list[str]:
+    """The DDL statements of a packaged schema file: `//` comment lines dropped, split on `;`."""
+    text = read_text("policykg.cypher", name)
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("//")]
     return [stmt.strip() for stmt in "\n".join(lines).split(";") if stmt.strip()]
 
 

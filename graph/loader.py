@@ -17,11 +17,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from graph import ids, writes
-from graph.rows import GraphRows, document_rows, merge_rows
-from graph.schema import SHARED_LABELS
-from graph.store import GraphStore, Statement
-from ingest.records import Extraction
+from policykg.graph import ids, writes
+from policykg.graph.rows import GraphRows, document_rows, merge_rows
+from policykg.graph.schema import SHARED_LABELS
+from policykg.graph.store import GraphStore, Statement
+from policykg.ingest.records import Extraction
 
 # Documents per transaction. LadybugDB takes a whole corpus in one COPY transaction; on a Bolt server a
 # transaction holds its changes in memory, so large corpora go in batches (each document whole in one).

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import os
 
-from graph.ladybug_store import DEFAULT_PATH, LadybugStore, schema_statements
-from graph.store import GraphStore
-from policykg.errors import StoreError
+from policykg.core.errors import StoreError
+from policykg.graph.ladybug_store import DEFAULT_PATH, LadybugStore, schema_statements
+from policykg.graph.store import GraphStore
 
 BOLT_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 NEO4J_SCHEMA_FILE = "schema.neo4j.cypher"
@@ -27,7 +27,7 @@ def open_store(spec: str | None = None, *, read_only: bool = False) -> GraphStor
     NEO4J_PASSWORD, NEO4J_DATABASE); anything else is a LadybugDB file path."""
     resolved = store_spec(spec)
     if is_bolt(resolved):
-        from graph.bolt import BoltStore  # the neo4j driver loads only when a server is asked for
+        from policykg.graph.bolt import BoltStore  # the neo4j driver loads only when a server is asked for
 
         bolt = BoltStore(resolved, read_only=read_only)
         if not read_only:
@@ -41,7 +41,5 @@ def open_store(spec: str | None = None, *, read_only: bool = False) -> GraphStor
 def ensure_neo4j_schema(store: GraphStore) -> None:
     """The id uniqueness constraints and lookup indexes; each DDL statement in its own transaction
     (Neo4j refuses schema and data changes in one)."""
-    from graph.ladybug_store import SCHEMA_FILE
-
-    for statement in schema_statements(SCHEMA_FILE.with_name(NEO4J_SCHEMA_FILE)):
+    for statement in schema_statements(NEO4J_SCHEMA_FILE):
         store.write([(statement, {})])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from policykg.errors import WriteRefused
+from policykg.core.errors import WriteRefused
 
 WRITE_KEYWORDS = frozenset(
     {

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph import ids
-from graph.jurisdictions import locate
-from graph.schema import NODE_BY_LABEL, ROLE_REL, SHARED_LABELS
-from ingest.records import Extraction, InstrumentCitation, Measure, Section
+from policykg.graph import ids
+from policykg.graph.jurisdictions import locate
+from policykg.graph.schema import NODE_BY_LABEL, ROLE_REL, SHARED_LABELS
+from policykg.ingest.records import Extraction, InstrumentCitation, Measure, Section
 
 Row = dict[str, Any]
 RelKey = tuple[str, str, str]  # (type, from label, to label)

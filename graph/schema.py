@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from policykg.core.vocabulary import ROLE_RELATIONSHIP
+
 PropType = Literal["STRING", "BOOLEAN", "DOUBLE"]
 
 
@@ -79,9 +81,7 @@ _MENTION: tuple[tuple[str, PropType], ...] = (("mention", _S),)
 RELATIONSHIPS: tuple[RelTable, ...] = (
     # Document->Measure only for a measure that sits under no section heading.
     RelTable("HAS", (("Document", "Section"), ("Section", "Measure"), ("Document", "Measure"))),
-    RelTable("LEADS", (("Unit", "Measure"),), _MENTION),
-    RelTable("PARTICIPATES_IN", (("Unit", "Measure"),), _MENTION),
-    RelTable("RESPONSIBLE_FOR", (("Unit", "Measure"),), _MENTION),
+    *(RelTable(rel, (("Unit", "Measure"),), _MENTION) for rel in ROLE_RELATIONSHIP.values()),
     RelTable("CITES", (("Measure", "Instrument"), ("Document", "Instrument")), _MENTION),
     RelTable("ISSUED_BY", (("Document", "Unit"),)),
     RelTable("IN", (("Unit", "Jurisdiction"), ("Jurisdiction", "Jurisdiction"))),
@@ -94,11 +94,7 @@ REL_BY_TYPE: dict[str, RelTable] = {r.type: r for r in RELATIONSHIPS}
 LABELS: tuple[str, ...] = tuple(NODE_BY_LABEL)
 REL_TYPES: tuple[str, ...] = tuple(REL_BY_TYPE)
 
-ROLE_REL: dict[str, str] = {
-    "lead": "LEADS",
-    "participate": "PARTICIPATES_IN",
-    "responsible": "RESPONSIBLE_FOR",
-}
+ROLE_REL: dict[str, str] = {role: rel for role, rel in ROLE_RELATIONSHIP.items()}
 SHARED_LABELS: frozenset[str] = frozenset({"Unit", "Jurisdiction", "Instrument"})  # shared across documents
 
 

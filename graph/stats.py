@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.schema import LABELS, REL_TYPES, label, rel_type
-from graph.store import GraphStore
+from policykg.graph.schema import LABELS, REL_TYPES, label, rel_type
+from policykg.graph.store import GraphStore
 
 Stats = dict[str, dict[str, int]]
 

@@ -10,17 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from graph.rows import RelKey, Row
-from graph.schema import NODE_BY_LABEL, REL_BY_TYPE, PropType, label, rel_type
-from graph.store import Dialect, Statement
-from policykg.errors import StoreError
+from policykg.core.errors import StoreError
+from policykg.core.vocabulary import ROLE_RELATIONSHIPS_PATTERN
+from policykg.graph.rows import RelKey, Row
+from policykg.graph.schema import NODE_BY_LABEL, REL_BY_TYPE, PropType, label, rel_type
+from policykg.graph.store import Dialect, Statement
 
 UNWIND_BATCH = 5000  # rows per UNWIND statement on Bolt: large enough to amortise a round trip
 # ...and at most this much text per statement: a Bolt server may refuse a large message (ArcadeDB: over
 # 16 MiB), and 1,000 documents' Document rows carry their whole texts (about 30 MB at 100 measures each).
 UNWIND_BYTES = 8 << 20
 
-_ROLE_TYPES = "LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR"
+_ROLE_TYPES = ROLE_RELATIONSHIPS_PATTERN
 
 
 def create_nodes(dialect: Dialect, node_label: str, rows: Sequence[Row]) -> list[Statement]:

@@ -16,49 +16,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ingest.records import Role, Span
-from ingest.unit_words import is_collective, looks_like_unit, strip_unit_noise
+from policykg.core.unit_words import is_collective, looks_like_unit, strip_unit_noise
+from policykg.core.vocabulary import LABELS_LONGEST_FIRST, ROLE_VERBS, ROLES, Role, Span, label_role
 
-# Labels that introduce a unit list, by role. Longer labels first so 牵头责任单位 wins over 责任单位.
-_LABEL_ROLES: list[tuple[str, Role | None]] = [
-    ("牵头责任单位", "lead"),
-    ("牵头单位", "lead"),
-    ("牵头部门", "lead"),
-    ("主办单位", "lead"),
-    ("主责单位", "lead"),
-    ("主责部门", "lead"),
-    ("牵头领导", None),
-    ("责任配合单位", "participate"),
-    ("参加单位", "participate"),
-    ("参与单位", "participate"),
-    ("配合单位", "participate"),
-    ("配合部门", "participate"),
-    ("协办单位", "participate"),
-    ("协助单位", "participate"),
-    ("协同单位", "participate"),
-    ("参加部门", "participate"),
-    ("参与部门", "participate"),
-    ("协作单位", "participate"),
-    ("主体责任单位", "responsible"),
-    ("责任单位", "responsible"),
-    ("责任部门", "responsible"),
-    ("实施单位", "responsible"),
-    ("落实单位", "responsible"),
-    ("承办单位", "responsible"),
-    ("负责单位", "responsible"),
-    ("责任主体", "responsible"),
-    ("牵头", "lead"),
-    ("完成时限", None),
-    ("完成时间", None),
-    ("时间节点", None),
-    ("时限要求", None),
-    ("时限", None),
-    ("责任领导", None),
-    ("分管领导", None),
-    ("督办单位", None),
-]
-_LABEL_ALT = "|".join(re.escape(label) for label, _ in _LABEL_ROLES)
-_ROLE_OF_LABEL = dict(_LABEL_ROLES)
+# Every label of the vocabulary, longest first so 牵头责任单位 wins over 责任单位.
+_LABEL_ALT = "|".join(re.escape(label) for label in LABELS_LONGEST_FIRST)
 # A label at the start of a clause or after a separator, with its colon (or a bracketed label).
 # A label with its colon, or in brackets where the colon is often left out: [责任单位]县司法局.
 _LABEL = re.compile(rf"(?:\[(?P<bracketed>{_LABEL_ALT})\]\s*[::]?|(?P<plain>{_LABEL_ALT})\s*[::])\s*")
@@ -66,10 +28,11 @@ _LABEL = re.compile(rf"(?:\[(?P<bracketed>{_LABEL_ALT})\]\s*[::]?|(?P<plain>{_LA
 _UNBRACKETED_CLAUSE = re.compile(rf"(?:^|(?<=[。;!?(]))[ ]*(?:\[({_LABEL_ALT})\]|({_LABEL_ALT})\s*[::])", re.M)
 
 # Role verbs at the end of a part of an unlabelled clause: "X牵头", "Y等相关单位配合", "Z按职责分工负责".
-_LEAD_VERB = re.compile(r"(?:负责)?牵头(?:负责|落实|实施)?$")
-_PARTICIPATE_VERB = re.compile(r"(?:共同)?(?:配合|参与|参加|协助|协办|协同|协作)(?:落实|实施)?$")
+_LEAD, _PARTICIPATE, _RESPONSIBLE = ("|".join(ROLE_VERBS[role]) for role in ROLES)
+_LEAD_VERB = re.compile(rf"(?:负责)?(?:{_LEAD})(?:负责|落实|实施)?$")
+_PARTICIPATE_VERB = re.compile(rf"(?:共同)?(?:{_PARTICIPATE})(?:落实|实施)?$")
 _RESPONSIBLE_VERB = re.compile(
-    r"(?:按照?(?:各自)?职责(?:分工)?|根据职责(?:分工)?|依职责)?(?:分别|共同|具体)?(?:负责|落实|实施|承担)(?:落实|实施)?$"
+    rf"(?:按照?(?:各自)?职责(?:分工)?|根据职责(?:分工)?|依职责)?(?:分别|共同|具体)?(?:{_RESPONSIBLE})(?:落实|实施)?$"
 )
 _MAX_CLAUSE = 600
 
@@ -146,7 +109,7 @@ def _labelled_clause(text: str, start: int, end: int, span: Span) -> Clause | No
         return None
     assignments: list[Assignment] = []
     for i, m in enumerate(labels):
-        role = _ROLE_OF_LABEL[m.group("bracketed") or m.group("plain")]
+        role = label_role(m.group("bracketed") or m.group("plain"))
         part_end = labels[i + 1].start() if i + 1 < len(labels) else end
         if role is None:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from ingest.records import Deadline, Target
+from policykg.ingest.records import Deadline, Target
 
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _BEFORE = r"(?:底前|底以前|末前|前|以前|之前|底|末)"

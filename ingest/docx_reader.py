@@ -16,8 +16,8 @@ from typing import Any
 
 import docx
 
-from ingest.docx_numbering import Numbering, W, join_label
-from ingest.html_reader import MAX_ROW_CHARS
+from policykg.ingest.docx_numbering import Numbering, W, join_label
+from policykg.ingest.html_reader import MAX_ROW_CHARS
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from ingest.clean import normalise
-from ingest.places import is_place_name
-from ingest.records import Alias, InstrumentCitation, Span
+from policykg.core.places import is_place_name
+from policykg.core.resources import read_text
+from policykg.ingest.clean import normalise
+from policykg.ingest.records import Alias, InstrumentCitation, Span
 
 _PRC = "中华人民共和国"
 _INNER_MARKS = str.maketrans("〈〉<>", "《》《》")
@@ -62,7 +62,7 @@ def gazetteer() -> Gazetteer:
 
     kinds: dict[str, str] = {}
     for name in ("law_titles.tsv", "policy_titles.tsv"):
-        data = resources.files("ingest").joinpath("data", name).read_text(encoding="utf-8")
+        data = read_text("policykg.ingest", "data", name)
         for line in data.splitlines():
             if not line or line.startswith("#") or line.startswith("title\t"):
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.outline import Node
+from policykg.ingest.outline import Node
 
 ITEM_STYLES = frozenset({"arabic", "paren_arabic", "circled", "ordinal"})
 _NOT_A_MEASURE_HEADING = re.compile(

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.places import leading_place
-from ingest.records import DocumentMeta
-from ingest.units import Jurisdiction
+from policykg.core.units import find_jurisdiction
+from policykg.ingest.records import DocumentMeta
 
 _KINDS = [
     ("工作要点", "工作要点"),
@@ -47,7 +46,6 @@ _YEAR = re.compile(r"(\d{4})\s*年度?")
 _ORG_SUFFIX = re.compile(r"(?:委|政府|办公室|局|部|委员会|小组|院|厅|中心|办|会|公司|机关)(?:\(代章\)|\(章\))?$")
 _NOT_TITLE_LINE = re.compile(r"[。:;!?]$|^\(|发布|来源|时间|日期|索引号|文号|主题词|公开|[〔\[]\d{4}[〕\]]")
 _TITLE_LINE_MAX = 45
-_PLACE_PREFIX = re.compile(r"^(?:关于|中共|\d{4}\s*年度?|20\d\d)*")
 
 
 @dataclass(frozen=True)
@@ -193,23 +191,3 @@ def _portal_date(header: str) -> str:
         return ""
     year, month, day = (int(g) for g in m.groups())
     return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def find_jurisdiction(candidates: list[str]) -> Jurisdiction:
-    """The first candidate that starts with a place (after 关于 / 中共 / a year) gives the jurisdiction."""
-    for candidate in candidates:
-        head = _PLACE_PREFIX.sub("", candidate.strip())[:20]
-        if not head:
-            continue
-        found = _jurisdiction_of(head)
-        if found:
-            return found
-    return Jurisdiction(name="")
-
-
-def _jurisdiction_of(head: str) -> Jurisdiction | None:
-    found = leading_place(head)
-    if not found or not (found[1].county or found[1].city):
-        return None
-    written, place = found
-    return Jurisdiction(name=written, province=place.province, city=place.city, county=place.county)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.numerals import CHINESE_NUMERAL_CHARS, CIRCLED, chinese_to_int
+from policykg.core.numerals import CHINESE_NUMERAL_CHARS, CIRCLED, chinese_to_int
 
 _CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,4}}"
 

@@ -9,17 +9,17 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ingest.clauses import Clause, find_clauses
-from ingest.clean import clean
-from ingest.deadlines import find_deadlines, find_targets
-from ingest.instruments import find_aliases, find_citations
-from ingest.measures import select_measures
-from ingest.metadata import document_meta, find_body, find_jurisdiction
-from ingest.outline import Node, parse_outline
-from ingest.records import Extraction, InstrumentCitation, Measure, Section, UnitMention
-from ingest.table_clauses import find_table_clauses
-from ingest.units import Jurisdiction, normalise_unit
-from policykg.errors import InputError
+from policykg.core.errors import InputError
+from policykg.core.units import Jurisdiction, normalise_unit
+from policykg.ingest.clauses import Clause, find_clauses
+from policykg.ingest.clean import clean
+from policykg.ingest.deadlines import find_deadlines, find_targets
+from policykg.ingest.instruments import find_aliases, find_citations
+from policykg.ingest.measures import select_measures
+from policykg.ingest.metadata import document_meta, find_body, find_jurisdiction
+from policykg.ingest.outline import Node, parse_outline
+from policykg.ingest.records import Extraction, InstrumentCitation, Measure, Section, UnitMention
+from policykg.ingest.table_clauses import find_table_clauses
 
 _CLOSING_LINE = re.compile(
     r"^(?:(?:专此|特此)(?:报告|通知|函|说明)|附件\s*[::\d一二三四五六七八九十]|附件$|抄送|抄报|\(此件"
@@ -30,7 +30,7 @@ _SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff() ]{2,40}$")
 
 
 def extract_file(path: Path | str) -> Extraction:
-    from ingest.readers import read_document
+    from policykg.ingest.readers import read_document
 
     path = Path(path)
     try:

@@ -18,11 +18,11 @@ import os
 import zipfile
 from pathlib import Path
 
-from ingest.docx_reader import docx_to_text
-from ingest.html_reader import declared_charset, html_to_text, looks_like_html
-from ingest.pdf_reader import PdfProblem, pdf_to_text
-from ingest.text_decoding import UndecodableError, decode_text
-from policykg.errors import InputError
+from policykg.core.errors import InputError
+from policykg.ingest.docx_reader import docx_to_text
+from policykg.ingest.html_reader import declared_charset, html_to_text, looks_like_html
+from policykg.ingest.pdf_reader import PdfProblem, pdf_to_text
+from policykg.ingest.text_decoding import UndecodableError, decode_text
 
 MAX_BYTES = 512 * 1024 * 1024  # far beyond any policy document; stops a stray disk image early
 

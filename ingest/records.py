@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-Role = Literal["lead", "participate", "responsible"]
-ROLES: tuple[Role, ...] = ("lead", "participate", "responsible")
-Span = tuple[int, int]
+from policykg.core.vocabulary import ROLES, Role, Span
+
+__all__ = ["ROLES", "Role", "Span"]  # re-exported: records are typed with the vocabulary's roles and spans
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 
-from ingest.clauses import Assignment, Clause, parse_unit_list
-from ingest.records import Role
-from ingest.unit_words import is_collective
+from policykg.core.unit_words import is_collective
+from policykg.core.vocabulary import Role, label_role
+from policykg.ingest.clauses import Assignment, Clause, parse_unit_list
 
-_COLUMN_ROLES: list[tuple[re.Pattern[str], Role]] = [
-    (re.compile(r"^(?:牵头单位|牵头部门|主办单位|主责单位|牵头责任单位)$"), "lead"),
-    (re.compile(r"^(?:参加单位|参与单位|配合单位|协办单位|协助单位|配合部门|参与部门)$"), "participate"),
-    (re.compile(r"^(?:责任单位|责任部门|实施单位|落实单位|承办单位|责任主体)$"), "responsible"),
-]
+# A header cell names a role with the same labels prose clauses use (the vocabulary), with any note in
+# brackets dropped: 牵头单位（部门） is 牵头单位.
+_HEADER_NOTE = re.compile(r"[(（][^()（）]*[)）]|\s+")
+
+
+def column_role(header: str) -> Role | None:
+    """The role a column header names, read with the vocabulary's labels (None for 责任领导, 序号 …)."""
+    return label_role(_HEADER_NOTE.sub("", header))
 
 
 def _cells(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
@@ -33,10 +36,9 @@ def _cells(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
 def _column_roles(text: str, cells: list[tuple[int, int]]) -> dict[int, Role]:
     roles: dict[int, Role] = {}
     for index, (s, e) in enumerate(cells):
-        name = re.sub(r"\s+", "", text[s:e])
-        for pattern, role in _COLUMN_ROLES:
-            if pattern.match(name):
-                roles[index] = role
+        role = column_role(text[s:e])
+        if role is not None:
+            roles[index] = role
     return roles
 
 

@@ -19,12 +19,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from graph.store import GraphStore, Row
-from queries.catalog import prepared
-from queries.gazetteer import Gazetteer, fold, gazetteer_for
-from queries.intents import Plan, Problem, Question, plan_for
-from queries.paging import PAGE_ROWS, first_page, pageable, paged_message
-from queries.shaping import shape_rows
+from policykg.graph.store import GraphStore, Row
+from policykg.queries.catalog import prepared
+from policykg.queries.gazetteer import Gazetteer, fold, gazetteer_for
+from policykg.queries.intents import Plan, Problem, Question, plan_for
+from policykg.queries.paging import PAGE_ROWS, first_page, pageable, paged_message
+from policykg.queries.shaping import shape_rows
 
 Answer = dict[str, Any]
 

@@ -22,13 +22,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import Any, Literal, cast
 
-from graph.store import Dialect, GraphStore, Row
-from policykg.errors import QueryError
+from policykg.core.errors import QueryError
+from policykg.core.resources import ResourceMissing, listing
+from policykg.graph.store import Dialect, GraphStore, Row
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+CYPHER_PACKAGE = "policykg.cypher"
 NOT_NAMED = ("schema.",)  # DDL files in the same folder
 DIALECT_SUFFIXES: dict[Dialect, str] = {"ladybug": ".ladybug.cypher", "neo4j": ".neo4j.cypher"}
 
@@ -170,20 +171,25 @@ def _strip_comments(text: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_catalog(directory: Path = CYPHER_DIR) -> dict[str, NamedQuery]:
-    """Every named query in `directory`, by name (sorted)."""
+def load_catalog(root: Traversable | None = None) -> dict[str, NamedQuery]:
+    """Every named query shipped in policykg.cypher (package data), or in the folder `root`, by name
+    (sorted). An empty or missing catalog is an error naming where it looked, never an empty dict."""
+    package = CYPHER_PACKAGE if root is None else str(root)
+    files = {f.name: f for f in listing(CYPHER_PACKAGE, ".cypher", root)}
     queries: dict[str, NamedQuery] = {}
-    for path in sorted(directory.glob("*.cypher")):
-        if path.name.startswith(NOT_NAMED) or path.name.endswith(tuple(DIALECT_SUFFIXES.values())):
+    for file_name, file in files.items():
+        if file_name.startswith(NOT_NAMED) or file_name.endswith(tuple(DIALECT_SUFFIXES.values())):
             continue
-        name = path.name.removesuffix(".cypher")
-        title, description, params, example, body = parse_query_file(name, path.read_text(encoding="utf-8"))
+        name = file_name.removesuffix(".cypher")
+        title, description, params, example, body = parse_query_file(name, file.read_text(encoding="utf-8"))
         bodies = {"neo4j": body}
         for dialect, suffix in DIALECT_SUFFIXES.items():
-            override = path.with_name(name + suffix)
-            if override.exists():
+            override = files.get(name + suffix)
+            if override is not None:
                 bodies[dialect] = _strip_comments(override.read_text(encoding="utf-8"))
         queries[name] = NamedQuery(name, title, description, params, bodies, example)
+    if not queries:
+        raise ResourceMissing(package, "<name>.cypher (no named queries)")
     return queries
 
 

@@ -21,10 +21,9 @@ from typing import Any, Literal
 import ahocorasick
 from rapidfuzz import fuzz, process
 
-from graph.store import GraphStore
-from ingest.metadata import find_jurisdiction
-from ingest.units import BODY_ALIASES, Jurisdiction, canonical_body, normalise_unit
-from queries.catalog import run_named
+from policykg.core.units import BODY_ALIASES, Jurisdiction, canonical_body, find_jurisdiction, normalise_unit
+from policykg.graph.store import GraphStore
+from policykg.queries.catalog import run_named
 
 EntityType = Literal["unit", "instrument", "document"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("unit", "instrument", "document")

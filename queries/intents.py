@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.store import Row
-from queries import slots
-from queries.gazetteer import EntityType, Gazetteer, Link, fold
+from policykg.core.vocabulary import ROLE_VERB_WORD
+from policykg.graph.store import Row
+from policykg.queries import slots
+from policykg.queries.gazetteer import EntityType, Gazetteer, Link, fold
 
 PLACEHOLDER = "\ue000"  # private use: cannot occur in a question
-ROLE_ZH = {"lead": "牵头", "participate": "参加", "responsible": "负责"}
+ROLE_ZH: dict[str, str] = {role: word for role, word in ROLE_VERB_WORD.items()}
 _ASK_WORDS = re.compile(r"^(?:请问|请|帮我|麻烦)?(?:查询|查一下|查查|查|列出|显示|告诉我|看看|我想知道)?")
 _ROLE_OR_TASK = re.compile(r"牵头|主办|参与|参加|配合|协办|协助|负责|承担|责任单位|措施|任务|工作")
 EXAMPLES = (

@@ -13,9 +13,9 @@ from typing import Any
 
 import networkx as nx
 
-from graph.store import GraphStore, Row
-from queries import similarity
-from queries.catalog import run_named
+from policykg.graph.store import GraphStore, Row
+from policykg.queries import similarity
+from policykg.queries.catalog import run_named
 
 ROLES: tuple[str, ...] = ("lead", "participate", "responsible")
 EXACT_BETWEENNESS = 300  # components up to this many units (a county's offices) get exact betweenness

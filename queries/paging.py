@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from graph.store import GraphStore, Row
-from queries.catalog import named_query, prepared
-from queries.intents import Plan
+from policykg.graph.store import GraphStore, Row
+from policykg.queries.catalog import named_query, prepared
+from policykg.queries.intents import Plan
 
 PAGE_ROWS = 500  # rows an answer lists before it is paged by jurisdiction
 PAGED_PARAMS = ("units", "units_a", "units_b")  # the parameters of unit names a page narrows

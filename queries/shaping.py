@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graph.store import Row
-from queries.intents import Plan
-from queries.text import path_key, sentence_with, sentences
+from policykg.graph.store import Row
+from policykg.queries.intents import Plan
+from policykg.queries.text import path_key, sentence_with, sentences
 
 ROLE_ORDER = {"lead": 0, "participate": 1, "responsible": 2, "": 3}
 

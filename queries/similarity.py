@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from graph.store import GraphStore, Statement
-from graph.writes import create_rels
-from queries.catalog import run_named
+from policykg.graph.store import GraphStore, Statement
+from policykg.graph.writes import create_rels
+from policykg.queries.catalog import run_named
 
 if TYPE_CHECKING:
     from scipy import sparse

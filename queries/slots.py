@@ -8,20 +8,11 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from ingest.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int, int_to_chinese
+from policykg.core.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int, int_to_chinese
+from policykg.core.vocabulary import QUESTION_ROLE_WORDS, ROLES
 
-ROLE_WORDS: dict[str, str] = {
-    "牵头": "lead",
-    "主办": "lead",
-    "主责": "lead",
-    "参与": "participate",
-    "参加": "participate",
-    "配合": "participate",
-    "协办": "participate",
-    "协助": "participate",
-    "责任单位": "responsible",
-}
-ALL_ROLES: tuple[str, ...] = ("lead", "participate", "responsible")
+ROLE_WORDS: dict[str, str] = dict(QUESTION_ROLE_WORDS)
+ALL_ROLES: tuple[str, ...] = ROLES
 INSTRUMENT_KINDS = ("行政法规", "地方性法规", "党内法规", "规范性文件", "司法解释", "法律", "规章", "规划")
 _NUM = rf"(\d+|[{CHINESE_NUMERAL_CHARS}]+)"
 _MEASURE_NUMBER = re.compile(rf"第{_NUM}(?:项|条|个|号)|{_NUM}号措施|措施(\d{{1,3}})(?![\d年月])")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
+from policykg.core.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 
 SENTENCE_ENDS = "。；;！!？?\n"
 _OPEN = "(（[【〔"

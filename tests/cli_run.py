@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.cli import main
+from policykg.cli.main import main
 
 
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:

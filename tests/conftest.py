@@ -9,12 +9,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
-from arcadedb_bolt_server import BoltServer, ServerError, running  # tests/ is on sys.path under pytest
+
+from tests.arcadedb_bolt_server import BoltServer, ServerError, running
 
 if TYPE_CHECKING:
-    from graph.bolt import BoltStore
-    from graph.ladybug_store import LadybugStore
-    from ingest.records import Extraction
+    from policykg.graph.bolt import BoltStore
+    from policykg.graph.ladybug_store import LadybugStore
+    from policykg.ingest.records import Extraction
 
 # --- Bolt: a real Bolt server (ArcadeDB from the `arcadedb-embedded` wheel, its own JRE) -------------
 # It runs in a child process: the JVM stays out of the test process, its ./log lands in a temp dir, and
@@ -60,7 +61,7 @@ def bolt_database(bolt_server: BoltServer, monkeypatch: pytest.MonkeyPatch) -> I
 @pytest.fixture
 def bolt_store(bolt_database: BoltTarget) -> Iterator[BoltStore]:
     """A BoltStore on a fresh, empty database."""
-    from graph.bolt import BoltStore
+    from policykg.graph.bolt import BoltStore
 
     store = BoltStore(bolt_database.uri)
     yield store
@@ -74,7 +75,7 @@ def bolt_store(bolt_database: BoltTarget) -> Iterator[BoltStore]:
 
 @pytest.fixture(scope="session")
 def corpus_extractions() -> list[Extraction]:
-    from ingest.pipeline import extract_file
+    from policykg.ingest.pipeline import extract_file
     from tests.corpus import corpus_files
 
     return [extract_file(path) for path in corpus_files()]
@@ -84,8 +85,8 @@ def corpus_extractions() -> list[Extraction]:
 def corpus_store(
     tmp_path_factory: pytest.TempPathFactory, corpus_extractions: list[Extraction]
 ) -> Iterator[LadybugStore]:
-    from graph.ladybug_store import LadybugStore
-    from graph.loader import load
+    from policykg.graph.ladybug_store import LadybugStore
+    from policykg.graph.loader import load
 
     store = LadybugStore(tmp_path_factory.mktemp("corpus") / "corpus.lbug")
     load(store, corpus_extractions)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpus import CORPUS, corpus_files
-
-from graph.loader import load
-from graph.open import open_store
-from ingest.pipeline import extract_file
-from ingest.records import Extraction
+from policykg.graph.loader import load
+from policykg.graph.open import open_store
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.records import Extraction
+from tests.corpus import CORPUS, corpus_files
 
 CORPUS_DIR = CORPUS
 

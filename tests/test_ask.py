@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from graph.ladybug_store import LadybugStore
-from graph.loader import load
-from graph.stats import stats
-from ingest.records import DocumentMeta, Extraction, InstrumentCitation, Measure, UnitMention
-from queries.ask import ask
-from queries.gazetteer import fold, gazetteer_for
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load
+from policykg.graph.stats import stats
+from policykg.ingest.records import DocumentMeta, Extraction, InstrumentCitation, Measure, UnitMention
+from policykg.queries.ask import ask
+from policykg.queries.gazetteer import fold, gazetteer_for
 
 NINGYUAN = "000_5cda63ea9f7dc0ed.txt"  # 宁远县法治政府建设实施方案: 牵头/参加 clauses
 SHAPOTOU = "001_2a37c533326af7ae.txt"  # 沙坡头区 实施意见: no clauses

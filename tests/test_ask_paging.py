@@ -7,20 +7,16 @@ with `max_rows=None`, which reads every row.
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from graph.ladybug_store import LadybugStore
-from graph.loader import load
-from ingest.pipeline import extract_file
-from queries.ask import ask
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from generate import generate
+from benchmarks.generate import generate
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load
+from policykg.ingest.pipeline import extract_file
+from policykg.queries.ask import ask
 
 PAGE = 20
 

@@ -8,16 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-RUN = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
+ROOT = Path(__file__).resolve().parents[1]
 REQUIRED = ("extract_chars_per_s", "ingest_s", "headline_p95_ms", "overlap_s")
 
 
 def test_run_writes_the_figures(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    command = [sys.executable, str(RUN), "--docs", "20", "--measures-per-doc", "20", "--json", str(out)]
+    command = [sys.executable, "-m", "benchmarks.run", "--docs", "20", "--measures-per-doc", "20", "--json", str(out)]
     command += ["--corpus-dir", str(tmp_path / "corpus"), "--store", str(tmp_path / "store.lbug")]
     command += ["--skip-bolt", "--skip-explorer", "--reps", "3", "--budget", "0.2"]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "targets:" in done.stdout
 

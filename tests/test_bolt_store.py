@@ -9,10 +9,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.batches import unwind_statements
-from graph.bolt import BoltStore
-from graph.store import Statement
-from policykg.errors import InputError, QueryError, StoreError, WriteRefused
+from policykg.core.errors import InputError, QueryError, StoreError, WriteRefused
+from policykg.graph.bolt import BoltStore
+from policykg.graph.store import Statement
+from tests.batches import unwind_statements
 
 DISTINCT_PASSWORD = "Zq7-distinctive-secret-91x"
 BoltTarget = tuple[str, str, str, str]  # the `bolt_database` fixture: (uri, user, password, database)

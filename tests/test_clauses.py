@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.clauses import find_clauses
-from ingest.clean import clean
+from policykg.ingest.clauses import find_clauses
+from policykg.ingest.clean import clean
 
 
 def parse(sentence: str) -> list[tuple[str, str, bool]]:
@@ -170,7 +170,7 @@ def test_generated_verb_clauses(leads: list[str], joins: list[str], suffix: str)
 
 def test_task_table_columns_give_roles() -> None:
     """A docx/HTML task table as the readers give it: cells joined by tabs, a merged cell left empty."""
-    from ingest.pipeline import extract_text
+    from policykg.ingest.pipeline import extract_text
 
     text = "\n".join(
         [

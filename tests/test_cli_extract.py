@@ -11,7 +11,7 @@ import pytest
 
 from tests.corpus import CORPUS
 
-POLICYKG = [sys.executable, "-c", "from policykg.cli import main; main()"]
+POLICYKG = [sys.executable, "-c", "from policykg.cli.main import main; main()"]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from explorer_apptest import APP, QUESTION, TIMEOUT_S, open_page, open_tab
-from explorer_store import corpus_extractions
 
-from graph.loader import load
+from policykg.graph.loader import load
+from tests.explorer_apptest import APP, QUESTION, TIMEOUT_S, open_page, open_tab
+from tests.explorer_store import corpus_extractions
 
 pytest.importorskip("streamlit", reason="the explorer needs the app extra: pip install -e '.[app]'")
 from streamlit.testing.v1 import AppTest
@@ -20,7 +20,7 @@ PAGES = ("ask", "unit", "graph_browser", "cypher_console", "overlaps", "instrume
 
 @pytest.fixture
 def bolt_app(bolt_database: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
-    from graph.bolt import BoltStore
+    from policykg.graph.bolt import BoltStore
 
     uri = bolt_database.uri  # type: ignore[attr-defined]
     with BoltStore(uri) as store:

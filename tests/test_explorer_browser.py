@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from explorer_browser import ROOT, ensure_chromium, launch, rerun_by, running_app, wait_rendered
-from explorer_store import CORPUS_DIR, ingest_corpus
+
+from tests.explorer_browser import ROOT, ensure_chromium, launch, rerun_by, running_app, wait_rendered
+from tests.explorer_store import CORPUS_DIR, ingest_corpus
 
 pytest.importorskip("streamlit", reason="the explorer needs the app extra: pip install -e '.[app]'")
 sync_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs playwright (test extra)")
@@ -49,6 +50,7 @@ def browser(app_url: str) -> Iterator[Any]:
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
     tab = context.new_page()
+    tab.set_default_timeout(90_000)  # the first script run after the server starts is slow on a loaded machine
     yield tab
     context.close()
 

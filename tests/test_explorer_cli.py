@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from explorer_browser import free_port, wait_healthy
-from explorer_store import ingest_corpus
 
-from policykg.cli import cli
+from policykg.cli.main import cli
+from tests.explorer_browser import free_port, wait_healthy
+from tests.explorer_store import ingest_corpus
 
 pytest.importorskip("streamlit", reason="the explorer needs the app extra: pip install -e '.[app]'")
 

@@ -10,9 +10,10 @@ import pytest
 
 pytest.importorskip("streamlit", reason="the explorer needs the app extra: pip install -e '.[app]'")
 
-from explorer_apptest import APP, QUESTION, TIMEOUT_S, open_page, open_tab
-from explorer_store import CORPUS_DIR, ingest_corpus
 from streamlit.testing.v1 import AppTest
+
+from tests.explorer_apptest import APP, QUESTION, TIMEOUT_S, open_page, open_tab
+from tests.explorer_store import CORPUS_DIR, ingest_corpus
 
 
 @pytest.fixture(scope="module")
@@ -225,9 +226,9 @@ def test_documents_page_highlights_spans_in_the_stored_text(app: AppTest) -> Non
 
 
 def test_document_text_without_a_stored_text_comes_from_the_file_or_the_measures(corpus_store: Path) -> None:
-    from explorer.doctext import document_text, find_source, from_store, stored_measures
-    from explorer.spans import render_html
-    from graph.open import open_store
+    from policykg.explorer.doctext import document_text, find_source, from_store, stored_measures
+    from policykg.explorer.spans import render_html
+    from policykg.graph.open import open_store
 
     store = open_store(str(corpus_store), read_only=True)
     try:
@@ -261,11 +262,10 @@ def test_graph_page_caps_a_big_neighbourhood_with_a_notice(app: AppTest) -> None
 
 
 def test_reconnect_sees_documents_ingested_meanwhile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from corpus import corpus_files
-
-    from graph.ladybug_store import LadybugStore
-    from graph.loader import load
-    from ingest.pipeline import extract_file
+    from policykg.graph.ladybug_store import LadybugStore
+    from policykg.graph.loader import load
+    from policykg.ingest.pipeline import extract_file
+    from tests.corpus import corpus_files
 
     files = corpus_files()
     path = tmp_path / "growing.lbug"

@@ -7,9 +7,9 @@ import itertools
 
 import pytest
 
-from explorer import spans
-from explorer.doctext import DocumentText, HighlightSpan, from_extraction
-from ingest.records import Extraction
+from policykg.explorer import spans
+from policykg.explorer.doctext import DocumentText, HighlightSpan, from_extraction
+from policykg.ingest.records import Extraction
 
 spacy = pytest.importorskip("spacy", reason="the reference renderer is spaCy's displaCy")
 

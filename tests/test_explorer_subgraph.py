@@ -7,11 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from explorer.subgraph import document_neighbourhood, induced, neighbourhood
-from graph.ladybug_store import LadybugStore
-from graph.loader import load
-from ingest.records import Extraction
-from queries.similarity import compute_similar, write_similar
+from policykg.explorer.subgraph import document_neighbourhood, induced, neighbourhood
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load
+from policykg.ingest.records import Extraction
+from policykg.queries.similarity import compute_similar, write_similar
 
 
 @pytest.fixture(scope="module")

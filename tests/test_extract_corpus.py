@@ -8,9 +8,9 @@ from functools import cache
 
 import pytest
 
-from ingest.pipeline import extract_file
-from ingest.records import Extraction
-from ingest.scoring import score
+from benchmarks.scoring import score
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.records import Extraction
 from tests.corpus import EXPECTED, MEASURE_COUNTS, corpus_files
 
 
@@ -116,7 +116,7 @@ def test_traditional_characters_extract_like_the_simplified_text() -> None:
     simplified = extraction("002_a710a6335c69e98a.txt")
     traditional_text = opencc.OpenCC("s2t").convert(simplified.text)
     assert traditional_text != simplified.text
-    from ingest.pipeline import extract_text
+    from policykg.ingest.pipeline import extract_text
 
     traditional = extract_text(traditional_text, "traditional.txt")
     for aspect, result in score(simplified.to_contract(), traditional.to_contract()).items():

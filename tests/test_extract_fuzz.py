@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.pipeline import extract_text
-from policykg.errors import InputError
+from policykg.core.errors import InputError
+from policykg.ingest.pipeline import extract_text
 
 _PIECES = st.sampled_from(
     [

@@ -16,19 +16,27 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.synthdocs.truth import CLAUSE_FORMS
+from tests.text_counts import DEADLINE, TARGET, count_measures, role_counts
+
 ROOT = Path(__file__).resolve().parent.parent
-GENERATE = ROOT / "benchmarks" / "generate.py"
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from synthdocs.truth import CLAUSE_FORMS  # noqa: E402
-
-from tests.text_counts import DEADLINE, TARGET, count_measures, role_counts  # noqa: E402
 
 
 def generate(tmp: Path, docs: int, seed: int, *extra: str) -> dict:
     out = tmp / f"corpus-{docs}-{seed}"
-    args = [sys.executable, str(GENERATE), "--docs", str(docs), "--seed", str(seed), "--out", str(out), *extra]
-    subprocess.run(args, check=True, capture_output=True, text=True)
+    args = [
+        sys.executable,
+        "-m",
+        "benchmarks.generate",
+        "--docs",
+        str(docs),
+        "--seed",
+        str(seed),
+        "--out",
+        str(out),
+        *extra,
+    ]
+    subprocess.run(args, check=True, capture_output=True, text=True, cwd=ROOT)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     manifest["dir"] = out
     return manifest
@@ -148,7 +156,10 @@ def test_mixed_encodings_decode(tmp_path: Path) -> None:
 
 def test_bad_arguments_exit_2(tmp_path: Path) -> None:
     run = subprocess.run(
-        [sys.executable, str(GENERATE), "--docs", "0", "--out", str(tmp_path)], capture_output=True, text=True
+        [sys.executable, "-m", "benchmarks.generate", "--docs", "0", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert run.returncode == 2
     assert "--docs" in run.stderr

@@ -10,19 +10,19 @@ import sys
 import textwrap
 from pathlib import Path
 
-from graph.ladybug_store import LadybugStore
-from graph.loader import load
-from graph.stats import stats
-from ingest.pipeline import extract_file
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load
+from policykg.graph.stats import stats
+from policykg.ingest.pipeline import extract_file
 from tests.corpus import CORPUS
 
 # Loads one document, then stops half-way through the statements of its transaction and waits to be killed.
 _KILLED_WRITER = textwrap.dedent(
     """
     import sys, time
-    from graph.ladybug_store import LadybugStore
-    from graph.loader import load
-    from ingest.pipeline import extract_file
+    from policykg.graph.ladybug_store import LadybugStore
+    from policykg.graph.loader import load
+    from policykg.ingest.pipeline import extract_file
 
     store = LadybugStore(sys.argv[1])
     plain_write = store.write

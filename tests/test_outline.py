@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.clean import clean
-from ingest.numerals import chinese_to_int, int_to_chinese
-from ingest.outline import parse_outline
-from ingest.pipeline import extract_text
+from policykg.core.numerals import chinese_to_int, int_to_chinese
+from policykg.ingest.clean import clean
+from policykg.ingest.outline import parse_outline
+from policykg.ingest.pipeline import extract_text
 
 
 def paths(text: str) -> list[tuple[str, ...]]:

@@ -10,13 +10,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph import ids
-from graph.ladybug_store import LadybugStore
-from graph.loader import load
-from ingest.records import Extraction
-from policykg.cli import main
-from queries import overlap, similarity
-from queries.catalog import run_named
+from policykg.cli.main import main
+from policykg.graph import ids
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load
+from policykg.ingest.records import Extraction
+from policykg.queries import overlap, similarity
+from policykg.queries.catalog import run_named
 
 
 @pytest.fixture

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from graph.ladybug_store import LadybugStore
-from graph.schema import LABELS, REL_TYPES
-from policykg.errors import QueryError
-from queries.catalog import CYPHER_DIR, REQUIRED, load_catalog, named_query, parse_query_file, run_named
+from policykg.core.errors import QueryError
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.schema import LABELS, REL_TYPES
+from policykg.queries.catalog import CYPHER_PACKAGE, REQUIRED, load_catalog, named_query, parse_query_file, run_named
 
 CATALOG = load_catalog()
 ISSUE_QUERIES = (
@@ -58,11 +59,12 @@ def test_labels_and_relationship_types_come_from_the_schema(name: str) -> None:
 
 
 def test_overrides_sit_beside_a_neo4j_file_and_say_why() -> None:
-    for path in CYPHER_DIR.glob("*.ladybug.cypher"):
+    folder = resources.files(CYPHER_PACKAGE)
+    for path in (f for f in folder.iterdir() if f.name.endswith(".ladybug.cypher")):
         if path.name.startswith("schema."):
             continue
-        base = path.with_name(path.name.replace(".ladybug.cypher", ".cypher"))
-        assert base.exists(), f"{path.name} overrides nothing"
+        base = folder / path.name.replace(".ladybug.cypher", ".cypher")
+        assert base.is_file(), f"{path.name} overrides nothing"
         assert path.read_text(encoding="utf-8").startswith("// "), f"{path.name}: say why the dialect differs"
 
 
@@ -157,7 +159,7 @@ def test_the_catalog_files_are_the_only_source(tmp_path: Path) -> None:
 
 
 def test_every_query_and_question_runs_on_an_empty_store(tmp_path: Path) -> None:
-    from queries.ask import ask
+    from policykg.queries.ask import ask
 
     with LadybugStore(tmp_path / "empty.lbug") as store:
         for name, query in CATALOG.items():

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_run import run
 
-from graph.ladybug_store import LadybugStore
-from graph.loader import load
-from ingest.records import Extraction
-from queries.catalog import load_catalog
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load
+from policykg.ingest.records import Extraction
+from policykg.queries.catalog import load_catalog
+from tests.cli_run import run
 
 
 @pytest.fixture(scope="module")

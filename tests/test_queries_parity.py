@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from graph.bolt import BoltStore
-from graph.ladybug_store import LadybugStore
-from graph.loader import load
-from graph.store import Row
-from ingest.records import Extraction
-from queries.ask import ask
-from queries.catalog import load_catalog, run_named
-from queries.similarity import compute_similar, write_similar
+from policykg.graph.bolt import BoltStore
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load
+from policykg.graph.store import Row
+from policykg.ingest.records import Extraction
+from policykg.queries.ask import ask
+from policykg.queries.catalog import load_catalog, run_named
+from policykg.queries.similarity import compute_similar, write_similar
 
 pytestmark = [pytest.mark.bolt, pytest.mark.slow]
 

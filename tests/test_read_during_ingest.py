@@ -6,10 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from graph.ladybug_store import LadybugStore
-from graph.loader import load
-from graph.stats import stats
-from ingest.pipeline import extract_file
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load
+from policykg.graph.stats import stats
+from policykg.ingest.pipeline import extract_file
 from tests.corpus import CORPUS
 
 
@@ -26,7 +26,7 @@ def test_reader_keeps_working_while_a_writer_ingests(tmp_path: Path) -> None:
             [
                 sys.executable,
                 "-c",
-                "from policykg.cli import main; main()",
+                "from policykg.cli.main import main; main()",
                 "ingest",
                 str(CORPUS / "000_5cda63ea9f7dc0ed.txt"),
                 "--store",

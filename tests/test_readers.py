@@ -19,14 +19,14 @@ from pathlib import Path
 
 import docx
 import pytest
-from corpus import CORPUS, NOT_FOUND
 from docx.oxml import parse_xml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ingest.docx_numbering import chinese_numeral, format_number
-from ingest.readers import normalise_line_breaks, read_document
-from policykg.errors import InputError
+from policykg.core.errors import InputError
+from policykg.ingest.docx_numbering import chinese_numeral, format_number
+from policykg.ingest.readers import normalise_line_breaks, read_document
+from tests.corpus import CORPUS, NOT_FOUND
 
 CORPUS_FILES = sorted(CORPUS.glob("*.txt"))
 needs_corpus = pytest.mark.skipif(not CORPUS_FILES, reason=NOT_FOUND)
@@ -645,7 +645,7 @@ def test_a_reader_library_crash_becomes_an_input_error(tmp_path: Path, monkeypat
     def crash(raw: bytes) -> str:
         raise KeyError("word/styles.xml")
 
-    monkeypatch.setattr("ingest.readers.docx_to_text", crash)
+    monkeypatch.setattr("policykg.ingest.readers.docx_to_text", crash)
     document = docx.Document()
     document.add_paragraph("x")
     path = tmp_path / "crash.docx"
@@ -750,7 +750,7 @@ FORMATS = {
 @pytest.mark.parametrize("name", ["000", "002"])
 @pytest.mark.parametrize("file_name", list(FORMATS))
 def test_every_format_extracts_the_same_measures(tmp_path: Path, name: str, file_name: str) -> None:
-    from ingest.pipeline import extract_text
+    from policykg.ingest.pipeline import extract_text
 
     text = corpus_text(name)
     expected = extract_text(text, source="plan")

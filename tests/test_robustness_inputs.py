@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import extract_file
+from policykg.ingest.pipeline import extract_file
 from tests.corpus import CORPUS
 from tests.test_clauses import parse
 
-POLICYKG = [sys.executable, "-c", "from policykg.cli import main; main()"]
+POLICYKG = [sys.executable, "-c", "from policykg.cli.main import main; main()"]
 
 
 def policykg(*args: str) -> subprocess.CompletedProcess[str]:

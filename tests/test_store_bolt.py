@@ -6,15 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from corpus import CORPUS, NOT_FOUND
 
-from graph import synthetic
-from graph.bolt import BoltStore
-from graph.export import graph_data
-from graph.ladybug_store import LadybugStore
-from graph.loader import load, remove
-from graph.open import ensure_neo4j_schema
-from graph.stats import stats
+from benchmarks import synthetic_records as synthetic
+from policykg.graph.bolt import BoltStore
+from policykg.graph.export import graph_data
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load, remove
+from policykg.graph.open import ensure_neo4j_schema
+from policykg.graph.stats import stats
+from tests.corpus import CORPUS, NOT_FOUND
 
 pytestmark = pytest.mark.bolt
 
@@ -61,8 +61,8 @@ def test_reload_edit_and_remove(bolt_store: BoltStore) -> None:
 def stats_of(data: object) -> dict:
     from collections import Counter
 
-    from graph.export import GraphData
-    from graph.schema import LABELS, REL_TYPES
+    from policykg.graph.export import GraphData
+    from policykg.graph.schema import LABELS, REL_TYPES
 
     assert isinstance(data, GraphData)
     nodes = Counter(n.label for n in data.nodes)
@@ -74,7 +74,7 @@ def stats_of(data: object) -> dict:
 def test_corpus_through_the_cli_matches_ladybug(
     bolt_database: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from policykg.cli import main
+    from policykg.cli.main import main
 
     uri = bolt_database.uri  # type: ignore[attr-defined]
     summaries, counts = [], []

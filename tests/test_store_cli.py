@@ -8,8 +8,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from cli_run import run
-from corpus import CORPUS, NOT_FOUND
+
+from tests.cli_run import run
+from tests.corpus import CORPUS, NOT_FOUND
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=NOT_FOUND)
 

@@ -7,12 +7,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from corpus import CORPUS, NOT_FOUND
 
-from graph.ladybug_store import LadybugStore
-from graph.loader import load
-from graph.stats import stats
-from ingest.pipeline import extract_file
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load
+from policykg.graph.stats import stats
+from policykg.ingest.pipeline import extract_file
+from tests.corpus import CORPUS, NOT_FOUND
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=NOT_FOUND)
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph import synthetic
-from graph.export import write_csv, write_graphml, write_json
-from graph.ladybug_store import LadybugStore
-from graph.loader import load
-from graph.schema import LABELS, REL_TYPES
-from graph.stats import stats
+from benchmarks import synthetic_records as synthetic
+from policykg.graph.export import write_csv, write_graphml, write_json
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load
+from policykg.graph.schema import LABELS, REL_TYPES
+from policykg.graph.stats import stats
 
 
 @pytest.fixture

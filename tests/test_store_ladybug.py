@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.ladybug_store import LadybugStore
-from graph.open import is_bolt, open_store, store_spec
-from graph.schema import NODES, RELATIONSHIPS
-from policykg.errors import QueryError, StoreError, WriteRefused
+from policykg.core.errors import QueryError, StoreError, WriteRefused
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.open import is_bolt, open_store, store_spec
+from policykg.graph.schema import NODES, RELATIONSHIPS
 
 
 def test_schema_matches_the_allow_list(tmp_path: Path) -> None:

@@ -10,12 +10,13 @@ from typing import Any
 
 import pytest
 
-from graph import ids, loader, rows, synthetic, writes
-from graph.export import graph_data
-from graph.ladybug_store import LadybugStore
-from graph.loader import load, remove
-from graph.stats import stats
-from policykg.errors import StoreError
+from benchmarks import synthetic_records as synthetic
+from policykg.core.errors import StoreError
+from policykg.graph import ids, loader, rows, writes
+from policykg.graph.export import graph_data
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load, remove
+from policykg.graph.stats import stats
 
 
 @pytest.fixture

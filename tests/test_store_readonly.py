@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.readonly import ensure_read_only, write_clause
-from policykg.errors import WriteRefused
+from policykg.core.errors import WriteRefused
+from policykg.graph.readonly import ensure_read_only, write_clause
 
 WRITES = [
     ("CREATE (n:Unit {id: 'x'})", "CREATE"),

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.clean import clean
-from ingest.deadlines import find_deadlines, find_targets
-from ingest.instruments import canonical_title, find_aliases, find_citations, instrument_kind
-from ingest.units import Jurisdiction, normalise_unit
+from policykg.core.units import Jurisdiction, normalise_unit
+from policykg.ingest.clean import clean
+from policykg.ingest.deadlines import find_deadlines, find_targets
+from policykg.ingest.instruments import canonical_title, find_aliases, find_citations, instrument_kind
 
 NINGYUAN = Jurisdiction(name="宁远县", province="湖南省", city="永州市", county="宁远县")
 BAYUQUAN = Jurisdiction(name="营口市鲅鱼圈区", province="辽宁省", city="营口市", county="鲅鱼圈区")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph import writes
+from policykg.graph import writes
 
 
 def _text_bytes(rows: list[dict[str, str]]) -> int:

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from synthdocs.draw import one
-from synthdocs.places import Jurisdiction
-from synthdocs.truth import CitationTruth
+from benchmarks.synthdocs.draw import one
+from benchmarks.synthdocs.places import Jurisdiction
+from benchmarks.synthdocs.truth import CitationTruth
 
 LAW_TITLES_TSV = Path(__file__).resolve().parents[3] / "shared" / "reference" / "cn_law_titles.tsv"
 

@@ -6,10 +6,10 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from synthdocs.draw import Weighted, one
-from synthdocs.phrases import Theme
-from synthdocs.truth import UnitTruth
-from synthdocs.units import MentionChooser, Roster, Unit
+from benchmarks.synthdocs.draw import Weighted, one
+from benchmarks.synthdocs.phrases import Theme
+from benchmarks.synthdocs.truth import UnitTruth
+from benchmarks.synthdocs.units import MentionChooser, Roster, Unit
 
 # Suffixes real clauses hang on the last name of a list; the extractor strips them from the mention.
 _ETC = ("等", "等部门", "等相关单位", "等有关单位")

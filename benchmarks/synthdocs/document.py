@@ -6,10 +6,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from synthdocs.citations import CitationMaker, Gazetteer, canonical_title
-from synthdocs.clauses import ClauseWriter
-from synthdocs.draw import Weighted, one
-from synthdocs.header import (
+from benchmarks.synthdocs.citations import CitationMaker, Gazetteer, canonical_title
+from benchmarks.synthdocs.clauses import ClauseWriter
+from benchmarks.synthdocs.draw import Weighted, one
+from benchmarks.synthdocs.header import (
     Meta,
     chrome_bottom,
     chrome_top,
@@ -19,7 +19,7 @@ from synthdocs.header import (
     notice_block,
     title_lines,
 )
-from synthdocs.phrases import (
+from benchmarks.synthdocs.phrases import (
     GUARANTEE_THEME,
     PREAMBLE_SECTIONS,
     PREAMBLE_SENTENCES,
@@ -31,11 +31,11 @@ from synthdocs.phrases import (
     THEMES,
     Theme,
 )
-from synthdocs.places import Jurisdiction
-from synthdocs.punctuation import pick_style
-from synthdocs.timing import deadline_sentence, target_sentence
-from synthdocs.truth import CitationTruth, DocumentTruth, MeasureTruth
-from synthdocs.units import MentionChooser, Roster
+from benchmarks.synthdocs.places import Jurisdiction
+from benchmarks.synthdocs.punctuation import pick_style
+from benchmarks.synthdocs.timing import deadline_sentence, target_sentence
+from benchmarks.synthdocs.truth import CitationTruth, DocumentTruth, MeasureTruth
+from benchmarks.synthdocs.units import MentionChooser, Roster
 
 KINDS = ("工作要点", "实施方案", "实施意见", "工作报告")
 KIND_WEIGHTS = (35, 35, 15, 15)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from synthdocs.draw import one
-from synthdocs.places import Jurisdiction
+from benchmarks.synthdocs.draw import one
+from benchmarks.synthdocs.places import Jurisdiction
 
 
 @dataclass(frozen=True)

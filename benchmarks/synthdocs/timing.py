@@ -5,8 +5,8 @@ from __future__ import annotations
 import calendar
 import random
 
-from synthdocs.draw import one
-from synthdocs.phrases import DEADLINE_ACTIONS, TARGET_HOURS, TARGET_PERCENTS, TARGET_TIMES, TARGETS
+from benchmarks.synthdocs.draw import one
+from benchmarks.synthdocs.phrases import DEADLINE_ACTIONS, TARGET_HOURS, TARGET_PERCENTS, TARGET_TIMES, TARGETS
 
 
 def deadline(rng: random.Random, issued: str) -> tuple[str, str]:

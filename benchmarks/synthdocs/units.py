@@ -11,8 +11,8 @@ import random
 import unicodedata
 from dataclasses import dataclass
 
-from synthdocs.draw import Weighted, one
-from synthdocs.places import Jurisdiction
+from benchmarks.synthdocs.draw import Weighted, one
+from benchmarks.synthdocs.places import Jurisdiction
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ from typing import Any
 
 import streamlit as st
 
-from explorer import connection, network, tables
-from explorer.answer_graph import answer_node_ids
-from explorer.settings import settings
-from explorer.subgraph import induced
-from queries.ask import ask
-from queries.gazetteer import Gazetteer, gazetteer_for
-from queries.paging import PAGE_ROWS
+from policykg.explorer import connection, network, tables
+from policykg.explorer.answer_graph import answer_node_ids
+from policykg.explorer.settings import settings
+from policykg.explorer.subgraph import induced
+from policykg.queries.ask import ask
+from policykg.queries.gazetteer import Gazetteer, gazetteer_for
+from policykg.queries.paging import PAGE_ROWS
 
 EXAMPLES = (
     "县司法局牵头哪些措施",

@@ -7,12 +7,12 @@ import time
 
 import streamlit as st
 
-from explorer import connection, network, tables
-from explorer.examples import Example, examples
-from explorer.settings import settings
-from explorer.subgraph import induced, node_ids_in
-from graph.readonly import ensure_read_only
-from policykg.errors import PolicyKGError, WriteRefused
+from policykg.core.errors import PolicyKGError, WriteRefused
+from policykg.explorer import connection, network, tables
+from policykg.explorer.examples import Example, examples
+from policykg.explorer.settings import settings
+from policykg.explorer.subgraph import induced, node_ids_in
+from policykg.graph.readonly import ensure_read_only
 
 TEXT_KEY = "cypher-text"
 PARAMS_KEY = "cypher-params"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from explorer import connection, tables
-from explorer.doctext import document_text, outline, stored_measures
-from explorer.settings import settings
-from explorer.spans import SPAN_COLOURS, SPAN_NAMES, render_html
-from queries.text import path_key
+from policykg.explorer import connection, tables
+from policykg.explorer.doctext import document_text, outline, stored_measures
+from policykg.explorer.settings import settings
+from policykg.explorer.spans import SPAN_COLOURS, SPAN_NAMES, render_html
+from policykg.queries.text import path_key
 
 PICKER_SIZE = 200  # documents the picker lists: the first by title, or the first matching what was typed
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer import connection, network
-from explorer.neighbourhoods import Filters, apply, grow
-from explorer.settings import settings
-from explorer.subgraph import Subgraph
+from policykg.explorer import connection, network
+from policykg.explorer.neighbourhoods import Filters, apply, grow
+from policykg.explorer.settings import settings
+from policykg.explorer.subgraph import Subgraph
 
 START_KINDS = {"Document": "title", "Unit": "name", "Instrument": "title"}
 EXPANDED_KEY = "graph-expanded"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from explorer import connection, named, tables
-from explorer.settings import settings
-from graph.store import Row
-from queries.catalog import run_named
+from policykg.explorer import connection, named, tables
+from policykg.explorer.settings import settings
+from policykg.graph.store import Row
+from policykg.queries.catalog import run_named
 
 KINDS = ("法律", "行政法规", "地方性法规", "规章", "规范性文件", "党内法规", "规划", "司法解释")
 SHOWN_MEASURES = 1000  # rows of the citing-measures table on the page

@@ -11,11 +11,11 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from explorer import connection, named, tables
-from explorer.settings import settings
-from graph import ids
-from graph.store import Row
-from queries import overlap, similarity
+from policykg.explorer import connection, named, tables
+from policykg.explorer.settings import settings
+from policykg.graph import ids
+from policykg.graph.store import Row
+from policykg.queries import overlap, similarity
 
 ROLES = overlap.ROLES
 NETWORK_KEY = "ovl-network-asked"  # the role choices whose whole network the user asked for

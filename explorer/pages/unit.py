@@ -8,11 +8,11 @@ from collections import defaultdict
 import pandas as pd
 import streamlit as st
 
-from explorer import connection, named, network, tables
-from explorer.subgraph import induced
-from graph import ids
-from graph.store import Row
-from queries.catalog import run_named
+from policykg.explorer import connection, named, network, tables
+from policykg.explorer.subgraph import induced
+from policykg.graph import ids
+from policykg.graph.store import Row
+from policykg.queries.catalog import run_named
 
 ROLES = ("lead", "participate", "responsible")
 ROLE_NAMES = {"lead": "Leads 牵头", "participate": "Participates 参加", "responsible": "Responsible 责任"}

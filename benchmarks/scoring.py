@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.clean import normalise
+from policykg.ingest.clean import normalise
 
 
 @dataclass(frozen=True)

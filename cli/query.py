@@ -9,10 +9,10 @@ from typing import Any
 
 import click
 
-from graph.open import open_store
-from graph.store import Row
-from policykg.cli import cli
-from policykg.commands_store import format_table, parse_params, store_option
+from policykg.cli.main import cli
+from policykg.cli.store import format_table, parse_params, store_option
+from policykg.graph.open import open_store
+from policykg.graph.store import Row
 
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
@@ -29,7 +29,7 @@ ASK_COLUMNS = (
 @format_option
 def queries_command(fmt: str) -> None:
     """List the named queries (cypher/*.cypher) with their titles and parameters."""
-    from queries.catalog import REQUIRED, load_catalog
+    from policykg.queries.catalog import REQUIRED, load_catalog
 
     catalog = load_catalog()
     if fmt == "json":
@@ -84,7 +84,7 @@ def query_command(name: str, params: tuple[str, ...], store_spec: str | None, fm
 
     Example: policykg query unit_measures --param units=宁远县司法局 --param roles=lead
     """
-    from queries.catalog import prepared
+    from policykg.queries.catalog import prepared
 
     store = open_store(store_spec, read_only=True)
     try:
@@ -124,8 +124,8 @@ def ask_command(question: str, store_spec: str | None, fmt: str, show_cypher: bo
       policykg ask "第22项措施由谁牵头"
       policykg ask "县司法局牵头哪些措施" --all      # every county's 司法局, every row
     """
-    from queries.ask import ask
-    from queries.paging import PAGE_ROWS
+    from policykg.queries.ask import ask
+    from policykg.queries.paging import PAGE_ROWS
 
     store = open_store(store_spec, read_only=True)
     try:
@@ -194,7 +194,7 @@ def overlap_command(
     """Workload overlaps: units co-leading the most measures, the busiest units by role, near-duplicate
     measures across documents (written back as SIMILAR_TO), and the centrality and communities of the
     unit co-assignment graph (optionally exported as GraphML)."""
-    from queries import overlap, similarity
+    from policykg.queries import overlap, similarity
 
     chosen = tuple(r.strip() for r in roles.split(",") if r.strip())
     if not chosen or set(chosen) - set(overlap.ROLES):

@@ -1,4 +1,4 @@
-"""The `policykg` command: a thin shell that parses input and calls into ingest/, graph/ and queries/."""
+"""The `policykg` command group and its entry point: every project error becomes one line and exit code 2."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 import click
 
 from policykg import __version__
-from policykg.errors import PolicyKGError
+from policykg.core.errors import PolicyKGError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,7 +32,3 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
-
-
-# Command modules register themselves on `cli` when imported.
-from policykg import commands_explore, commands_extract, commands_query, commands_store  # noqa: E402, F401

@@ -8,19 +8,19 @@ from pathlib import Path
 
 import click
 
-from graph.open import is_bolt
-from graph.open import store_spec as store_spec_in_force
-from policykg.cli import cli
-from policykg.commands_store import store_option
-from policykg.errors import StoreError
-
-APP = Path(__file__).resolve().parent.parent / "explorer_app.py"
+from policykg.cli.main import cli
+from policykg.cli.store import store_option
+from policykg.core.errors import StoreError
+from policykg.core.resources import file_path
+from policykg.graph.open import is_bolt
+from policykg.graph.open import store_spec as store_spec_in_force
 
 
 def streamlit_command(port: int, address: str, store: str, docs: tuple[Path, ...]) -> list[str]:
     """The `streamlit run` command line: headless, no usage statistics, the store passed through."""
+    app = file_path("policykg.explorer", "app.py")  # packaged, so an installed wheel runs it too
     command = [
-        sys.executable, "-m", "streamlit", "run", str(APP),
+        sys.executable, "-m", "streamlit", "run", str(app),
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", address,
@@ -51,12 +51,10 @@ def explore(store_spec: str | None, port: int, address: str, docs: tuple[Path, .
     The store is opened read-only, so `policykg ingest` can write it meanwhile (press Reconnect to see
     the new documents). Stop with Ctrl-C.
     """
-    if not APP.is_file():
-        raise StoreError(f"{APP}: the explorer app is missing (run from a source checkout)")
     try:
         import streamlit  # noqa: F401
     except ImportError:
-        raise StoreError("the explorer needs Streamlit: pip install -e '.[app]'") from None
+        raise StoreError("the explorer needs Streamlit: pip install 'policykg[app]'") from None
     spec = store_spec_in_force(store_spec)
     if not is_bolt(spec):
         spec = str(Path(spec).resolve())  # the app must find the same file whatever its working directory

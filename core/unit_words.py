@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ingest.records import Span
+from policykg.core.vocabulary import (
+    COLLECTIVE_AREA_PREFIXES,
+    COLLECTIVE_NOUNS,
+    COLLECTIVE_PLACE_NOUNS,
+    COLLECTIVE_QUALIFIERS,
+    DIRECT_UNDER_MARKERS,
+    Span,
+)
 
 # Words around a unit mention that are not part of its name: "市发改委等相关单位" → 市发改委,
 # "县政府各部门按职责分工负责" → 县政府各部门, "由县司法局" → 县司法局.
@@ -29,9 +36,9 @@ _UNIT_SUFFIX = re.compile(
 )
 # Group mentions that name no single body: 全区各部门, 县政府其他有关部门, 各乡镇(街道), 市直各相关单位.
 _COLLECTIVE = re.compile(
-    r"^(?:全[省市州县区镇乡]|各|[省市州县区]直|其他|其它|有关|相关|所有|全体)"
-    r"|(?:各|其他|其它|有关|相关|所属|成员|其余)[\u4e00-\u9fff]{0,6}(?:单位|部门|机关|机构|乡镇|街道|组织|企业|系统)"
-    r"|(?:各|全)[\u4e00-\u9fff]{0,4}(?:乡镇|街道|乡|镇|村|社区)"
+    rf"^(?:{'|'.join((*COLLECTIVE_AREA_PREFIXES, *DIRECT_UNDER_MARKERS, *COLLECTIVE_QUALIFIERS))})"
+    rf"|(?:{'|'.join(COLLECTIVE_QUALIFIERS)})[\u4e00-\u9fff]{{0,6}}(?:{'|'.join(COLLECTIVE_NOUNS)})"
+    rf"|(?:各|全)[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(COLLECTIVE_PLACE_NOUNS)})"
     r"|成员单位"
 )
 _MAX_UNIT_LEN = 32

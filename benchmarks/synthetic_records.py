@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from ingest.records import (
+from policykg.ingest.records import (
     ROLES,
     Deadline,
     DocumentMeta,

@@ -10,11 +10,11 @@ from typing import Any
 
 import click
 
-from graph.open import open_store
-from graph.readonly import ensure_read_only
-from graph.store import Row
-from policykg.cli import cli
-from policykg.errors import InputError, PolicyKGError, QueryError, WriteRefused
+from policykg.cli.main import cli
+from policykg.core.errors import InputError, PolicyKGError, QueryError, WriteRefused
+from policykg.graph.open import open_store
+from policykg.graph.readonly import ensure_read_only
+from policykg.graph.store import Row
 
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
@@ -38,9 +38,9 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None) -> None:
     extracted before anything is written, so a bad file stops the command and the store is unchanged.
     Re-ingesting a document changes nothing; an edited one replaces its earlier version.
     """
-    from graph.loader import load
-    from graph.stats import stats
-    from ingest.pipeline import extract_file
+    from policykg.graph.loader import load
+    from policykg.graph.stats import stats
+    from policykg.ingest.pipeline import extract_file
 
     files = document_files(paths)
     if not files:
@@ -76,7 +76,7 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 def stats_command(store_spec: str | None, fmt: str) -> None:
     """Count nodes per label and relationships per type."""
-    from graph.stats import stats
+    from policykg.graph.stats import stats
 
     store = open_store(store_spec, read_only=True)
     try:
@@ -103,7 +103,7 @@ def stats_command(store_spec: str | None, fmt: str) -> None:
 )
 def export(out: Path, store_spec: str | None, fmt: str) -> None:
     """Write the whole graph to OUT (a file, or a folder for csv)."""
-    from graph.export import write_csv, write_graphml, write_json
+    from policykg.graph.export import write_csv, write_graphml, write_json
 
     store = open_store(store_spec, read_only=True)
     try:
@@ -158,7 +158,7 @@ def cypher(query: str, params: tuple[str, ...], allow_write: bool, fmt: str, sto
 @store_option
 def remove(source: str, store_spec: str | None) -> None:
     """Delete the document SOURCE (its file name, as ingested) and whatever only it referred to."""
-    from graph.loader import remove as remove_document
+    from policykg.graph.loader import remove as remove_document
 
     store = open_store(store_spec)
     try:

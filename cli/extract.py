@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from ingest.pipeline import extract_file
-from ingest.records import Extraction
-from policykg.cli import cli
+from policykg.cli.main import cli
+from policykg.ingest.pipeline import extract_file
+from policykg.ingest.records import Extraction
 
 _ROLE_NAMES = {"lead": "牵头", "participate": "参加", "responsible": "责任"}
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
 
-from graph.store import Statement
+from policykg.graph.store import Statement
 
 BATCH_ROWS = 5_000  # large enough to amortise a round trip, small enough for one Bolt message
 

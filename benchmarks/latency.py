@@ -13,11 +13,11 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from graph.open import open_store
-from graph.store import GraphStore
-from queries.ask import ask
-from queries.catalog import load_catalog, run_named
-from queries.gazetteer import build_gazetteer
+from policykg.graph.open import open_store
+from policykg.graph.store import GraphStore
+from policykg.queries.ask import ask
+from policykg.queries.catalog import load_catalog, run_named
+from policykg.queries.gazetteer import build_gazetteer
 
 QUESTIONS = (
     "县司法局牵头哪些措施",

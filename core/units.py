@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.places import leading_place
-from ingest.unit_words import is_collective
+from policykg.core.places import leading_place
+from policykg.core.unit_words import is_collective
 
 # short or variant body → canonical body (the name after the place prefix)
 BODY_ALIASES: dict[str, str] = {
@@ -160,3 +160,27 @@ def _explicit_place(name: str) -> str:
     """A place name written out at the start of a mention from another jurisdiction (永州市司法局)."""
     found = leading_place(name)
     return found[0] if found and len(found[0]) < len(name) else ""
+
+
+# Words before the place in a title or an issuer line: 关于…, 中共…, 2024年…
+_PLACE_PREFIX = re.compile(r"^(?:关于|中共|\d{4}\s*年度?|20\d\d)*")
+
+
+def find_jurisdiction(candidates: list[str]) -> Jurisdiction:
+    """The first candidate that starts with a place (after 关于 / 中共 / a year) gives the jurisdiction."""
+    for candidate in candidates:
+        head = _PLACE_PREFIX.sub("", candidate.strip())[:20]
+        if not head:
+            continue
+        found = _jurisdiction_of(head)
+        if found:
+            return found
+    return Jurisdiction(name="")
+
+
+def _jurisdiction_of(head: str) -> Jurisdiction | None:
+    found = leading_place(head)
+    if not found or not (found[1].county or found[1].city):
+        return None
+    written, place = found
+    return Jurisdiction(name=written, province=place.province, city=place.city, county=place.county)

@@ -1,0 +1,1 @@
+"""Tests of policykg; shared helpers are modules of this package."""
