@@ -8,10 +8,9 @@ from pathlib import Path
 import click
 
 from policykg.cli.main import cli
+from policykg.core.vocabulary import ROLE_WORD
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.records import Extraction
-
-_ROLE_NAMES = {"lead": "牵头", "participate": "参加", "responsible": "责任"}
 
 
 @cli.command("extract")
@@ -45,8 +44,11 @@ def _table(x: Extraction) -> str:
         f"{x.source}: {d.title} [{d.kind}] {d.jurisdiction} {d.doc_number} {d.issued} — {len(x.measures)} measures",
     ]
     for m in x.measures:
-        units = "; ".join(f"{_ROLE_NAMES[u.role]}:{u.mention}" for u in m.units) or "-"
+        units = "; ".join(f"{ROLE_WORD[u.role]}:{u.mention}" for u in m.units) or "-"
         cites = "、".join(f"《{i.mention}》" for i in m.instruments)
         due = " ".join(f"⏰{dl.text}" for dl in m.deadlines)
         lines.append(f"  {'/'.join(m.path):<16} {m.heading[:28]:<28} | {units} {cites} {due}".rstrip())
+    for w in x.warnings:
+        where = f" @{w.span[0]}-{w.span[1]}" if w.span else ""
+        lines.append(f"  warning [{w.kind}]{where}: {w.message}")
     return "\n".join(lines)

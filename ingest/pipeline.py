@@ -18,7 +18,14 @@ from policykg.ingest.instruments import find_aliases, find_citations
 from policykg.ingest.measures import select_measures
 from policykg.ingest.metadata import document_meta, find_body, find_jurisdiction
 from policykg.ingest.outline import Node, parse_outline
-from policykg.ingest.records import Extraction, InstrumentCitation, Measure, Section, UnitMention
+from policykg.ingest.records import (
+    Extraction,
+    ExtractionWarning,
+    InstrumentCitation,
+    Measure,
+    Section,
+    UnitMention,
+)
 from policykg.ingest.table_clauses import find_table_clauses
 
 _CLOSING_LINE = re.compile(
@@ -74,6 +81,13 @@ def extract_text(original: str, source: str) -> Extraction:
         if id(n) not in measure_ids and n.children
     ]
     outside = _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
+    warnings: list[ExtractionWarning] = []
+    if not jurisdiction.name:
+        warnings.append(
+            ExtractionWarning(
+                "no_jurisdiction", "no jurisdiction found in the title, issuer or notice: units stay unqualified"
+            )
+        )
     return Extraction(
         source=source,
         text=original,
@@ -83,6 +97,7 @@ def extract_text(original: str, source: str) -> Extraction:
         instruments=tuple(outside),
         aliases=tuple(aliases),
         content_hash=hashlib.sha1(original.encode("utf-8")).hexdigest(),
+        warnings=tuple(warnings),
     )
 
 

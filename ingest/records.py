@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from policykg.core.vocabulary import ROLES, Role, Span
 
@@ -39,6 +39,7 @@ class InstrumentCitation:
     span: Span
     doc_number: str = ""  # 〔2017〕154号 when the citation carries one
     level: str = ""  # issuing level where the title shows it: 国家, 省, 市, 县 …
+    article: str = ""  # 第三十六条 when the citation names an article
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,21 @@ class Deadline:
     text: str  # 2022年底前, 每年第一季度
     date: str  # ISO date where the phrase fixes one, else ""
     span: Span
+    kind: DeadlineKind = "dated"
+
+
+DeadlineKind = Literal["dated", "recurring", "ongoing"]  # 2023年底前 | 每年3月底前 | 长期坚持
+# What the extractor found hard, shown to the user with where it happened: a skipped, repeated or
+# out-of-order item number; no jurisdiction (units stay unqualified); a role label with no units; a table
+# it could not read; text that ended up in no measure.
+WarningKind = Literal["numbering", "no_jurisdiction", "empty_clause", "unreadable_table", "skipped_text"]
+
+
+@dataclass(frozen=True)
+class ExtractionWarning:
+    kind: WarningKind
+    message: str  # one line in Chinese or English naming what and where: 第8项后缺少第9项
+    span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -95,7 +111,7 @@ class Extraction:
     instruments: tuple[InstrumentCitation, ...] = ()  # citations outside any measure
     aliases: tuple[Alias, ...] = ()
     content_hash: str = ""
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[ExtractionWarning, ...] = field(default=())
 
     def to_contract(self) -> dict[str, Any]:
         """The JSON shape of `policykg extract --format json` (the design brief's contract)."""
@@ -105,6 +121,7 @@ class Extraction:
             "measures": [_measure_dict(m) for m in self.measures],
             "instruments": [_plain(asdict(i)) for i in self.instruments],
             "aliases": [_plain(asdict(a)) for a in self.aliases],
+            "warnings": [_plain(asdict(w)) for w in self.warnings],
         }
 
 
