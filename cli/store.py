@@ -12,6 +12,8 @@ import click
 
 from policykg.cli.main import cli
 from policykg.core.errors import InputError, PolicyKGError, QueryError, WriteRefused
+from policykg.graph.console import run_console
+from policykg.graph.guard import ConsoleLimits, check_value
 from policykg.graph.open import open_store
 from policykg.graph.readonly import ensure_read_only
 from policykg.graph.store import Row
@@ -123,12 +125,31 @@ def export(out: Path, store_spec: str | None, fmt: str) -> None:
 @click.option("--param", "params", multiple=True, metavar="K=V", help="A $parameter; V is read as JSON if it parses.")
 @click.option("--write", "allow_write", is_flag=True, help="Allow statements that write (run in one transaction).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1, max=3600),
+    help="Stop a read after this many seconds (default 30, or $POLICYKG_CONSOLE_SECONDS).",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1, max=10_000_000),
+    help="Return at most this many rows; a longer result is cut and says so (default 10000).",
+)
 @store_option
-def cypher(query: str, params: tuple[str, ...], allow_write: bool, fmt: str, store_spec: str | None) -> None:
+def cypher(
+    query: str,
+    params: tuple[str, ...],
+    allow_write: bool,
+    fmt: str,
+    timeout: float | None,
+    max_rows: int | None,
+    store_spec: str | None,
+) -> None:
     """Run a Cypher QUERY and print its rows.
 
     Read-only unless --write: statements that create, merge, delete, set, remove, drop, load or copy are
-    refused (on Neo4j the session also runs in READ mode). Values go in as parameters:
+    refused (on Neo4j the session also runs in READ mode). A read runs within a time and a row limit,
+    like the explorer's console, and may not call file-reading functions. Values go in as parameters:
     policykg cypher 'MATCH (u:Unit {name: $name}) RETURN u.kind' --param name=宁远县司法局
     """
     values = parse_params(params)
@@ -137,20 +158,23 @@ def cypher(query: str, params: tuple[str, ...], allow_write: bool, fmt: str, sto
             ensure_read_only(query)
         except WriteRefused as exc:
             raise WriteRefused(f"{exc} (pass --write to allow it)") from exc
+    limits = ConsoleLimits.from_env(timeout, max_rows)
     store = open_store(store_spec, read_only=not allow_write)
     try:
         if allow_write:
             store.write([(query, values)])
             click.echo("ok: committed")
             return
-        rows = store.read(query, values)
+        result = run_console(store, query, values, limits)
     finally:
         store.close()
+    rows = result.rows
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
     else:
-        click.echo(format_table(rows, list(rows[0]) if rows else []))
-        click.echo(f"({len(rows)} rows)", err=True)
+        click.echo(format_table(rows, result.columns))
+    cut = f", cut at --max-rows {limits.max_rows}" if result.truncated else ""
+    click.echo(f"({len(rows)} rows{cut})", err=True)
 
 
 @cli.command()
@@ -194,8 +218,8 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
         if not sep or not name.isidentifier():
             raise QueryError(f"--param {pair!r}: expected NAME=VALUE")
         try:
-            values[name] = json.loads(raw)
-        except json.JSONDecodeError:
+            values[name] = check_value(json.loads(raw))
+        except (json.JSONDecodeError, RecursionError):
             values[name] = raw
     return values
 

@@ -72,6 +72,24 @@ class BoltStore:
         except DRIVER_ERRORS as exc:
             raise self._error(exc, "read") from exc
 
+    def read_limited(
+        self, cypher: str, params: Mapping[str, Any], max_rows: int, seconds: float
+    ) -> tuple[list[str], list[Row], bool]:
+        """A READ auto-commit statement under the server's transaction timeout; records are pulled only
+        until one more than max_rows has arrived, and the rest is discarded with the session."""
+        try:
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                result = session.run(neo4j.Query(cypher, timeout=seconds), dict(params))
+                columns = list(result.keys())
+                rows: list[Row] = []
+                for record in result:
+                    rows.append(plain_row(record))
+                    if len(rows) > max_rows:
+                        break
+        except DRIVER_ERRORS as exc:
+            raise self._error(exc, "read") from exc
+        return columns, rows[:max_rows], len(rows) > max_rows
+
     def write(self, statements: Iterable[Statement]) -> None:
         """Run every statement in one explicit transaction: all of them take effect or none does."""
         if self.read_only:

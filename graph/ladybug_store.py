@@ -44,7 +44,7 @@ class LadybugStore:
 
     dialect: Dialect = "ladybug"
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False, buffer_pool_size: int = 0) -> None:
         self.location = str(path)
         self.read_only = read_only
         target = Path(path)
@@ -53,7 +53,9 @@ class LadybugStore:
         if not read_only:
             target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = ladybug.Database(str(target), read_only=read_only, max_db_size=MAX_DB_SIZE)
+            self._db = ladybug.Database(
+                str(target), read_only=read_only, max_db_size=MAX_DB_SIZE, buffer_pool_size=buffer_pool_size
+            )
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             raise StoreError(f"{path}: cannot open the store: {_one_line(exc)}") from exc
@@ -83,6 +85,23 @@ class LadybugStore:
                 rows.append({col: _plain(value) for col, value in zip(columns, result.get_next(), strict=True)})
             result.close()
         return rows
+
+    def read_limited(
+        self, cypher: str, params: Mapping[str, Any], max_rows: int, seconds: float
+    ) -> tuple[list[str], list[Row], bool]:
+        ensure_read_only(cypher)
+        with self._lock:
+            self._conn.set_query_timeout(max(1, int(seconds * 1000)))
+            try:
+                result = self._execute(cypher, params, error=QueryError)
+                columns = result.get_column_names()
+                rows: list[Row] = []
+                while result.has_next() and len(rows) <= max_rows:
+                    rows.append({col: _plain(value) for col, value in zip(columns, result.get_next(), strict=True)})
+                result.close()
+            finally:
+                self._conn.set_query_timeout(0)
+        return columns, rows[:max_rows], len(rows) > max_rows
 
     def write(self, statements: Iterable[Statement]) -> None:
         if self.read_only:
