@@ -31,12 +31,18 @@ store_option = click.option(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @store_option
-def ingest(paths: tuple[Path, ...], store_spec: str | None) -> None:
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Empty the store first (every document, and the schema of an earlier policykg), then load PATHS.",
+)
+def ingest(paths: tuple[Path, ...], store_spec: str | None, rebuild: bool) -> None:
     """Extract documents and load them into the graph.
 
     PATHS are files or folders (searched recursively for .txt, .html, .docx, .pdf). Every file is
     extracted before anything is written, so a bad file stops the command and the store is unchanged.
-    Re-ingesting a document changes nothing; an edited one replaces its earlier version.
+    Re-ingesting a document changes nothing; an edited one replaces its earlier version. A store written
+    by an earlier policykg is refused until it is rebuilt: --rebuild.
     """
     from policykg.graph.loader import load
     from policykg.graph.stats import stats
@@ -54,7 +60,7 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None) -> None:
                 raise
             except Exception as exc:  # an extractor bug on this file: name the file, write nothing
                 raise InputError(str(path), f"extraction failed: {type(exc).__name__}: {exc}") from exc
-    store = open_store(store_spec)
+    store = open_store(store_spec, rebuild=rebuild)
     try:
         with click.progressbar(length=len(extractions), label="loading", file=sys.stderr) as bar:
             report = load(store, extractions, on_progress=bar.update)
