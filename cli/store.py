@@ -12,7 +12,7 @@ import click
 
 from policykg.cli.main import cli
 from policykg.core.errors import InputError, PolicyKGError, QueryError, WriteRefused
-from policykg.graph.open import open_store
+from policykg.graph.open import open_store, refuse_stale
 from policykg.graph.readonly import ensure_read_only
 from policykg.graph.store import Row
 
@@ -51,6 +51,8 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None, rebuild: bool) -> No
     files = document_files(paths)
     if not files:
         raise InputError(", ".join(map(str, paths)), f"no documents found ({', '.join(DOCUMENT_SUFFIXES)})")
+    if not rebuild:
+        refuse_stale(store_spec)  # before a long extraction, not after it
     extractions = []
     with click.progressbar(files, label="extracting", file=sys.stderr, show_pos=True) as bar:
         for path in bar:

@@ -4,6 +4,7 @@ library code takes a store as an argument."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from policykg.core.errors import StoreError
 from policykg.graph.ladybug_store import DEFAULT_PATH, LadybugStore, schema_statements
@@ -52,6 +53,14 @@ def open_store(spec: str | None = None, *, read_only: bool = False, rebuild: boo
         store.close()
         raise
     return store
+
+
+def refuse_stale(spec: str | None = None) -> None:
+    """Raise StaleStore if the store exists and was written by another version (open_store would refuse it
+    too, but only once opened for writing, which an ingest does after extracting)."""
+    resolved = store_spec(spec)
+    if is_bolt(resolved) or Path(resolved).exists():
+        open_store(resolved, read_only=True).close()
 
 
 def clear_bolt(store: GraphStore) -> None:
