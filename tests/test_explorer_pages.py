@@ -13,7 +13,7 @@ pytest.importorskip("streamlit", reason="the explorer needs the app extra: pip i
 from streamlit.testing.v1 import AppTest
 
 from tests.explorer_apptest import APP, QUESTION, TIMEOUT_S, open_page, open_tab
-from tests.explorer_store import CORPUS_DIR, ingest_corpus
+from tests.explorer_store import ingest_corpus
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,6 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def app(corpus_store: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
     monkeypatch.setenv("POLICYKG_STORE", str(corpus_store))
-    monkeypatch.setenv("POLICYKG_DOCS", str(CORPUS_DIR))
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
     at.run()
     assert not at.exception, at.exception
