@@ -39,15 +39,15 @@ def open_store(spec: str | None = None, *, read_only: bool = False, rebuild: boo
         from policykg.graph.bolt import BoltStore  # the neo4j driver loads only when a server is asked for
 
         store = BoltStore(resolved, read_only=read_only)
-        if rebuild:
-            clear_bolt(store)
-        if not read_only:
-            ensure_neo4j_schema(store)
     elif resolved.startswith(("http://", "https://")):
         raise StoreError(f"{resolved}: not a store (use a file path, or bolt:// / neo4j+s:// for Neo4j)")
     else:
         store = LadybugStore(resolved, read_only=read_only, rebuild=rebuild)
     try:
+        if store.dialect == "neo4j" and rebuild:
+            clear_bolt(store)
+        if store.dialect == "neo4j" and not read_only:
+            ensure_neo4j_schema(store)
         require_current(store)
     except BaseException:
         store.close()
