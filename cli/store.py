@@ -14,7 +14,7 @@ from policykg.cli.main import cli
 from policykg.core.errors import InputError, PolicyKGError, QueryError, WriteRefused
 from policykg.graph.console import run_console
 from policykg.graph.guard import ConsoleLimits, check_value
-from policykg.graph.open import open_store
+from policykg.graph.open import open_store, refuse_stale
 from policykg.graph.readonly import ensure_read_only
 from policykg.graph.store import Row
 
@@ -33,12 +33,18 @@ store_option = click.option(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @store_option
-def ingest(paths: tuple[Path, ...], store_spec: str | None) -> None:
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Empty the store first (every document, and the schema of an earlier policykg), then load PATHS.",
+)
+def ingest(paths: tuple[Path, ...], store_spec: str | None, rebuild: bool) -> None:
     """Extract documents and load them into the graph.
 
     PATHS are files or folders (searched recursively for .txt, .html, .docx, .pdf). Every file is
     extracted before anything is written, so a bad file stops the command and the store is unchanged.
-    Re-ingesting a document changes nothing; an edited one replaces its earlier version.
+    Re-ingesting a document changes nothing; an edited one replaces its earlier version. A store written
+    by an earlier policykg is refused until it is rebuilt: --rebuild.
     """
     from policykg.graph.loader import load
     from policykg.graph.stats import stats
@@ -47,6 +53,8 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None) -> None:
     files = document_files(paths)
     if not files:
         raise InputError(", ".join(map(str, paths)), f"no documents found ({', '.join(DOCUMENT_SUFFIXES)})")
+    if not rebuild:
+        refuse_stale(store_spec)  # before a long extraction, not after it
     extractions = []
     with click.progressbar(files, label="extracting", file=sys.stderr, show_pos=True) as bar:
         for path in bar:
@@ -56,7 +64,7 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None) -> None:
                 raise
             except Exception as exc:  # an extractor bug on this file: name the file, write nothing
                 raise InputError(str(path), f"extraction failed: {type(exc).__name__}: {exc}") from exc
-    store = open_store(store_spec)
+    store = open_store(store_spec, rebuild=rebuild)
     try:
         with click.progressbar(length=len(extractions), label="loading", file=sys.stderr) as bar:
             report = load(store, extractions, on_progress=bar.update)

@@ -4,6 +4,7 @@ instruments → deadlines → one Extraction record. Every stage is a pure funct
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable
@@ -80,7 +81,10 @@ def extract_text(original: str, source: str) -> Extraction:
         for n in nodes
         if id(n) not in measure_ids and n.children
     ]
-    outside = _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
+    outside = [
+        _as_written(original, c)
+        for c in _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
+    ]
     warnings: list[ExtractionWarning] = []
     if not jurisdiction.name:
         warnings.append(
@@ -212,14 +216,7 @@ def _as_written(original: str, citation: InstrumentCitation) -> InstrumentCitati
     written = original[s:e].strip()
     if written == citation.mention:
         return citation
-    return InstrumentCitation(
-        mention=written,
-        title=citation.title,
-        kind=citation.kind,
-        span=citation.span,
-        doc_number=citation.doc_number,
-        level=citation.level,
-    )
+    return dataclasses.replace(citation, mention=written)
 
 
 def _outside_citations(
