@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from policykg.core.jurisdictions import find_jurisdiction
 from policykg.core.places import leading_place
-from policykg.ingest.doc_dates import first_date, is_date_line
+from policykg.ingest.doc_dates import date_of_line, first_date, is_date_line
 from policykg.ingest.doc_kinds import ends_like_title, kind_of
 from policykg.ingest.portal_fields import Field, read_fields
 from policykg.ingest.records import DocumentMeta, ExtractionWarning, Measure
@@ -46,7 +46,7 @@ _ADDRESSEE = re.compile(r"^[^。]{2,120}:$")
 _SENTENCE_END = re.compile(r"[。;!?]$|。")
 _TRANSMITTAL_WORDS = re.compile(r"现将\s*《|(?:印发|转发|下发)给你们|现(?:予)?(?:印发|转发)|已经.{0,20}同意.{0,10}印发")
 _NOT_TITLE = re.compile(  # sentence marks, cells, or a heading label at the start
-    r"[。;!?:\t|]|[,、]$|^\d+[.、]|^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]+\)|^第[一二三四五六七八九十]"
+    r"[。;!?:,\t|]|、$|^\d+[.、]|^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]+\)|^第[一二三四五六七八九十]"
 )
 _BRACKET_LINE = re.compile(r"^\([^()]{1,40}\)$")
 _BRACKET_TAIL = re.compile(r"^\((?:[^()]*\d{4}[^()]*|试行|暂行|草案|征求意见稿|修订|修订稿|送审稿)\)$")
@@ -80,20 +80,21 @@ class Body:
     body_start: int
     body_index: int = 0  # index of the body's first line in the lines find_body was given
     fields: tuple[Field, ...] = field(default=())  # publication details above the body
+    notice_date: str = ""  # the date closing the notice that issues the document, when there is one
 
 
 def find_body(lines: list[tuple[int, str]], first_heading: int | None) -> Body:
     """lines: (offset, text) of non-blank lines of the cleaned text."""
-    body_index = _first_body_line(lines, first_heading)
+    body_index, notice_date = _first_body_line(lines, first_heading)
     head = [line for _, line in lines[:body_index]]
     fields, details = read_fields(head)
     block = _title_block(head, details)
     body_start = lines[body_index][0] if body_index < len(lines) else (lines[-1][0] if lines else 0)
     if block is None:
-        return Body("", body_start, body_start, body_index, tuple(fields))
+        return Body("", body_start, body_start, body_index, tuple(fields), notice_date)
     start, end = block
     title = "".join(line.strip() for line in head[start:end])
-    return Body(title, lines[start][0], body_start, body_index, tuple(fields))
+    return Body(title, lines[start][0], body_start, body_index, tuple(fields), notice_date)
 
 
 def document_meta(lines: list[tuple[int, str]], body: Body) -> DocumentMeta:
@@ -106,7 +107,7 @@ def document_meta(lines: list[tuple[int, str]], body: Body) -> DocumentMeta:
     signature = first_signature(plain)
     issuers = list(signature.issuers) if signature else []
     if not issuers:
-        issuers = _field_issuers(fields) or _notice_issuers(head)
+        issuers = _field_issuers(fields) or _notice_issuers(head) or _prefix_issuers(title)
     candidates = [title, *issuers, *(_notice_lines(head)), *fields.get("title", []), *fields.get("issuer", [])]
     candidates += [*fields.get("source", []), *_site_names(head)]
     jurisdiction = find_jurisdiction([c for c in candidates if c])
@@ -116,7 +117,7 @@ def document_meta(lines: list[tuple[int, str]], body: Body) -> DocumentMeta:
         jurisdiction=jurisdiction.name,
         issuers=tuple(issuers),
         doc_number=_doc_number(fields, head),
-        issued=_issued(fields, signature.date if signature else "", printed_date(plain)),
+        issued=_issued(fields, body.notice_date or (signature.date if signature else ""), printed_date(plain)),
         period=_period(title),
     )
 
@@ -137,28 +138,34 @@ def jurisdiction_warnings(meta: DocumentMeta, measures: Sequence[Measure]) -> li
 # --- where the body starts -----------------------------------------------------------------
 
 
-def _first_body_line(lines: list[tuple[int, str]], first_heading: int | None) -> int:
-    """The first heading, paragraph or table row of the document proper. A notice that issues the document
-    (关于印发《…》的通知, 现将《…》印发给你们) runs until its signature date: its sentences are not the body."""
+def _first_body_line(lines: list[tuple[int, str]], first_heading: int | None) -> tuple[int, str]:
+    """The first heading, paragraph or table row of the document proper, and the date closing the notice
+    that issues it. The notice (关于印发《…》的通知, 现将《…》印发给你们) runs until its signature date: its
+    sentences are not the body."""
     in_notice = False
+    notice_date = ""
     for i, (offset, line) in enumerate(lines):
         if first_heading is not None and offset >= first_heading:
-            return i
+            return i, notice_date
         stripped = line.strip()
         if _NOTICE_LINE.search(stripped) or _TRANSMITTAL_WORDS.search(stripped):
             in_notice = True
         elif in_notice and (is_date_line(stripped) or _ORG_AND_DATE.match(stripped)):
             in_notice = False
+            notice_date = notice_date or first_date(stripped) or date_of_line(stripped)
         elif not in_notice and (_is_paragraph(stripped) or _is_table_row(stripped)):
-            return i
-    return len(lines)
+            return i, notice_date
+    return len(lines), notice_date
 
 
 def _is_paragraph(line: str) -> bool:
-    """A sentence of the document's own text, not an addressee line."""
+    """A sentence of the document's own text (or the first line of one a PDF wrapped), not an addressee
+    line and not publication details."""
     if len(line) > _LONG_PARAGRAPH and line.endswith(("。", ":")) and not line.startswith("各"):
         return True
-    return len(line) >= _BODY_MIN and bool(_SENTENCE_END.search(line)) and not _ADDRESSEE.match(line)
+    if len(line) < _BODY_MIN or _ADDRESSEE.match(line):
+        return False
+    return bool(_SENTENCE_END.search(line) or ("," in line and not read_fields([line])[1]))
 
 
 def _is_table_row(line: str) -> bool:
@@ -336,13 +343,24 @@ def _field_issuers(fields: dict[str, list[str]]) -> list[str]:
 
 
 def _notice_issuers(head: list[str]) -> list[str]:
-    """中共宁远县委 宁远县人民政府关于印发《…》的通知 → the organisations before 关于."""
-    for line in _notice_lines(head):
-        before = line.split("关于", 1)[0]
-        names = join_split_names(before.split())
-        if names:
-            return names
+    """中共宁远县委 宁远县人民政府关于印发《…》的通知 → the organisations before 关于, or on the lines above
+    a notice title that starts with 关于."""
+    for k, line in enumerate(head):
+        line = line.strip()
+        if "关于" not in line or not _NOTICE_WORDS.search(line):
+            continue
+        names = _prefix_issuers(line)
+        above = k
+        while not names and above > 0 and k - above < _TITLE_BLOCK and is_org_line(head[above - 1]):
+            above -= 1
+        return names or join_split_names(head[above:k])
     return []
+
+
+def _prefix_issuers(title: str) -> list[str]:
+    """淮安市人民政府关于2017年度法治政府建设情况的报告 → 淮安市人民政府."""
+    before = title.split("关于", 1)[0] if "关于" in title else ""
+    return join_split_names(before.split()) if before else []
 
 
 def _doc_number(fields: dict[str, list[str]], head: list[str]) -> str:

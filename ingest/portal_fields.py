@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.ingest.doc_kinds import ends_like_title
+
 # field → its labels. Fields the metadata does not use are listed so that a value stops at them.
 _LABELS: dict[str, tuple[str, ...]] = {
     "written": ("成文日期", "成文时间", "签发日期"),
@@ -29,7 +31,8 @@ _LABELS: dict[str, tuple[str, ...]] = {
     "other": (
         "索引号", "主题分类", "主题词", "有效性", "公开方式", "公开范围", "公开属性", "体裁分类", "组配分类", "作者",
         "浏览次数", "浏览量", "点击数", "点击率", "点击量", "阅读次数", "访问量", "统一登记号", "登记号", "信息时效性",
-        "时效性", "内容概述", "发布人", "所属机构", "服务对象", "废止日期", "失效日期", "文种", "分类", "关键词",
+        "时效性", "内容概述", "发布人", "发布者", "所属机构", "服务对象", "废止日期", "失效日期", "文种", "分类", "关键词",
+        "点击", "阅读", "浏览", "访问次数", "供稿", "稿源", "编辑", "审核", "校对",
     ),
 }  # fmt: skip
 _FIELD_OF = {label: field for field, labels in _LABELS.items() for label in labels}
@@ -44,6 +47,11 @@ _LEADING_DATE = re.compile(
 _CELL_SPLIT = re.compile(r"\s*(?:\t|\|)\s*")
 _SPACES = re.compile(r"\s+")
 _MAX_VALUE = 120
+_SHORT_VALUE = 40
+_DATE_FIELDS = frozenset({"written", "sent", "published", "updated"})
+_A_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}")
+_A_NUMBER = re.compile(r"[〔\[(]\s*\d{4}\s*[〕\])]|\d{4}\s*[-/]\s*\d+")
+_SENTENCE = re.compile(r"[。;!?]")
 
 
 @dataclass(frozen=True)
@@ -83,7 +91,7 @@ def read_fields(lines: list[str]) -> tuple[list[Field], set[int]]:
         elif _LABEL_ALONE.match(line):
             value_at = _next_nonblank(lines, i + 1)
             name = field_of(line.strip(" -•·*:"))
-            if value_at is not None and not _is_label_line(lines[value_at]):
+            if value_at is not None and _fits(name, lines[value_at]):
                 fields.append(Field(name, _value(lines[value_at]), value_at))
                 detail_lines.update({i, value_at})
                 i = value_at + 1
@@ -132,8 +140,18 @@ def _value(text: str) -> str:
     return value[:_MAX_VALUE]
 
 
-def _is_label_line(line: str) -> bool:
-    return bool(_LABEL_ALONE.match(line) or _INLINE.match(line.strip()))
+def _fits(name: str, line: str) -> bool:
+    """Whether the line under a label alone is that label's value (an empty 内容概述: above the title)."""
+    line = line.strip()
+    if _LABEL_ALONE.match(line) or _INLINE.match(line):
+        return False
+    if name in _DATE_FIELDS:
+        return bool(_A_DATE.search(line))
+    if name == "doc_number":
+        return bool(_A_NUMBER.search(line))
+    if name == "title":
+        return True
+    return len(line) <= _SHORT_VALUE and not _SENTENCE.search(line) and not ends_like_title(line)
 
 
 def _next_nonblank(lines: list[str], start: int) -> int | None:
