@@ -7,6 +7,8 @@ and every span the stages produce points into the original file text without a t
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,12 +82,10 @@ _CHROME_LINE = re.compile(
     r"-\s*\d{1,4}\s*-\s*$|第\s*\d+\s*页\s*(?:/|,)?\s*共\s*\d+\s*页\s*$"  # PDF page furniture
     r")"
 )
-# Chrome inside a line the document shares (发布时间：… 字号：大 中 小 分享到：…): blanked to the line end.
-# 发文字号 is a field, so 字号 only counts when 文 does not precede it.
+# Chrome inside a line the document shares (发布时间：… 字号：大 中 小 分享到：…): blanked from the widget to the
+# line end. 发文字号 is a field, so 字号 / 字体 only count when no Chinese character runs into them.
 _CHROME_TAIL = re.compile(
-    r"(?:(?<!文)字号\s*:|[\[【]\s*字[号体]|(?<!\S)字体\s*(?:大小)?\s*[:\[]|分享到|分享至|"
-    r"[\[【]\s*(?:打印|关闭)|打印本页|关闭窗口|扫一扫).*$",
-    re.M,
+    r"字号\s*:|[\[【]\s*字[号体]|字体\s*(?:大小)?\s*[:\[]|分享到|分享至|[\[【]\s*(?:打印|关闭)|打印本页|关闭窗口|扫一扫"
 )
 # A page clock anywhere (今天是：2024年5月6日 星期一 农历四月廿九; 2019年12月3日星期二): a date with a weekday is the
 # day the page was viewed, never the document's date.
@@ -122,9 +122,37 @@ def blank_chrome(text: str) -> str:
     for i, line in enumerate(lines):
         if _CHROME_LINE.match(line):
             lines[i] = " " * len(line)
-    text = "\n".join(lines)
-    text = _PAGE_CLOCK.sub(_spaces, text)
-    return _CHROME_TAIL.sub(_spaces, text)
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    for i in _lines_holding(text, starts, _CLOCK_WORDS):
+        lines[i] = _PAGE_CLOCK.sub(_spaces, lines[i])
+    for i in _lines_holding(text, starts, _WIDGET_WORDS):
+        lines[i] = _without_widget_tail(lines[i])
+    return "\n".join(lines)
+
+
+# Words a line must hold before the (slower) clock and widget patterns are tried on it.
+_CLOCK_WORDS = ("星期", "礼拜", *(f"周{day}" for day in "一二三四五六日天"))
+_WIDGET_WORDS = ("字号", "字体", "分享", "打印", "关闭", "扫一扫")
+
+
+def _lines_holding(text: str, starts: list[int], words: tuple[str, ...]) -> list[int]:
+    """Indices of the lines where one of the words occurs, found with str.find over the whole text."""
+    found: set[int] = set()
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            found.add(bisect.bisect_right(starts, pos) - 1)
+            pos = text.find(word, pos + 1)
+    return sorted(found)
+
+
+def _without_widget_tail(line: str) -> str:
+    for m in _CHROME_TAIL.finditer(line):
+        before = line[m.start() - 1] if m.start() else ""
+        if m.group(0).startswith(("字号", "字体")) and "\u4e00" <= before <= "\u9fff":
+            continue  # 发文字号, or the word inside a sentence
+        return line[: m.start()] + " " * (len(line) - m.start())
+    return line
 
 
 def _spaces(m: re.Match[str]) -> str:

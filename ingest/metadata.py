@@ -35,7 +35,7 @@ _DOC_NUMBER = re.compile(
 )
 _DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[(]\s*(?:19|20)\d{2}")
 # The 《》 of a notice that issues the document, in its title or its transmittal sentence.
-_NOTICE_MARKED = re.compile(r"(?:印发|转发|下发|公布)\s*(?:了\s*)?《(.+?)》\s*(?:的\s*)?(?:通知|通报|函)")
+_NOTICE_MARKED = re.compile(r"(?:印发|转发|下发|公布)\s*(?:了\s*)?[《〈<](.+?)[》〉>]\s*(?:的\s*)?(?:通知|通报|函)")
 _NOTICE_BARE = re.compile(r"关于(?:印发|转发)(.+?)的(?:通知|通报)$")
 _TRANSMITTAL = re.compile(r"(?:现将|现予)?\s*《(.+?)》\s*(?:已经.{1,30}?同意\s*,?\s*)?(?:现)?(?:印发|转发)给你们")
 _NEWS_LEAD = re.compile(r"(?:印发|出台|制定|发布|审议通过)(?:了)?\s*《(.+?)》")
