@@ -37,18 +37,20 @@ class Jurisdiction:
         return self.name
 
     def for_prefix(self, admin_char: str) -> str:
-        """The place a bare 县 / 区 / 市 / 州 / 省 / 镇 / 乡 prefix means in this document."""
-        if admin_char in "镇乡街" and self.town:
-            return self.name
-        if admin_char in "县区旗" and self.county:
-            return self.above_town
+        """The place a bare 县 / 区 / 市 / 州 / 省 / 镇 / 乡 prefix means in this document; "" when the prefix
+        names a level below the document's own (县司法局 in a city's plan is each county's bureau, not the
+        city's; 镇人民政府 in a county's plan is every township's government)."""
+        if admin_char in "镇乡街":
+            return self.name if self.town else ""
+        if admin_char in "县区旗":
+            return self.above_town if self.county else ""
         if admin_char in "市州盟":
             if self.level == "city" or (self.county.endswith("市") and admin_char == "市"):
                 return self.above_town
             return self.city
         if admin_char == "省":
             return self.province
-        return self.above_town
+        return ""
 
 
 # Words before the place in a title or an issuer line: 关于…, 中共…, 2024年…, an opening mark.

@@ -259,6 +259,13 @@ def test_in_a_township_document_county_and_town_prefixes_mean_different_places()
     assert township.for_prefix("市") == "永州市"
 
 
+def test_a_prefix_below_the_documents_level_names_no_single_place() -> None:
+    """县司法局 in a city's plan is each county's bureau, 镇人民政府 in a county's plan every township's."""
+    city, county = find_jurisdiction(["长治市"]), find_jurisdiction(["宁远县"])
+    assert (city.for_prefix("县"), city.for_prefix("区"), city.for_prefix("市")) == ("", "", "长治市")
+    assert (county.for_prefix("镇"), county.for_prefix("乡"), county.for_prefix("县")) == ("", "", "宁远县")
+
+
 def test_a_bureau_issues_and_the_place_before_it_is_the_jurisdiction() -> None:
     text = (
         "首页 > 信息公开 > 部门信息公开 > 县卫健委 > 政策文件\n沅陵县卫生健康委员会2024年法治政府建设责任清单\n"
