@@ -44,7 +44,9 @@ _NOTICE_LINE = re.compile(r"(?:印发|转发|下发).{0,80}(?:通知|通报)$")
 _ORG_AND_DATE = re.compile(r"^\S.{1,40}\s{2,}(?:\d{4}\s*年|[〇○零一二]{4}年)")
 _ADDRESSEE = re.compile(r"^[^。]{2,120}:$")
 _SENTENCE_END = re.compile(r"[。;!?]$|。")
-_TRANSMITTAL_WORDS = re.compile(r"现将\s*《|(?:印发|转发|下发)给你们|现(?:予)?(?:印发|转发)|已经.{0,20}同意.{0,10}印发")
+_TRANSMITTAL_WORDS = re.compile(
+    r"现将\s*《|(?:印发|转发|下发)给?你们|现(?:予以?)?(?:印发|转发)|已经.{0,20}同意.{0,10}印发|通知如下"
+)
 _NOT_TITLE = re.compile(  # sentence marks, cells, or a heading label at the start
     r"[。;!?:,\t|]|、$|^\d+[.、]|^[一二三四五六七八九十]+、|^\([一二三四五六七八九十\d]+\)|^第[一二三四五六七八九十]"
 )
@@ -153,9 +155,14 @@ def _first_body_line(lines: list[tuple[int, str]], first_heading: int | None) ->
         elif in_notice and (is_date_line(stripped) or _ORG_AND_DATE.match(stripped)):
             in_notice = False
             notice_date = notice_date or first_date(stripped) or date_of_line(stripped)
-        elif not in_notice and (_is_paragraph(stripped) or _is_table_row(stripped)):
+        elif not in_notice and (_is_table_row(stripped) or (_is_paragraph(stripped) and not _dated_soon(lines, i))):
             return i, notice_date
     return len(lines), notice_date
+
+
+def _dated_soon(lines: list[tuple[int, str]], i: int) -> bool:
+    """A signature date within the next lines: the sentence closes a notice, it does not open the body."""
+    return any(is_date_line(line) or _ORG_AND_DATE.match(line.strip()) for _, line in lines[i + 1 : i + 5])
 
 
 def _is_paragraph(line: str) -> bool:
@@ -288,10 +295,11 @@ def _notice_title(head: list[str]) -> str:
         m = _NOTICE_MARKED.search(line) or _TRANSMITTAL.search(line)
         if m and ends_like_title(m.group(1)):
             return m.group(1).strip()
-    for line in head:
-        m = _NOTICE_BARE.search(line.strip())
-        if m and ends_like_title(m.group(1)):
-            return m.group(1).strip()
+    for k in range(len(head)):  # 关于印发X县2024年法治政府建设 / 工作要点的通知: the title may wrap
+        for joined in (_joined(head, k, k + n) for n in (1, 2, 3)):
+            m = _NOTICE_BARE.search(joined)
+            if m and ends_like_title(m.group(1)):
+                return m.group(1).strip()
     return ""
 
 

@@ -355,3 +355,20 @@ def test_a_title_above_a_paragraph_the_pdf_wrapped() -> None:
         "要求，结合我县实际，制定本方案。\n一、深化放管服改革\n1.动态调整权责清单。（责任单位：县司法局）\n"
     )
     assert meta(text).title == "石门县2024年法治政府建设实施方案"
+
+
+def test_a_notice_that_is_itself_the_document_keeps_its_items() -> None:
+    text = (
+        "长治市人民政府办公室关于印发长治市2022年政务公开和\n法治政府建设工作要点的通知\n"
+        "发布时间：2022-04-11　来源：市政府办\n各县、区人民政府，市直各有关单位：\n"
+        "经市人民政府同意，现将有关事项通知如下。\n长治市人民政府办公室\n2022年4月8日\n"
+        "一、深化政务公开\n1.推进决策公开。（牵头单位：市政府办；配合单位：市司法局）\n"
+    )
+    x = extract_text(text, source="notice.txt")
+    assert (x.document.title, x.document.jurisdiction, x.document.issued) == (
+        "长治市2022年政务公开和法治政府建设工作要点",
+        "长治市",
+        "2022-04-08",
+    )
+    assert [u.unit for m in x.measures for u in m.units] == ["长治市人民政府办公室", "长治市司法局"]
+    assert x.warnings == ()
