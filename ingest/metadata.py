@@ -52,6 +52,7 @@ _NOT_TITLE = re.compile(  # sentence marks, cells, or a heading label at the sta
 )
 _BRACKET_LINE = re.compile(r"^\([^()]{1,40}\)$")
 _BRACKET_TAIL = re.compile(r"^\((?:[^()]*\d{4}[^()]*|试行|暂行|草案|征求意见稿|修订|修订稿|送审稿)\)$")
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?")
 _TITLE_START = re.compile(r"^(?:关于|中共|[《“]|\d{4}|20)")
 _SITE_WORDS = re.compile(r"网站|门户|政府网|政务网")
 _SITE_SPLIT = re.compile(r"\s*[-_|]\s*")
@@ -208,6 +209,8 @@ def _title_block(head: list[str], details: set[int]) -> tuple[int, int] | None:
         above = head[top - 1].strip()
         if (top - 1) in details or not _is_title_line(above) or _is_title_end(above):
             break
+        if is_org_line(above) and _names_its_place(head[top]):
+            break  # the issuer printed above a title that names its place already
         if len("".join(s.strip() for s in head[top - 1 : end])) > _TITLE_MAX:
             break
         top -= 1
@@ -218,6 +221,10 @@ def _title_block(head: list[str], details: set[int]) -> tuple[int, int] | None:
     if len(_joined(head, best, end)) < _TITLE_MIN:
         return None
     return best, end
+
+
+def _names_its_place(line: str) -> bool:
+    return bool(leading_place(_LEADING_YEAR.sub("", line.strip())))
 
 
 def _joined(head: list[str], start: int, end: int) -> str:

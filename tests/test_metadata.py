@@ -372,3 +372,15 @@ def test_a_notice_that_is_itself_the_document_keeps_its_items() -> None:
     )
     assert [u.unit for m in x.measures for u in m.units] == ["长治市人民政府办公室", "长治市司法局"]
     assert x.warnings == ()
+
+
+@pytest.mark.parametrize(
+    "head,title",
+    [
+        ("中共慈利县委全面依法治县委员会办公室\n2024年慈利县法治政府建设工作要点\n", "2024年慈利县法治政府建设工作要点"),
+        ("沅陵县卫生健康委员会\n2024年法治政府建设责任清单\n", "沅陵县卫生健康委员会2024年法治政府建设责任清单"),
+        ("嘉禾县人民政府\n关于2023年度法治政府建设情况的报告\n", "嘉禾县人民政府关于2023年度法治政府建设情况的报告"),
+    ],
+)
+def test_an_issuer_line_above_the_title_joins_it_only_where_the_title_needs_its_place(head: str, title: str) -> None:
+    assert meta(head + BODY).title == title
