@@ -26,7 +26,7 @@ from policykg.ingest.doc_dates import date_of_line, first_date, is_date_line
 from policykg.ingest.doc_kinds import ends_like_title, kind_of
 from policykg.ingest.portal_fields import Field, read_fields
 from policykg.ingest.records import DocumentMeta, ExtractionWarning, Measure
-from policykg.ingest.signature import first_signature, is_org_line, join_split_names, printed_date
+from policykg.ingest.signature import first_signature, is_org_line, join_split_names, org_and_date, printed_date
 
 __all__ = ["Body", "document_meta", "find_body", "find_jurisdiction", "jurisdiction_warnings"]
 
@@ -41,7 +41,6 @@ _TRANSMITTAL = re.compile(r"(?:现将|现予)?\s*《(.+?)》\s*(?:已经.{1,30}?
 _NEWS_LEAD = re.compile(r"(?:印发|出台|制定|发布|审议通过)(?:了)?\s*《(.+?)》")
 _NOTICE_WORDS = re.compile(r"印发|转发|通知$")
 _NOTICE_LINE = re.compile(r"(?:印发|转发|下发).{0,80}(?:通知|通报)$")
-_ORG_AND_DATE = re.compile(r"^\S.{1,40}\s{2,}(?:\d{4}\s*年|[〇○零一二]{4}年)")
 _ADDRESSEE = re.compile(r"^[^。]{2,120}:$")
 _SENTENCE_END = re.compile(r"[。;!?]$|。")
 _TRANSMITTAL_WORDS = re.compile(
@@ -153,9 +152,9 @@ def _first_body_line(lines: list[tuple[int, str]], first_heading: int | None) ->
         stripped = line.strip()
         if _NOTICE_LINE.search(stripped) or _TRANSMITTAL_WORDS.search(stripped):
             in_notice = True
-        elif in_notice and (is_date_line(stripped) or _ORG_AND_DATE.match(stripped)):
+        elif in_notice and (date := date_of_line(stripped) or org_and_date(stripped)[1]):
             in_notice = False
-            notice_date = notice_date or first_date(stripped) or date_of_line(stripped)
+            notice_date = notice_date or date
         elif not in_notice and (_is_table_row(stripped) or (_is_paragraph(stripped) and not _dated_soon(lines, i))):
             return i, notice_date
     return len(lines), notice_date
@@ -163,7 +162,7 @@ def _first_body_line(lines: list[tuple[int, str]], first_heading: int | None) ->
 
 def _dated_soon(lines: list[tuple[int, str]], i: int) -> bool:
     """A signature date within the next lines: the sentence closes a notice, it does not open the body."""
-    return any(is_date_line(line) or _ORG_AND_DATE.match(line.strip()) for _, line in lines[i + 1 : i + 5])
+    return any(is_date_line(line) or org_and_date(line)[1] for _, line in lines[i + 1 : i + 5])
 
 
 def _is_paragraph(line: str) -> bool:

@@ -18,7 +18,7 @@ _NOT_ORG_LINE = re.compile(r"[。,:;、!?《》]|^\(|\t|\|")
 _FOOTER_ROLE = re.compile(r"(?:主办|承办|协办|主管)$")  # 汝城县人民政府办公室 主办: a portal footer
 _ORG_LINE_MAX = 40
 _BLOCK_LINES = 4
-_ORG_AND_DATE = re.compile(r"^(.{2,40}?)\s{2,}(\S.{5,20})$")
+_ORG_AND_DATE = re.compile(r"^(.{2,40})\s+(\S{6,20})$")
 _PRINTED = re.compile(r"^(.{2,40}?)\s+(\S.{5,20}?)\s*印发$")
 _CLOSING_LINES = 6  # an undated signature or the 印发 line sits within the document's last lines
 
@@ -37,15 +37,25 @@ def first_signature(lines: list[str]) -> Signature | None:
         date = date_of_line(line)
         same_line: list[str] = []
         if not date:
-            m = _ORG_AND_DATE.match(line)
-            if not m or not is_org_line(m.group(1)) or not (date := date_of_line(m.group(2))):
+            org, date = org_and_date(line)
+            if not date:
                 continue
-            same_line = [m.group(1)]
+            same_line = [org]
         block = _org_lines_above(lines, i) + same_line
         issuers = join_split_names(block)
         if issuers:
             return Signature(tuple(issuers), date, i - len(block) + len(same_line))
     return _closing_signature(lines)
+
+
+def org_and_date(line: str) -> tuple[str, str]:
+    """(organisation, ISO date) of a signature written on one line (宁远县人民政府  2022年6月21日), else ("", "")."""
+    m = _ORG_AND_DATE.match(line.strip())
+    if m and is_org_line(m.group(1)):
+        date = date_of_line(m.group(2))
+        if date:
+            return m.group(1).strip(), date
+    return "", ""
 
 
 def printed_date(lines: list[str]) -> str:
@@ -74,7 +84,7 @@ def join_split_names(block: list[str]) -> list[str]:
     names: list[str] = []
     carry = ""
     for line in block:
-        for part in re.split(r"\s{2,}", line.strip()):
+        for part in line.split():
             part = carry + part.strip()
             if not part:
                 continue

@@ -387,3 +387,18 @@ def test_a_notice_that_is_itself_the_document_keeps_its_items() -> None:
 )
 def test_an_issuer_line_above_the_title_joins_it_only_where_the_title_needs_its_place(head: str, title: str) -> None:
     assert meta(head + BODY).title == title
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "中共宁远县委\n宁远县人民政府\n2022年6月21日",
+        "中共宁远县委 宁远县人民政府\n二〇二二年六月二十一日",
+        "中共宁远县委　　宁远县人民政府　　2022年6月21日",
+        "中共宁远县委\n宁远县人民政府\n                    2022621",
+    ],
+    ids=["lines", "one-line-chinese-date", "all-on-one-line", "garbled-date"],
+)
+def test_signature_blocks_in_every_layout(signature: str) -> None:
+    m = meta("宁远县法治政府建设实施方案（2021—2025年）\n" + BODY + "\n" + signature + "\n")
+    assert (m.issuers, m.issued) == (("中共宁远县委", "宁远县人民政府"), "2022-06-21")
