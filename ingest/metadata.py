@@ -38,7 +38,11 @@ _DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[(]\s*(?:19|20)\d{
 _NOTICE_MARKED = re.compile(r"(?:印发|转发|下发|公布)\s*(?:了\s*)?[《〈<](.+?)[》〉>]\s*(?:的\s*)?(?:通知|通报|函)")
 _NOTICE_BARE = re.compile(r"关于(?:印发|转发)(.+?)的(?:通知|通报)$")
 _TRANSMITTAL = re.compile(r"(?:现将|现予)?\s*《(.+?)》\s*(?:已经.{1,30}?同意\s*,?\s*)?(?:现)?(?:印发|转发)给你们")
-_NEWS_LEAD = re.compile(r"(?:印发|出台|制定|发布|审议通过)(?:了)?\s*《(.+?)》")
+# A news report of the document: 近日，市委、市政府印发了《…》 — not a plan's own 国务院印发《纲要》 in its preamble.
+_NEWS_LEAD = re.compile(
+    r"^\s*(?:近日|日前|近期|最近|\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日)[^。]{0,40}?"
+    r"(?:印发|出台|制定|发布|审议通过)(?:了)?\s*《(.+?)》"
+)
 _NOTICE_WORDS = re.compile(r"印发|转发|通知$")
 _NOTICE_LINE = re.compile(r"(?:印发|转发|下发).{0,80}(?:通知|通报)$")
 _ADDRESSEE = re.compile(r"^[^。]{2,120}:$")
@@ -316,9 +320,9 @@ def _notice_lines(head: list[str]) -> list[str]:
 def _news_lead(lines: list[str]) -> str:
     """近日，市委、市政府印发了《成都市法治政府建设实施方案(2021-2025年)》 → the 《》."""
     for line in lines:
-        for m in _NEWS_LEAD.finditer(line):
-            if ends_like_title(m.group(1)) and len(m.group(1)) >= _TITLE_MIN:
-                return m.group(1).strip()
+        m = _NEWS_LEAD.match(line)
+        if m and ends_like_title(m.group(1)) and len(m.group(1)) >= _TITLE_MIN:
+            return m.group(1).strip()
     return ""
 
 

@@ -402,3 +402,8 @@ def test_an_issuer_line_above_the_title_joins_it_only_where_the_title_needs_its_
 def test_signature_blocks_in_every_layout(signature: str) -> None:
     m = meta("宁远县法治政府建设实施方案（2021—2025年）\n" + BODY + "\n" + signature + "\n")
     assert (m.issuers, m.issued) == (("中共宁远县委", "宁远县人民政府"), "2022-06-21")
+
+
+def test_a_plan_citing_what_the_state_council_issued_has_no_title_from_it() -> None:
+    text = "根据中共中央、国务院印发《法治政府建设实施纲要（2021—2025年）》的部署，结合本县实际，制定本方案。\n" + BODY
+    assert meta(text).title == ""
