@@ -18,8 +18,8 @@ from policykg.ingest.doc_kinds import kind_of
 from policykg.ingest.metadata import document_meta, find_body
 from policykg.ingest.outline import parse_outline
 from policykg.ingest.pipeline import _nonblank_lines, extract_text
-from policykg.ingest.readers import read_document
 from policykg.ingest.portal_fields import read_fields
+from policykg.ingest.readers import read_document
 from policykg.ingest.records import DocumentMeta
 from tests.fixture_corpus import FixtureCase, fixture_cases
 
