@@ -57,6 +57,7 @@ _BRACKET_LINE = re.compile(r"^\([^()]{1,40}\)$")
 _BRACKET_TAIL = re.compile(r"^\((?:[^()]*\d{4}[^()]*|试行|暂行|草案|征求意见稿|修订|修订稿|送审稿)\)$")
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?")
 _TITLE_START = re.compile(r"^(?:关于|中共|[《“]|\d{4}|20)")
+_SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff《(])|(?<=[》)])\s+(?=[\u4e00-\u9fff])")
 _SITE_WORDS = re.compile(r"网站|门户|政府网|政务网")
 _SITE_SPLIT = re.compile(r"\s*[-_|]\s*")
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:-|~|至|到)\s*((?:19|20)\d{2})\s*年?")
@@ -109,7 +110,7 @@ def document_meta(lines: list[tuple[int, str]], body: Body) -> DocumentMeta:
     head = plain[: body.body_index]
     fields = _by_name(body.fields)
     notice = _notice_title(head)
-    title = _title(body, notice, plain, fields)
+    title = _SPACE_IN_WORDS.sub("", _title(body, notice, plain, fields))
     signature = first_signature(plain)
     issuers = list(signature.issuers) if signature else []
     if not issuers:
