@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,6 +18,9 @@ from policykg.graph.guard import ConsoleLimits, check_value
 from policykg.graph.open import open_store, refuse_stale
 from policykg.graph.readonly import ensure_read_only
 from policykg.graph.store import Row
+
+if TYPE_CHECKING:
+    from policykg.ingest.records import Extraction
 
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
@@ -79,6 +83,8 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None, rebuild: bool) -> No
     if any(created.values()):
         click.echo("created: " + ", ".join(f"{n} {name}" for name, n in created.items() if n))
     click.echo("graph: " + ", ".join(f"{n} {name}" for name, n in totals["nodes"].items()))
+    for line in warning_summary(extractions):
+        click.echo(line)
 
 
 @cli.command("stats")
@@ -202,6 +208,21 @@ def remove(source: str, store_spec: str | None) -> None:
     if not removed:
         raise InputError(source, "no such document in the store (`policykg cypher` lists them: see its help)")
     click.echo(f"removed {source}")
+
+
+def warning_summary(extractions: list[Extraction]) -> list[str]:
+    """One line per document the extractor found hard: its file and the count of each warning kind
+    (no_jurisdiction says its units are stored without a place)."""
+    hard = [x for x in extractions if x.warnings]
+    if not hard:
+        return []
+    lines = [f"warnings in {len(hard)} of {len(extractions)} documents:"]
+    for x in hard:
+        counts = Counter(w.kind for w in x.warnings)
+        kinds = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+        note = " (its units are stored without a jurisdiction)" if "no_jurisdiction" in counts else ""
+        lines.append(f"  {x.source}: {kinds}{note}")
+    return lines
 
 
 def document_files(paths: tuple[Path, ...]) -> list[Path]:

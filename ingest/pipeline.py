@@ -17,7 +17,7 @@ from policykg.ingest.clean import clean
 from policykg.ingest.deadlines import find_deadlines, find_targets
 from policykg.ingest.instruments import find_aliases, find_citations
 from policykg.ingest.measures import select_measures
-from policykg.ingest.metadata import document_meta, find_body, find_jurisdiction
+from policykg.ingest.metadata import document_meta, find_body, find_jurisdiction, jurisdiction_warnings
 from policykg.ingest.outline import Node, parse_outline
 from policykg.ingest.records import (
     Extraction,
@@ -65,7 +65,7 @@ def extract_text(original: str, source: str) -> Extraction:
     if not measure_nodes:
         raise InputError(source, "no measures found (no numbered items or sections in the text)")
 
-    meta = document_meta(text, lines, body, source)
+    meta = document_meta(lines, body)
     jurisdiction = find_jurisdiction([meta.jurisdiction]) if meta.jurisdiction else Jurisdiction(name="")
     aliases = find_aliases(text)
     alias_map = {a.alias: a.full for a in aliases}
@@ -85,13 +85,7 @@ def extract_text(original: str, source: str) -> Extraction:
         _as_written(original, c)
         for c in _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
     ]
-    warnings: list[ExtractionWarning] = []
-    if not jurisdiction.name:
-        warnings.append(
-            ExtractionWarning(
-                "no_jurisdiction", "no jurisdiction found in the title, issuer or notice: units stay unqualified"
-            )
-        )
+    warnings: list[ExtractionWarning] = jurisdiction_warnings(meta, measures)
     return Extraction(
         source=source,
         text=original,
