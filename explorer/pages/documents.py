@@ -11,6 +11,7 @@ from policykg.explorer import connection, tables
 from policykg.explorer.doctext import document_text, outline, stored_measures
 from policykg.explorer.settings import settings
 from policykg.explorer.spans import SPAN_COLOURS, SPAN_NAMES, render_html
+from policykg.queries.catalog import run_named
 from policykg.queries.text import path_key
 
 PICKER_SIZE = 200  # documents the picker lists: the first by title, or the first matching what was typed
@@ -19,12 +20,7 @@ PICKER_SIZE = 200  # documents the picker lists: the first by title, or the firs
 @st.cache_data(show_spinner=False)
 def _documents(spec: str, text: str) -> list[dict[str, str]]:
     """The first PICKER_SIZE documents by title whose title or file name contains `text` ("" for any)."""
-    return connection.store().read(
-        "MATCH (d:Document) WHERE $text = '' OR d.title CONTAINS $text OR d.source CONTAINS $text "
-        "RETURN d.id AS id, d.title AS title, d.kind AS kind, d.jurisdiction AS jurisdiction, d.issued AS issued, "
-        "d.doc_number AS doc_number, d.period AS period, d.source AS source ORDER BY title, id LIMIT $limit",
-        {"text": text, "limit": PICKER_SIZE},
-    )
+    return run_named(connection.store(), "document_search", text=text, limit=PICKER_SIZE)
 
 
 @st.cache_data(show_spinner="Highlighting the text…")
