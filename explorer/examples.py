@@ -43,7 +43,7 @@ def sample_values(store: GraphStore) -> dict[str, Any]:
     that leads most and the unit it shares most measures with, the instrument measures cite most, the
     document with the most parts, measures the unit leads. Each is one bounded read (counted per node or
     from one unit), so the console opens at once on a store of a million measures."""
-    unit = _first(run_named(store, "busiest_units", roles=["lead"], limit=1), "unit")
+    unit = _first(run_named(store, "lead_counts", limit=1), "unit")
     partner = _first(run_named(store, "unit_partners", unit=unit, limit=1), "unit") if unit else ""
     document = run_named(store, "largest_documents", limit=1)
     measures = run_named(store, "unit_measures", units=[unit], roles=["lead"], limit=3) if unit else []
@@ -55,7 +55,7 @@ def sample_values(store: GraphStore) -> dict[str, Any]:
         "units_a": [unit],
         "units_b": [partner],
         "unit_id": ids.unit_id(unit) if unit else "",
-        "instruments": [_first(run_named(store, "top_instruments", limit=1), "instrument")],
+        "instruments": [_first(run_named(store, "measure_citation_counts", limit=1), "instrument")],
         "source": _first(document, "source"),
         "doc": _first(document, "id"),
         "label": "Measure",  # the label of `ids`
