@@ -6,6 +6,6 @@
 MATCH (:Document {id: $doc})-[:HAS*0..2]->(b)<-[r]-(a)
 WITH a, b, r
 WHERE label(r) <> 'HAS'
-RETURN a, b, label(r) AS type, r
-ORDER BY b.id, type, a.id, r.mention
+RETURN a.id AS start_id, b.id AS end_id, label(r) AS type, r, a AS other
+ORDER BY end_id, type, start_id, r.mention
 LIMIT $limit

@@ -5,6 +5,6 @@
 // example: {"limit": 5}
 MATCH (u:Unit)-[l:LEADS]->(:Measure)
 WHERE NOT u.collective
-RETURN u.name AS unit, u.jurisdiction AS jurisdiction, count(l) AS measures
+RETURN u.name AS unit, count(l) AS measures
 ORDER BY measures DESC, unit
 LIMIT $limit

@@ -6,6 +6,6 @@ MATCH (a:$label {id: i})
 OPTIONAL MATCH (a)-[r]->(b)
 WITH a, r, b
 WHERE r IS NOT NULL
-RETURN a, b, label(r) AS type, r
-ORDER BY a.id, type, b.id, r.mention
+RETURN a.id AS start_id, b.id AS end_id, label(r) AS type, r, b AS other
+ORDER BY start_id, type, end_id, r.mention
 LIMIT $limit

@@ -6,6 +6,6 @@ MATCH (b:$label {id: i})
 OPTIONAL MATCH (a)-[r]->(b)
 WITH a, r, b
 WHERE r IS NOT NULL
-RETURN a, b, label(r) AS type, r
-ORDER BY b.id, type, a.id, r.mention
+RETURN a.id AS start_id, b.id AS end_id, label(r) AS type, r, a AS other
+ORDER BY end_id, type, start_id, r.mention
 LIMIT $limit

@@ -6,6 +6,6 @@
 // example: {"unit": "宁远县司法局", "limit": 5}
 MATCH (u:Unit {name: $unit})-[:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)<-[:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]-(o:Unit)
 WHERE NOT o.collective AND o.name <> u.name
-RETURN o.name AS unit, o.kind AS kind, o.jurisdiction AS jurisdiction, count(DISTINCT m.id) AS measures
+RETURN o.name AS unit, count(DISTINCT m.id) AS measures
 ORDER BY measures DESC, unit
 LIMIT $limit

@@ -46,7 +46,7 @@ def sample_values(store: GraphStore) -> dict[str, Any]:
     unit = _first(run_named(store, "lead_counts", limit=1), "unit")
     partner = _first(run_named(store, "unit_partners", unit=unit, limit=1), "unit") if unit else ""
     document = run_named(store, "largest_documents", limit=1)
-    measures = run_named(store, "unit_measures", units=[unit], roles=["lead"], limit=3) if unit else []
+    measures = run_named(store, "lead_measure_ids", unit=unit, limit=3) if unit else []
     return {
         "unit": unit,
         "unit_a": unit,
@@ -59,7 +59,7 @@ def sample_values(store: GraphStore) -> dict[str, Any]:
         "source": _first(document, "source"),
         "doc": _first(document, "id"),
         "label": "Measure",  # the label of `ids`
-        "ids": list(dict.fromkeys(r["measure_id"] for r in measures)),
+        "ids": [r["measure_id"] for r in measures],
     }
 
 
