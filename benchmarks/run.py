@@ -245,6 +245,8 @@ def query_parameters(store: Any) -> dict[str, Any]:
         "number": "1",
         "instruments": [instrument[0]["title"]] if instrument else [],
         "ids": [r["id"] for r in measures],
+        "label": "Measure",  # the label of `ids`
+        "doc": source[0]["d"],
         "date_from": "2022-01-01",
         "date_to": "2022-12-31",
         "_jurisdiction": place,
@@ -265,7 +267,13 @@ def run_queries(store_path: Path, reps: int, budget_s: float) -> dict[str, Any]:
         out["parameters"] = pool
         for name, query in load_catalog().items():
             params = {p.name: pool[p.name] for p in query.params if p.name in pool}
-            missing = [p.name for p in query.params if p.required and p.name not in pool]
+            # A required value the data gave none for: the query's own example (console_parameter's kind …).
+            params |= {
+                p.name: query.example[p.name]
+                for p in query.params
+                if p.name not in params and p.name in query.example and p.required
+            }
+            missing = [p.name for p in query.params if p.required and p.name not in params]
             if missing:
                 out["named"][name] = {"skipped": f"no value for {', '.join(missing)}"}
                 continue

@@ -79,16 +79,17 @@ def test_header_parsing() -> None:
         '// example: {"units": ["x"]}\n'
         "MATCH (u:Unit) WHERE u.name IN $units RETURN u ORDER BY u.name LIMIT $limit\n"
     )
-    title, description, params, example, body = parse_query_file("t", text)
-    assert (title, description) == ("A title", "first line second line")
+    parsed = parse_query_file("t", text)
+    assert (parsed.title, parsed.description, parsed.console) == ("A title", "first line second line", "")
+    params = parsed.params
     assert [(p.name, p.type, p.default) for p in params] == [
         ("units", "list", REQUIRED),
         ("roles", "list", ["lead"]),
         ("limit", "int", 5),
     ]
     assert params[1].description == "roles -- with dashes"
-    assert example == {"units": ["x"]}
-    assert body.startswith("MATCH")
+    assert parsed.example == {"units": ["x"]}
+    assert parsed.body.startswith("MATCH")
 
 
 @pytest.mark.parametrize(
@@ -169,3 +170,33 @@ def test_every_query_and_question_runs_on_an_empty_store(tmp_path: Path) -> None
         answer = ask(store, "县司法局牵头哪些措施")
         assert answer["rows"] == [] and answer["message"]
         assert ask(store, "哪些措施2022年底前完成")["intent"] == "measures_due"
+
+
+def test_a_label_parameter_is_checked_against_the_schema_and_written_into_its_slot() -> None:
+    query = named_query("nodes_by_id")
+    cypher, params = query.statement("ladybug", {"label": "Unit", "ids": ["unit:x"]})
+    assert "(n:Unit {id: i})" in cypher and "$label" not in cypher
+    assert params == {"ids": ["unit:x"]}  # the label is in the statement, not sent as a value
+    for bad in ("Nope", "Unit) DETACH DELETE n //", "unit"):
+        with pytest.raises(QueryError, match="must be a node label"):
+            query.statement("ladybug", {"label": bad, "ids": ["unit:x"]})
+
+
+def test_a_label_parameter_stands_only_where_a_label_goes(tmp_path: Path) -> None:
+    header = "// title: T\n// param label: label -- a label\n"
+    (tmp_path / "as_value.cypher").write_text(
+        header + "MATCH (n:$label) WHERE n.kind = $label RETURN n ORDER BY n.id\n"
+    )
+    with pytest.raises(QueryError, match="only where a label goes"):
+        load_catalog(tmp_path)
+    (tmp_path / "as_value.cypher").write_text(header + "MATCH (n:$label) RETURN n.id AS id ORDER BY id\n")
+    assert (
+        load_catalog(tmp_path)["as_value"].statement("neo4j", {"label": "Measure"})[0].startswith("MATCH (n:Measure)")
+    )
+
+
+def test_console_examples_are_named_queries_with_a_console_name() -> None:
+    console = {q.console: q for q in CATALOG.values() if q.console}
+    assert {"Measures a unit leads", "Units with a parameter"} <= set(console)
+    for query in console.values():
+        assert all(p.name in query.example for p in query.params if p.required)
