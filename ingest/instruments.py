@@ -20,8 +20,10 @@ from policykg.ingest.records import Alias, InstrumentCitation, Span
 _PRC = "中华人民共和国"
 _INNER_MARKS = str.maketrans("〈〉<>", "《》《》")
 _OPEN, _CLOSE = "《〈<", "》〉>"
+_MARK_OR_NEWLINE = re.compile(r"[《〈<》〉>\n]")
 _ALIAS_DEF = re.compile(r"\(?(?:以下|下文)?简称\s*$")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}(?:〔|\[|\()\d{4}(?:〕|\]|\))\s*\d{1,4}\s*号")
+# A document number's bracketed year and serial; the issuer's abbreviation before it is found by walking back.
+_YEAR_NUMBER = re.compile(r"[〔\[(]\d{4}[〕\])]\s*\d{1,4}\s*号")
 # Words that run into an issuer's abbreviation: 按照湘政办发〔2019〕15号 → 湘政办发〔2019〕15号.
 _BEFORE_ISSUER = re.compile(
     r"^.*?(?:按照|根据|依据|落实|贯彻|执行|印发|下发|出台|制定|关于|参照|对照|的|和|及|与|按|依|据|将)"
@@ -176,8 +178,8 @@ def _title_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if first < 0:
         return pairs
     depth, opened = 0, -1
-    for i in range(first, end):
-        ch = text[i]
+    for mark in _MARK_OR_NEWLINE.finditer(text, first, end):  # visit only the marks, not every character
+        i, ch = mark.start(), mark.group()
         if ch == "《" or (depth and ch in _OPEN):
             if depth == 0:
                 opened = i
@@ -313,13 +315,18 @@ def _standalone(text: str, s: int, e: int, title: str) -> bool:
 
 def _bare_doc_numbers(text: str, start: int, end: int, taken: list[Span]) -> list[InstrumentCitation]:
     found = []
-    for m in _DOC_NUMBER.finditer(text, start, end):
-        s, e = m.span()
-        lead_in = _BEFORE_ISSUER.match(m.group(0).split("〔")[0].split("[")[0].split("(")[0])
+    for m in _YEAR_NUMBER.finditer(text, start, end):
+        issuer = m.start()  # the issuer's abbreviation before the bracket: up to 10 characters
+        while issuer > start and m.start() - issuer < 10 and _CJK.match(text[issuer - 1]):
+            issuer -= 1
+        if issuer == m.start():
+            continue
+        s, e = issuer, m.end()
+        lead_in = _BEFORE_ISSUER.match(text[issuer : m.start()])
         if lead_in:
             s += lead_in.end()
         # A number in brackets right after a 《》 title belongs to that citation, not a citation of its own.
-        if _overlaps((s, e), taken) or re.search(r"》\s*\($", text[max(0, m.start() - 3) : m.start()]):
+        if _overlaps((s, e), taken) or re.search(r"》\s*\($", text[max(0, issuer - 3) : issuer]):
             continue
         number = _doc_number(text[s:e])
         found.append(
