@@ -5,8 +5,10 @@ A deadline is one of three kinds: `dated` fixes a date (2023年底前 → 2023-1
 and `ongoing` has no end (长期坚持, 持续推进); the last two fix no date.
 
 Prose and time fields read differently. In prose a bare month (2023年12月，县政府组织…), 全年 or 持续推进
-tell of events and of work, not of deadlines; in a time field — a task table's 完成时限 column, or a
-完成时限：… label inside the text — the whole value is the deadline, down to 2024年12月, 全年 and 长期.
+tell of events and of work, not of deadlines; in a time field — a task table's 完成时限 column, a
+完成时限：… label inside the text, or a bracket part that is nothing but a time ((…牵头，长期坚持)) — the
+whole value is the deadline, down to 2024年12月, 全年 and 长期. A phrase without a year takes the year its
+sentence wrote before it (2024年3月启动，6月底前完成), else the document's.
 A report's account of the year's work (report=True) tells of work done: only a date after its year is a
 deadline there (计划2024年6月底前完成); the report's 下一步 part is read as a plan.
 """
@@ -70,12 +72,17 @@ _FIRST_CHARS = "每0123456789一二三四五六七八九十今本当明上下第
 _PHRASE = re.compile(f"(?=[{_FIRST_CHARS}])(?:" + "|".join((_RECURRING, _WITH_YEAR, _YEARLESS, _ONGOING)) + ")")
 
 # 对2020年12月31日以前印发的文件 names a scope, 截至2023年底 a state: neither is a deadline.
+_SENTENCE_END = re.compile(r"[。;!?\n]")
 _SCOPE_BEFORE = re.compile(r"(?:对|将|把|自|从|截至|截止)$")
 # A time field inside prose: 完成时限：2024年9月底前, up to the next separator or the next label.
 _TIME_FIELD = re.compile(
     r"(?:" + "|".join(sorted(TIME_LABELS, key=len, reverse=True)) + r")\s*(?::|\s)\s*"
     r"(?P<value>[^;,。\n)\]】〕]+?)(?=[;,。\n)\]】〕]|\s{2}|$)"
 )
+
+
+_BRACKET = re.compile(r"[(\[〔]([^()\[\]〔〕\n]{2,80})[)\]〕]")
+_PART_SEPARATOR = re.compile(r"[^,;、]+")
 
 
 @dataclass(frozen=True)
@@ -96,15 +103,29 @@ def find_deadlines(
     field: the span is a time field's value (a 完成时限 cell): bare months, 全年 and 长期 are deadlines too.
     """
     found: list[Deadline] = []
-    fields: list[tuple[int, int]] = []
-    if not field:
-        for m in _TIME_FIELD.finditer(text, start, end):
-            fields.append(m.span("value"))
-            found += _phrases(text, *m.span("value"), year, report, field=True)
+    fields = [] if field else _time_fields(text, start, end)
+    for s, e in fields:
+        found += _phrases(text, s, e, year, report, field=True)
     gaps = _gaps(start, end, fields)
     for s, e in gaps:
         found += _phrases(text, s, e, year, report, field)
     return sorted(found, key=lambda d: d.span)
+
+
+def _time_fields(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """完成时限：长期坚持, and a bracket part that is nothing but a time: (县司法局牵头,长期坚持)."""
+    fields = [m.span("value") for m in _TIME_FIELD.finditer(text, start, end)]
+    for m in _BRACKET.finditer(text, start, end):
+        if text[max(start, m.start() - 1) : m.start()] == "》":
+            continue  # 《…目录》(2018年) dates the title
+        for part in _PART_SEPARATOR.finditer(text, m.start(1), m.end(1)):
+            s, e = part.span()
+            s, e = s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip())
+            if text.endswith("完成", s, e):
+                e -= 2
+            if e > s and _PHRASE.fullmatch(text, s, e) and not any(fs <= s < fe for fs, fe in fields):
+                fields.append((s, e))
+    return sorted(fields)
 
 
 def _gaps(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -120,10 +141,15 @@ def _gaps(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int,
 
 def _phrases(text: str, start: int, end: int, year: int | None, report: bool, field: bool) -> list[Deadline]:
     deadlines = []
+    written_year, written_end = None, start  # the year a phrase of this sentence wrote: 2024年3月启动,6月底前完成
     for m in _PHRASE.finditer(text, start, end):
+        if written_year is not None and _SENTENCE_END.search(text, written_end, m.start()):
+            written_year = None
+        if m.group("y"):
+            written_year, written_end = int(m.group("y_year")), m.end()
         if _SCOPE_BEFORE.search(text[max(0, m.start() - 2) : m.start()]):
             continue
-        found = _read(m, year)
+        found = _read(m, written_year or year)
         if found is None or not (field or found.in_prose):
             continue
         if report and (found.explicit_year is None or year is None or found.explicit_year <= year):

@@ -106,6 +106,27 @@ def test_a_time_label_in_prose_opens_a_field() -> None:
     assert deadlines(line, year=2024) == [("长期坚持", "ongoing", ""), ("2024年12月", "dated", "2024-12-31")]
 
 
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        ("加强执法培训。（县司法局牵头，各单位配合，长期坚持）", [("长期坚持", "ongoing", "")]),
+        ("开展专项整治。（持续推进）", [("持续推进", "ongoing", "")]),
+        ("（责任单位：县司法局；2024年12月）", [("2024年12月", "dated", "2024-12-31")]),
+        ("编制《行政许可事项目录》（2018年）", []),  # the bracket after a title dates the title
+        ("（县司法局牵头，长期坚持法治宣传教育）", []),
+    ],
+)
+def test_a_bracket_part_that_is_only_a_time_is_a_field(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert deadlines(sentence, year=2024) == expected
+
+
+def test_a_phrase_without_a_year_takes_the_year_its_sentence_wrote() -> None:
+    assert deadlines("2023年3月启动，6月底前完成；上半年总结", year=2024) == [
+        ("6月底前", "dated", "2023-06-30"),
+        ("上半年", "dated", "2024-06-30"),
+    ]
+
+
 def test_time_labels_are_labels_that_name_no_unit() -> None:
     assert set(TIME_LABELS) <= set(NON_UNIT_LABELS)
 
