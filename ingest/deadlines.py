@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policykg.core.numerals import chinese_to_int
-from policykg.core.vocabulary import TIME_LABELS
+from policykg.core.vocabulary import TIME_LABELS, Span
 from policykg.ingest.records import Deadline, DeadlineKind, DocumentMeta, Target
 
 _MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
@@ -94,25 +95,35 @@ class _Found:
 
 
 def find_deadlines(
-    text: str, start: int, end: int, *, year: int | None = None, report: bool = False, field: bool = False
+    text: str,
+    start: int,
+    end: int,
+    *,
+    year: int | None = None,
+    report: bool = False,
+    field: bool = False,
+    fields: Sequence[Span] = (),
 ) -> list[Deadline]:
     """Deadlines in text[start:end].
 
     year: the document's year, for phrases without one (上半年, 6月底前); their date is "" when it is None.
     report: the span tells of work done (a report's account of its year): only dates after `year` count.
     field: the span is a time field's value (a 完成时限 cell): bare months, 全年 and 长期 are deadlines too.
+    fields: time fields inside the span known from elsewhere (a table row's time cell): read as fields.
     """
     found: list[Deadline] = []
-    fields = [] if field else _time_fields(text, start, end)
-    for s, e in fields:
+    whole: list[Span] = []  # the time fields, read whole; the prose between them is read as prose
+    if not field:
+        whole = sorted((max(s, start), min(e, end)) for s, e in fields if s < end and e > start)
+        whole = sorted(whole + [f for f in _time_fields(text, start, end) if not _overlaps(f, whole)])
+    for s, e in whole:
         found += _phrases(text, s, e, year, report, field=True)
-    gaps = _gaps(start, end, fields)
-    for s, e in gaps:
+    for s, e in _gaps(start, end, whole):
         found += _phrases(text, s, e, year, report, field)
     return sorted(found, key=lambda d: d.span)
 
 
-def _time_fields(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _time_fields(text: str, start: int, end: int) -> list[Span]:
     """完成时限：长期坚持, and a bracket part that is nothing but a time: (县司法局牵头,长期坚持)."""
     fields = [m.span("value") for m in _TIME_FIELD.finditer(text, start, end)]
     for m in _BRACKET.finditer(text, start, end):
@@ -128,7 +139,11 @@ def _time_fields(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return sorted(fields)
 
 
-def _gaps(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in others)
+
+
+def _gaps(start: int, end: int, taken: list[Span]) -> list[Span]:
     gaps, pos = [], start
     for s, e in taken:
         if s > pos:
@@ -276,13 +291,16 @@ class DocumentTime:
     def of(cls, meta: DocumentMeta) -> DocumentTime:
         return cls(document_year(meta), is_report(meta))
 
-    def deadlines(self, text: str, start: int, end: int, part_heading: str) -> list[Deadline]:
-        """Deadlines of text[start:end], which sits in the top-level part headed part_heading."""
+    def deadlines(
+        self, text: str, start: int, end: int, part_heading: str, fields: Sequence[Span] = ()
+    ) -> list[Deadline]:
+        """Deadlines of text[start:end], which sits in the top-level part headed part_heading; `fields` are
+        its time cells when it is a table row."""
         if not self.report:
-            return find_deadlines(text, start, end, year=self.year)
+            return find_deadlines(text, start, end, year=self.year, fields=fields)
         if _LOOKING_AHEAD.search(part_heading):
-            return find_deadlines(text, start, end, year=self.year + 1 if self.year else None)
-        return find_deadlines(text, start, end, year=self.year, report=True)
+            return find_deadlines(text, start, end, year=self.year + 1 if self.year else None, fields=fields)
+        return find_deadlines(text, start, end, year=self.year, report=True, fields=fields)
 
 
 # Headings of a report's part about the coming year: 下一步工作打算, 2024年工作计划, 今后工作安排.

@@ -60,7 +60,7 @@ _PLACE_PLAN_VERB = re.compile(r"(?:落实|贯彻|执行|实施|依据|根据|按
 _COORDINATION = ("和", "及", "、", "以及", "与")
 # An alias definition in the bracket right after a title, perhaps after the title's number.
 _ALIAS_AFTER = re.compile(
-    r"\s*\(\s*(?:[^()《》\n]{0,30}?[,;、]\s*)?(?:(?:以下|下文|下)?简称|(?:以下|下文|下)称)\s*:?\s*"
+    r"\(\s*(?:[^()《》\n]{0,30}?[,;、]\s*)?(?:(?:以下|下文|下)?简称|(?:以下|下文|下)称)\s*:?\s*"
     r"(?:《([^《》\n]{1,20})》|“([^“”\n]{1,20})”|([\u4e00-\u9fff]{2,12}))\s*\)"
 )
 # A bare alias is a citation only as a word of its own: after punctuation or one of these.
@@ -156,15 +156,22 @@ def find_citations(text: str, start: int, end: int, aliases: dict[str, str]) -> 
 
 
 def find_aliases(text: str) -> list[Alias]:
-    """(以下简称《纲要》) right after 《法治政府建设实施纲要(2021-2025年)》 → 纲要 = the full title; the bracket
-    may carry the title's number first ((卫沙党发〔2017〕2号,以下简称《工作方案》)) and the alias may be
-    written in 《》, in “” or bare."""
+    """(以下简称《纲要》) right after 《法治政府建设实施纲要(2021-2025年)》, or after a title cited without marks,
+    → 纲要 = the full title. The bracket may carry the title's number first ((卫沙党发〔2017〕2号,以下简称
+    《工作方案》)) and the alias may be written in 《》, in “” or bare."""
     found: dict[str, Alias] = {}
-    for open_at, close_at in _title_marks(text, 0, len(text)):
-        definition = _ALIAS_AFTER.match(text, close_at + 1, min(len(text), close_at + 60))
-        if not definition:
-            continue
-        full = canonical_title(text[open_at + 1 : close_at])
+    opening = {close_at: open_at for open_at, close_at in _title_marks(text, 0, len(text))}
+    for definition in _ALIAS_AFTER.finditer(text):
+        before = definition.start()
+        while before > 0 and text[before - 1] == " ":
+            before -= 1
+        if before - 1 in opening:
+            full = canonical_title(text[opening[before - 1] + 1 : before - 1])
+        else:
+            unmarked = [c for c in _unmarked_citations(text, max(0, before - 60), before, []) if c.span[1] == before]
+            if not unmarked:
+                continue
+            full = unmarked[-1].title
         alias = canonical_title(next(g for g in definition.groups() if g))
         if alias != full:
             found.setdefault(alias, Alias(alias=alias, full=full))

@@ -127,6 +127,16 @@ def test_a_phrase_without_a_year_takes_the_year_its_sentence_wrote() -> None:
     ]
 
 
+def test_a_table_rows_time_cell_is_read_whole_and_the_rest_as_prose() -> None:
+    row = clean("5\t开展执法评查\t全年开展两次，上半年通报\t县司法局\t2024年12月").text
+    cell = (row.rindex("\t") + 1, len(row))
+    found = find_deadlines(row, 0, len(row), year=2024, fields=[cell])
+    assert [(d.text, d.kind, d.date) for d in found] == [
+        ("上半年", "dated", "2024-06-30"),
+        ("2024年12月", "dated", "2024-12-31"),
+    ]
+
+
 def test_time_labels_are_labels_that_name_no_unit() -> None:
     assert set(TIME_LABELS) <= set(NON_UNIT_LABELS)
 
