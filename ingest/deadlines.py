@@ -72,8 +72,8 @@ _ONGOING = r"(?P<ongoing>(?:长期|持续|常态化|常年)(?:坚持|推进|开�
 _FIRST_CHARS = "每0123456789一二三四五六七八九十今本当明上下第年全长持常"
 _PHRASE = re.compile(f"(?=[{_FIRST_CHARS}])(?:" + "|".join((_RECURRING, _WITH_YEAR, _YEARLESS, _ONGOING)) + ")")
 
-# 对2020年12月31日以前印发的文件 names a scope, 截至2023年底 a state: neither is a deadline.
 _SENTENCE_END = re.compile(r"[。;!?\n]")
+# 对2020年12月31日以前印发的文件 names a scope, 截至2023年底 a state: neither is a deadline.
 _SCOPE_BEFORE = re.compile(r"(?:对|将|把|自|从|截至|截止)$")
 # A time field inside prose: 完成时限：2024年9月底前, up to the next separator or the next label.
 _TIME_FIELD = re.compile(
@@ -81,9 +81,9 @@ _TIME_FIELD = re.compile(
     r"(?P<value>[^;,。\n)\]】〕]+?)(?=[;,。\n)\]】〕]|\s{2}|$)"
 )
 
-
+# A bracket and its parts (县司法局牵头,长期坚持): a part that is only a time is a time field.
 _BRACKET = re.compile(r"[(\[〔]([^()\[\]〔〕\n]{2,80})[)\]〕]")
-_PART_SEPARATOR = re.compile(r"[^,;、]+")
+_BRACKET_PART = re.compile(r"[^,;、\s](?:[^,;、]*[^,;、\s])?")
 
 
 @dataclass(frozen=True)
@@ -129,10 +129,9 @@ def _time_fields(text: str, start: int, end: int) -> list[Span]:
     for m in _BRACKET.finditer(text, start, end):
         if text[max(start, m.start() - 1) : m.start()] == "》":
             continue  # 《…目录》(2018年) dates the title
-        for part in _PART_SEPARATOR.finditer(text, m.start(1), m.end(1)):
+        for part in _BRACKET_PART.finditer(text, m.start(1), m.end(1)):
             s, e = part.span()
-            s, e = s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip())
-            if text.endswith("完成", s, e):
+            if text.endswith("完成", s, e):  # (2024年底前完成)
                 e -= 2
             if e > s and _PHRASE.fullmatch(text, s, e) and not any(fs <= s < fe for fs, fe in fields):
                 fields.append((s, e))
