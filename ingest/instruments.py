@@ -21,7 +21,7 @@ _PRC = "中华人民共和国"
 _INNER_MARKS = str.maketrans("〈〉<>", "《》《》")
 _OPEN, _CLOSE = "《〈<", "》〉>"
 _MARK_OR_NEWLINE = re.compile(r"[《〈<》〉>\n]")
-_ALIAS_DEF = re.compile(r"\(?(?:以下|下文)?简称\s*$")
+_ALIAS_DEF = re.compile(r"(?:简称|(?:以下|下文|下)称)\s*:?\s*$")  # the alias's own mark, not a citation
 # A document number's bracketed year and serial; the issuer's abbreviation before it is found by walking back.
 _YEAR_NUMBER = re.compile(r"[〔\[(]\d{4}[〕\])]\s*\d{1,4}\s*号")
 # Words that run into an issuer's abbreviation: 按照湘政办发〔2019〕15号 → 湘政办发〔2019〕15号.

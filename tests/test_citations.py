@@ -42,6 +42,13 @@ def test_alias_definitions(definition: str, alias: str) -> None:
     assert [(a.alias, a.full) for a in find_aliases(text)] == [(alias, GANGYAO)]
 
 
+@pytest.mark.parametrize("definition", ["以下简称", "简称", "以下称", "下称：", "中发〔2021〕8号，以下简称"])
+def test_the_definition_is_not_a_use(definition: str) -> None:
+    assert cites(f"落实《法治政府建设实施纲要（2021—2025年）》（{definition}《纲要》）。") == [
+        ("法治政府建设实施纲要(2021-2025年)", GANGYAO, "")
+    ]
+
+
 def test_an_alias_is_defined_only_right_after_its_title() -> None:
     text = clean(
         "落实《行政处罚法》，全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度（以下简称“三项制度”）。"
