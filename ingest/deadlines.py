@@ -34,8 +34,8 @@ _QUARTER = r"[一二三四1-4]"
 def _month_phrase(p: str) -> str:
     """3月底前, 6月30日前, 十月份, 3-6月 (a range is dated by its end); group names prefixed with p."""
     return (
-        rf"(?:(?:{_MONTH})(?:月(?:(?:{_DAY})[日号])?)?\s?[-~至到]\s?)?"
-        rf"(?P<{p}month>{_MONTH})月(?:(?P<{p}day>{_DAY})[日号])?(?P<{p}part>{_PART})?(?P<{p}mbefore>{_BEFORE})?"
+        rf"(?:(?:{_MONTH})(?:月(?:(?:{_DAY})[日号])?)? ?[-~至到] ?)?"
+        rf"(?P<{p}month>{_MONTH}) ?月(?:(?P<{p}day>{_DAY}) ?[日号])?(?P<{p}part>{_PART})?(?P<{p}mbefore>{_BEFORE})?"
     )
 
 
@@ -46,7 +46,7 @@ _RECURRING = (
     rf"){_BEFORE}?)"
 )
 _WITH_YEAR = (
-    r"(?P<y>(?<!\d)(?P<y_year>\d{4})年度?(?:"
+    r"(?P<y>(?<!\d)(?P<y_year>\d{4}) ?年度? ?(?:"
     + _month_phrase("y_")
     + rf"|(?P<y_half>[上下]半年)(?:末|底)?{_BEFORE}?"
     + rf"|第?(?P<y_q>{_QUARTER})季度(?:末|底)?{_BEFORE}?"
@@ -67,10 +67,19 @@ _YEARLESS = (
     + r"|(?P<l_whole>全年)"
     + r"))"
 )
+# A table's time cell may write a date with digits only: 2024.6, 2024-06-30, 2024/6/30前.
+_NUMERIC = (
+    r"(?P<n>(?<![\d.])(?P<n_year>\d{4})[./-](?P<n_month>1[0-2]|0?[1-9])(?:[./-](?P<n_day>3[01]|[12]\d|0?[1-9]))?"
+    rf"(?![\d.])(?:底|末)?{_BEFORE}?)"
+)
+# Recurring in a time cell: 按季度, 按月.
+_BY_PERIOD = r"(?P<by_period>按(?:月|季度|季|半年|年度?))"
 _ONGOING = r"(?P<ongoing>(?:长期|持续|常态化|常年)(?:坚持|推进|开展|实施|执行|有效|落实)?)"
 # Every phrase starts with one of these: testing it first spares the alternatives at most positions (6x faster).
-_FIRST_CHARS = "每0123456789一二三四五六七八九十今本当明上下第年全长持常"
-_PHRASE = re.compile(f"(?=[{_FIRST_CHARS}])(?:" + "|".join((_RECURRING, _WITH_YEAR, _YEARLESS, _ONGOING)) + ")")
+_FIRST_CHARS = "每0123456789一二三四五六七八九十今本当明上下第年全按长持常"
+_PHRASE = re.compile(
+    f"(?=[{_FIRST_CHARS}])(?:" + "|".join((_RECURRING, _NUMERIC, _WITH_YEAR, _YEARLESS, _BY_PERIOD, _ONGOING)) + ")"
+)
 
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 # 对2020年12月31日以前印发的文件 names a scope, 截至2023年底 a state: neither is a deadline.
@@ -127,8 +136,8 @@ def _time_fields(text: str, start: int, end: int) -> list[Span]:
     """完成时限：长期坚持, and a bracket part that is nothing but a time: (县司法局牵头,长期坚持)."""
     fields = [m.span("value") for m in _TIME_FIELD.finditer(text, start, end)]
     for m in _BRACKET.finditer(text, start, end):
-        if text[max(start, m.start() - 1) : m.start()] == "》":
-            continue  # 《…目录》(2018年) dates the title
+        if text[max(start, m.start() - 1) : m.start()] == "》" or _inside_title(text, start, m.start()):
+            continue  # 《…目录》(2018年) and 《…报告(2024年)》 date the title
         for part in _BRACKET_PART.finditer(text, m.start(1), m.end(1)):
             s, e = part.span()
             if text.endswith("完成", s, e):  # (2024年底前完成)
@@ -136,6 +145,10 @@ def _time_fields(text: str, start: int, end: int) -> list[Span]:
             if e > s and _PHRASE.fullmatch(text, s, e) and not any(fs <= s < fe for fs, fe in fields):
                 fields.append((s, e))
     return sorted(fields)
+
+
+def _inside_title(text: str, start: int, pos: int) -> bool:
+    return text.rfind("《", start, pos) > text.rfind("》", start, pos)
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -178,6 +191,14 @@ def _read(m: re.Match[str], year: int | None) -> _Found | None:
         return _Found("recurring", "", not bare_year, None)
     if m.group("ongoing"):
         return _Found("ongoing", "", False, None)
+    if m.group("by_period"):
+        return _Found("recurring", "", False, None)
+    if m.group("n"):
+        written = int(m.group("n_year"))
+        month, day = int(m.group("n_month")), int(m.group("n_day") or 0)
+        if not 1949 <= written <= 2100 or day > calendar.monthrange(written, month)[1]:
+            return None
+        return _Found("dated", _iso(written, month, day or None), False, written)
     if m.group("y"):
         written = int(m.group("y_year"))
         if not 1949 <= written <= 2100:
