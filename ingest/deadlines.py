@@ -281,7 +281,7 @@ _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 def is_report(meta: DocumentMeta) -> bool:
-    return meta.kind in _REPORT_KINDS or meta.title.endswith("报告")
+    return meta.kind in _REPORT_KINDS or meta.title.endswith(("报告", "总结"))
 
 
 def document_year(meta: DocumentMeta) -> int | None:
@@ -318,9 +318,13 @@ class DocumentTime:
         its time cells when it is a table row."""
         if not self.report:
             return find_deadlines(text, start, end, year=self.year, fields=fields)
-        if _LOOKING_AHEAD.search(part_heading):
+        if _LOOKING_AHEAD.search(part_heading) or self._names_a_later_year(part_heading):
             return find_deadlines(text, start, end, year=self.year + 1 if self.year else None, fields=fields)
         return find_deadlines(text, start, end, year=self.year, report=True, fields=fields)
+
+
+    def _names_a_later_year(self, heading: str) -> bool:  # 三、2024年重点工作 in a report on 2023
+        return self.year is not None and any(int(y) > self.year for y in _FOUR_DIGITS.findall(heading))
 
 
 # Headings of a report's part about the coming year: 下一步工作打算, 2024年工作计划, 今后工作安排.

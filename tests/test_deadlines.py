@@ -159,6 +159,7 @@ def test_a_report_tells_of_work_done() -> None:
         ("2023年法治政府建设工作情况", [("2024年底前", "dated", "2024-12-31")]),
         ("下一步工作打算", [("上半年", "dated", "2024-06-30"), ("2024年底前", "dated", "2024-12-31")]),
         ("2024年工作计划", [("上半年", "dated", "2024-06-30"), ("2024年底前", "dated", "2024-12-31")]),
+        ("2024年重点工作", [("上半年", "dated", "2024-06-30"), ("2024年底前", "dated", "2024-12-31")]),
     ],
 )
 def test_a_reports_part_about_the_coming_year_is_a_plan(heading: str, expected: list[tuple[str, str, str]]) -> None:
