@@ -322,7 +322,6 @@ class DocumentTime:
             return find_deadlines(text, start, end, year=self.year + 1 if self.year else None, fields=fields)
         return find_deadlines(text, start, end, year=self.year, report=True, fields=fields)
 
-
     def _names_a_later_year(self, heading: str) -> bool:  # 三、2024年重点工作 in a report on 2023
         return self.year is not None and any(int(y) > self.year for y in _FOUR_DIGITS.findall(heading))
 
