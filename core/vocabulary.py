@@ -41,6 +41,8 @@ NON_UNIT_LABELS: Final[tuple[str, ...]] = (
     "牵头区领导", "牵头市领导", "责任人", "联系人", "负责人", "完成时限", "完成时间", "时间节点", "进度安排",
     "时间安排", "时限要求", "时限", "督办单位", "督办部门", "督导单位", "督查单位", "督办领导", "备注",
 )  # fmt: skip
+# The non-unit labels whose value is a time (完成时限：2024年6月底前): prose fields and table columns of deadlines.
+TIME_LABELS: Final[tuple[str, ...]] = ("完成时限", "完成时间", "时间节点", "进度安排", "时间安排", "时限要求", "时限")
 
 
 def _role_labels() -> dict[str, Role]:

@@ -4,22 +4,23 @@ instruments → deadlines → one Extraction record. Every stage is a pure funct
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from policykg.core.errors import InputError
 from policykg.core.units import Jurisdiction, normalise_unit
 from policykg.ingest.clauses import Clause, find_clauses
-from policykg.ingest.clean import clean
-from policykg.ingest.deadlines import find_deadlines, find_targets
+from policykg.ingest.clean import clean, normalise
+from policykg.ingest.deadlines import DocumentTime, find_targets
 from policykg.ingest.instruments import find_aliases, find_citations
 from policykg.ingest.measures import select_measures
 from policykg.ingest.metadata import document_meta, find_body, find_jurisdiction, jurisdiction_warnings
 from policykg.ingest.outline import Node, parse_outline
 from policykg.ingest.records import (
+    Deadline,
     Extraction,
     ExtractionWarning,
     InstrumentCitation,
@@ -71,11 +72,12 @@ def extract_text(original: str, source: str) -> Extraction:
     alias_map = {a.alias: a.full for a in aliases}
     measure_ids = {id(n) for n in measure_nodes}
     clause_starts = [c.span[0] for c in clauses]
+    times = DocumentTime.of(meta)
     measures = []
     for node in measure_nodes:
         end = _trim(text, node.start, node.end)
         inside = _clauses_within(clauses, clause_starts, node.start, end)
-        measures.append(_measure(original, text, node, end, inside, jurisdiction, alias_map))
+        measures.append(_measure(original, text, node, end, inside, jurisdiction, alias_map, times))
     sections = [
         Section(path=n.path, heading=_clean_heading(n.heading), span=(n.start, _trim(text, n.start, n.end)))
         for n in nodes
@@ -148,6 +150,7 @@ def _measure(
     inside: list[Clause],
     jurisdiction: Jurisdiction,
     aliases: dict[str, str],
+    times: DocumentTime,
 ) -> Measure:
     start = node.start
     units = _unit_mentions(original, inside, jurisdiction)
@@ -157,9 +160,12 @@ def _measure(
             heading_end = clause.span[0]
     heading = _clean_heading(text[node.heading_start : heading_end])
     instruments = _first_per_title(
-        c
-        for c in find_citations(text, start, end, aliases)
-        if not any(cl.span[0] <= c.span[0] < cl.span[1] for cl in inside)
+        (
+            c
+            for c in find_citations(text, start, end, aliases)
+            if not any(cl.span[0] <= c.span[0] < cl.span[1] for cl in inside)
+        ),
+        aliases,
     )
     return Measure(
         path=node.path,
@@ -169,7 +175,7 @@ def _measure(
         span=(start, end),
         units=tuple(units),
         instruments=tuple(_as_written(original, c) for c in instruments),
-        deadlines=tuple(find_deadlines(text, start, end)),
+        deadlines=tuple(_written(original, d) for d in times.deadlines(text, start, end, _top(node).heading)),
         targets=tuple(find_targets(text, start, end)),
         clause_span=(inside[0].span[0], inside[-1].span[1]) if inside else None,
     )
@@ -197,12 +203,30 @@ def _unit_mentions(original: str, clauses: list[Clause], jurisdiction: Jurisdict
     return mentions
 
 
-def _first_per_title(citations: Iterable[InstrumentCitation]) -> list[InstrumentCitation]:
-    """A measure cites an instrument once, however often its text repeats the title."""
-    seen: dict[str, InstrumentCitation] = {}
+def _first_per_title(citations: Iterable[InstrumentCitation], aliases: dict[str, str]) -> list[InstrumentCitation]:
+    """A measure cites an instrument once however often its text repeats the title, and each use of an
+    alias (以下简称《纲要》) as a citation of its own, beside the full title too."""
+    kept: list[InstrumentCitation] = []
+    titles: set[str] = set()
     for c in citations:
-        seen.setdefault(c.title, c)
-    return list(seen.values())
+        if normalise(c.mention) in aliases:
+            kept.append(c)
+        elif c.title not in titles:
+            titles.add(c.title)
+            kept.append(c)
+    return kept
+
+
+def _top(node: Node) -> Node:
+    while node.parent is not None:
+        node = node.parent
+    return node
+
+
+def _written(original: str, deadline: Deadline) -> Deadline:
+    """The phrase as the original text writes it (full-width digits, traditional script)."""
+    s, e = deadline.span
+    return Deadline(text=original[s:e], date=deadline.date, span=deadline.span, kind=deadline.kind)
 
 
 def _as_written(original: str, citation: InstrumentCitation) -> InstrumentCitation:
@@ -210,7 +234,7 @@ def _as_written(original: str, citation: InstrumentCitation) -> InstrumentCitati
     written = original[s:e].strip()
     if written == citation.mention:
         return citation
-    return dataclasses.replace(citation, mention=written)
+    return replace(citation, mention=written)
 
 
 def _outside_citations(

@@ -1,0 +1,5 @@
+"""`python -m policykg` runs the command line."""
+
+from policykg.cli import main
+
+main()

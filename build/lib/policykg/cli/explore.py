@@ -1,0 +1,65 @@
+"""`policykg explore`: start the Streamlit explorer on a store. Thin: it only builds the command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from policykg.cli.main import cli
+from policykg.cli.store import store_option
+from policykg.core.errors import StoreError
+from policykg.core.resources import file_path
+from policykg.graph.open import is_bolt
+from policykg.graph.open import store_spec as store_spec_in_force
+
+
+def streamlit_command(port: int, address: str, store: str, docs: tuple[Path, ...]) -> list[str]:
+    """The `streamlit run` command line: headless, no usage statistics, the store passed through."""
+    app = file_path("policykg.explorer", "app.py")  # packaged, so an installed wheel runs it too
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(app),
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--server.address", address,
+        "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "minimal",
+        "--",
+    ]  # fmt: skip
+    command += ["--store", store]
+    for folder in docs:
+        command += ["--docs", str(folder)]
+    return command
+
+
+@cli.command()
+@store_option
+@click.option("--port", default=8501, show_default=True, help="Port the explorer listens on.")
+@click.option("--address", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 for all).")
+@click.option(
+    "--docs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder holding the ingested documents, for the Documents page's exact highlighting "
+    "(repeatable; default $POLICYKG_DOCS or samples/).",
+)
+def explore(store_spec: str | None, port: int, address: str, docs: tuple[Path, ...]) -> None:
+    """Open the explorer (Streamlit) on the store: ask questions, browse the graph, run read-only Cypher.
+
+    The store is opened read-only, so `policykg ingest` can write it meanwhile (press Reconnect to see
+    the new documents). Stop with Ctrl-C.
+    """
+    try:
+        import streamlit  # noqa: F401
+    except ImportError:
+        raise StoreError("the explorer needs Streamlit: pip install 'policykg[app]'") from None
+    spec = store_spec_in_force(store_spec)
+    if not is_bolt(spec):
+        spec = str(Path(spec).resolve())  # the app must find the same file whatever its working directory
+    command = streamlit_command(port, address, spec, tuple(d.resolve() for d in docs))
+    click.echo(f"policykg explorer on http://{address}:{port} -> {spec} (Ctrl-C stops it)", err=True)
+    sys.stderr.flush()
+    # Become the Streamlit server (no child process): Ctrl-C and SIGTERM reach it directly.
+    os.execv(command[0], command)

@@ -1,0 +1,34 @@
+"""The `policykg` command group and its entry point: every project error becomes one line and exit code 2."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from policykg import __version__
+from policykg.core.errors import PolicyKGError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policykg")
+def cli() -> None:
+    """Turn 法治政府建设 documents into a graph of units, measures and legal instruments."""
+
+
+def main() -> None:
+    """Entry point: every project error becomes one line on stderr and exit code 2, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except PolicyKGError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        sys.exit(130)

@@ -1,0 +1,225 @@
+"""Store commands: ingest, stats, export, cypher, remove. Thin: parse input, call graph/, print."""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import click
+
+from policykg.cli.main import cli
+from policykg.core.errors import InputError, PolicyKGError, QueryError, WriteRefused
+from policykg.graph.open import open_store
+from policykg.graph.readonly import ensure_read_only
+from policykg.graph.store import Row
+
+DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+
+store_option = click.option(
+    "--store",
+    "store_spec",
+    metavar="S",
+    default=None,
+    help="LadybugDB file (default $POLICYKG_STORE or data/policykg.lbug), or bolt:// / neo4j:// / "
+    "neo4j+s:// URI (credentials from NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE).",
+)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@store_option
+def ingest(paths: tuple[Path, ...], store_spec: str | None) -> None:
+    """Extract documents and load them into the graph.
+
+    PATHS are files or folders (searched recursively for .txt, .html, .docx, .pdf). Every file is
+    extracted before anything is written, so a bad file stops the command and the store is unchanged.
+    Re-ingesting a document changes nothing; an edited one replaces its earlier version.
+    """
+    from policykg.graph.loader import load
+    from policykg.graph.stats import stats
+    from policykg.ingest.pipeline import extract_file
+
+    files = document_files(paths)
+    if not files:
+        raise InputError(", ".join(map(str, paths)), f"no documents found ({', '.join(DOCUMENT_SUFFIXES)})")
+    extractions = []
+    with click.progressbar(files, label="extracting", file=sys.stderr, show_pos=True) as bar:
+        for path in bar:
+            try:
+                extractions.append(extract_file(path))
+            except PolicyKGError:
+                raise
+            except Exception as exc:  # an extractor bug on this file: name the file, write nothing
+                raise InputError(str(path), f"extraction failed: {type(exc).__name__}: {exc}") from exc
+    store = open_store(store_spec)
+    try:
+        with click.progressbar(length=len(extractions), label="loading", file=sys.stderr) as bar:
+            report = load(store, extractions, on_progress=bar.update)
+        totals = stats(store)
+    finally:
+        store.close()
+    click.echo(
+        f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged "
+        f"in {report.seconds:.1f}s -> {store.location}"
+    )
+    created = {**report.nodes, **report.relationships}
+    if any(created.values()):
+        click.echo("created: " + ", ".join(f"{n} {name}" for name, n in created.items() if n))
+    click.echo("graph: " + ", ".join(f"{n} {name}" for name, n in totals["nodes"].items()))
+
+
+@cli.command("stats")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+def stats_command(store_spec: str | None, fmt: str) -> None:
+    """Count nodes per label and relationships per type."""
+    from policykg.graph.stats import stats
+
+    store = open_store(store_spec, read_only=True)
+    try:
+        counts = stats(store)
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
+        return
+    rows = [{"kind": "node", "name": k, "count": v} for k, v in counts["nodes"].items()]
+    rows += [{"kind": "relationship", "name": k, "count": v} for k, v in counts["relationships"].items()]
+    click.echo(format_table(rows, ["kind", "name", "count"]))
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@store_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "csv", "json"]),
+    required=True,
+    help="graphml: one file (networkx, Gephi); csv: a folder in neo4j-admin import layout; json: one file.",
+)
+def export(out: Path, store_spec: str | None, fmt: str) -> None:
+    """Write the whole graph to OUT (a file, or a folder for csv)."""
+    from policykg.graph.export import write_csv, write_graphml, write_json
+
+    store = open_store(store_spec, read_only=True)
+    try:
+        if fmt == "csv":
+            files = write_csv(store, out)
+            click.echo(f"wrote {len(files)} files to {out}/")
+            return
+        out.parent.mkdir(parents=True, exist_ok=True)
+        (write_graphml if fmt == "graphml" else write_json)(store, out)
+    finally:
+        store.close()
+    click.echo(f"wrote {out}")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--param", "params", multiple=True, metavar="K=V", help="A $parameter; V is read as JSON if it parses.")
+@click.option("--write", "allow_write", is_flag=True, help="Allow statements that write (run in one transaction).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@store_option
+def cypher(query: str, params: tuple[str, ...], allow_write: bool, fmt: str, store_spec: str | None) -> None:
+    """Run a Cypher QUERY and print its rows.
+
+    Read-only unless --write: statements that create, merge, delete, set, remove, drop, load or copy are
+    refused (on Neo4j the session also runs in READ mode). Values go in as parameters:
+    policykg cypher 'MATCH (u:Unit {name: $name}) RETURN u.kind' --param name=宁远县司法局
+    """
+    values = parse_params(params)
+    if not allow_write:
+        try:
+            ensure_read_only(query)
+        except WriteRefused as exc:
+            raise WriteRefused(f"{exc} (pass --write to allow it)") from exc
+    store = open_store(store_spec, read_only=not allow_write)
+    try:
+        if allow_write:
+            store.write([(query, values)])
+            click.echo("ok: committed")
+            return
+        rows = store.read(query, values)
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(format_table(rows, list(rows[0]) if rows else []))
+        click.echo(f"({len(rows)} rows)", err=True)
+
+
+@cli.command()
+@click.argument("source")
+@store_option
+def remove(source: str, store_spec: str | None) -> None:
+    """Delete the document SOURCE (its file name, as ingested) and whatever only it referred to."""
+    from policykg.graph.loader import remove as remove_document
+
+    store = open_store(store_spec)
+    try:
+        removed = remove_document(store, source) or (
+            Path(source).name != source and remove_document(store, Path(source).name)
+        )
+    finally:
+        store.close()
+    if not removed:
+        raise InputError(source, "no such document in the store (`policykg cypher` lists them: see its help)")
+    click.echo(f"removed {source}")
+
+
+def document_files(paths: tuple[Path, ...]) -> list[Path]:
+    """Files as given, folders searched recursively for documents; sorted, without duplicates."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith(".")
+            )
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        if not sep or not name.isidentifier():
+            raise QueryError(f"--param {pair!r}: expected NAME=VALUE")
+        try:
+            values[name] = json.loads(raw)
+        except json.JSONDecodeError:
+            values[name] = raw
+    return values
+
+
+def format_table(rows: list[Row], columns: list[str]) -> str:
+    """A plain text table; Chinese characters count as two columns wide."""
+    if not columns:
+        return "(no rows)"
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = [_line(columns, widths), _line(["-" * w for w in widths], widths)]
+    lines += [_line(r, widths) for r in cells]
+    return "\n".join(lines)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return "" if value is None else str(value).replace("\n", " ")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _line(cells: list[str], widths: list[int]) -> str:
+    return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()

@@ -1,0 +1,1 @@
+"""Named Cypher queries and the schema, read as package data (`policykg.queries.catalog`)."""

@@ -1,0 +1,12 @@
+// title: Measures citing an instrument
+// description: Every measure that cites one of the instruments, with the citation as written (mention).
+// param instruments: list -- canonical instrument titles, e.g. ["重大行政决策程序暂行条例"]
+// param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
+// example: {"instruments": ["重大行政决策程序暂行条例"]}
+MATCH (m:Measure)-[c:CITES]->(i:Instrument)
+WHERE i.title IN $instruments
+RETURN i.title AS instrument, i.kind AS kind, c.mention AS mention,
+       m.source AS source, m.path AS path, m.number AS number, m.heading AS heading, m.id AS measure_id,
+       m.text AS text
+ORDER BY instrument, source, path, measure_id, mention
+LIMIT $limit

@@ -1,0 +1,45 @@
+"""The store connection, opened read-only once per process and shared by every session."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from policykg.core.errors import PolicyKGError
+from policykg.explorer.settings import settings
+from policykg.graph.open import open_store
+from policykg.graph.store import GraphStore
+
+
+@st.cache_resource(show_spinner="Opening the graph store…")
+def _open(spec: str) -> GraphStore:
+    # Read-only: an ingest can write the same LadybugDB file while the explorer is open.
+    return open_store(spec, read_only=True)
+
+
+def store() -> GraphStore:
+    """The connected store; on failure the page shows why and stops (a failed open is not cached,
+    so the next rerun tries again)."""
+    spec = settings().store
+    try:
+        return _open(spec)
+    except PolicyKGError as exc:
+        st.error(f"Cannot open the graph store **{spec}**.\n\n{exc}\n\n{_hint(str(exc))}")
+        st.stop()
+        raise  # st.stop() raises; this line only tells type checkers the function ends here
+
+
+def reconnect() -> None:
+    """Drop the cached connection, names and query results, so the next run sees what an ingest committed.
+    The old connection is not closed here: another session may be reading through it; it goes when the
+    last reference does."""
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def _hint(message: str) -> str:
+    lowered = message.lower()
+    if "lock" in lowered:
+        return "Another process is writing the store (an ingest?). Wait for it to finish, then press Reconnect."
+    if "no such store" in lowered:
+        return "Ingest documents first: `policykg ingest samples/ --store PATH`, then start the explorer on PATH."
+    return "Check `--store` / POLICYKG_STORE (a LadybugDB file, or bolt:// with NEO4J_USER / NEO4J_PASSWORD)."

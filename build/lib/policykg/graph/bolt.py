@@ -1,0 +1,160 @@
+"""Neo4j 5 / Aura (or any Bolt server) as a GraphStore, through the official `neo4j` driver.
+
+Credentials come only from the environment (NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE), never from
+the URI or argv, and the password never appears in a message, repr or exception raised here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import neo4j
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+
+from policykg.core.errors import PolicyKGError, QueryError, StoreError, WriteRefused
+from policykg.graph.bolt_values import plain_row
+from policykg.graph.store import Dialect, Row, Statement
+
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+DEFAULT_USER = "neo4j"
+# A host that does not answer should fail in seconds, not after the driver's default 30 s.
+CONNECT_TIMEOUT_S = 10.0
+# What the driver or the network raise; these become StoreError / QueryError, nothing else is caught.
+DRIVER_ERRORS = (Neo4jError, DriverError, OSError)
+
+
+class BoltStore:
+    """A graph store on a Bolt server. Reads run in READ access mode; `write` is one transaction."""
+
+    dialect: Dialect = "neo4j"
+
+    def __init__(self, uri: str, *, read_only: bool = False) -> None:
+        self.location = _checked_location(uri)
+        self.read_only = read_only
+        self.database = os.environ.get("NEO4J_DATABASE") or None
+        self._user = os.environ.get("NEO4J_USER") or DEFAULT_USER
+        # Kept only to scrub it from server messages; never formatted into anything.
+        self._password = os.environ.get("NEO4J_PASSWORD", "")
+        auth = (self._user, self._password) if self._password else None
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                self.location,
+                auth=auth,
+                connection_timeout=CONNECT_TIMEOUT_S,
+                max_transaction_retry_time=CONNECT_TIMEOUT_S,
+            )
+            self._driver.verify_connectivity()
+        except (*DRIVER_ERRORS, ValueError) as exc:
+            driver = getattr(self, "_driver", None)
+            if driver is not None:
+                driver.close()
+            raise self._error(exc, "connect") from exc
+
+    def __repr__(self) -> str:
+        mode = ", read_only=True" if self.read_only else ""
+        return f"BoltStore({self.location!r}, database={self.database!r}{mode})"
+
+    def __enter__(self) -> BoltStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run one statement in a READ transaction. Neo4j refuses writes there; not every Bolt server
+        does (ArcadeDB doesn't), so callers that must not write check the statement first."""
+        try:
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                return session.execute_read(_rows, cypher, dict(params or {}))
+        except DRIVER_ERRORS as exc:
+            raise self._error(exc, "read") from exc
+
+    def write(self, statements: Iterable[Statement]) -> None:
+        """Run every statement in one explicit transaction: all of them take effect or none does."""
+        if self.read_only:
+            raise WriteRefused(f"{self.location} is open read-only")
+        number = 0
+        try:
+            with (
+                self._driver.session(database=self.database, default_access_mode=neo4j.WRITE_ACCESS) as session,
+                session.begin_transaction() as tx,
+            ):
+                for cypher, params in statements:
+                    number += 1  # named in the error, so a failure points at its statement
+                    tx.run(cypher, dict(params)).consume()
+                tx.commit()
+        except DRIVER_ERRORS as exc:  # anything else (the caller's own error) propagates, rolled back
+            action = f"write (statement {number}, transaction rolled back)" if number else "write"
+            raise self._error(exc, action) from exc
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def _error(self, exc: BaseException, action: str) -> PolicyKGError:
+        """A one-line PolicyKGError naming the URI without credentials; the password is scrubbed."""
+        if isinstance(exc, AuthError):
+            message = (
+                f"cannot log in to {self.location} as {self._user!r}: authentication failed "
+                "(check NEO4J_USER / NEO4J_PASSWORD)"
+            )
+            return StoreError(message)
+        if isinstance(exc, ServiceUnavailable | OSError):
+            return StoreError(self._scrub(f"cannot reach {self.location}: {_reason(exc)}"))
+        if isinstance(exc, Neo4jError):
+            text = self._scrub(f"{self.location}: {action} failed: {_flat(exc.message or exc.code or '')}")
+            # A statement the server rejects (syntax, types, arithmetic) is the query's fault.
+            if (exc.code or "").startswith("Neo.ClientError.Statement."):
+                return QueryError(text)
+            return StoreError(text)
+        return StoreError(self._scrub(f"{self.location}: {action} failed: {_one_line(str(exc))}"))
+
+    def _scrub(self, text: str) -> str:
+        return text.replace(self._password, "***") if self._password else text
+
+
+def _rows(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) -> list[Row]:
+    return [plain_row(record) for record in tx.run(cypher, params)]
+
+
+def _checked_location(uri: str) -> str:
+    """The URI as given, refused when it is not Bolt or carries credentials (those leak via argv)."""
+    try:
+        parts = urlsplit(uri)
+        host = parts.hostname
+    except ValueError:
+        raise StoreError("not a Bolt URI (expected bolt://HOST:PORT or neo4j+s://HOST)") from None
+    if parts.scheme not in SCHEMES or not host:
+        raise StoreError("not a Bolt URI (expected bolt://HOST:PORT or neo4j+s://HOST)")
+    if parts.username is not None or parts.password is not None:
+        safe = f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
+        raise StoreError(f"{safe}: credentials in the URI are not accepted; set NEO4J_USER and NEO4J_PASSWORD")
+    return uri
+
+
+def _reason(exc: BaseException) -> str:
+    """The innermost cause, e.g. 'Connection refused', rather than the driver's multi-line story."""
+    inner: BaseException = exc
+    # neo4j:// wraps the per-router failures in an ExceptionGroup below the ServiceUnavailable.
+    while (nested := _first_cause(inner)) is not None:
+        inner = nested
+    if isinstance(inner, OSError) and inner.strerror:
+        return inner.strerror
+    return _one_line(str(inner) or type(inner).__name__)
+
+
+def _first_cause(exc: BaseException) -> BaseException | None:
+    if isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        return exc.exceptions[0]
+    return exc.__cause__
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _one_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else ""

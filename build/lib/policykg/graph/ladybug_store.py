@@ -1,0 +1,119 @@
+"""The embedded default backend: one LadybugDB file (the maintained continuation of Kùzu), no server."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+from policykg.core.errors import QueryError, StoreError
+from policykg.core.resources import read_text
+from policykg.graph.readonly import ensure_read_only
+from policykg.graph.store import Dialect, Row, Statement
+
+DEFAULT_PATH = "data/policykg.lbug"
+SCHEMA_FILE = "schema.ladybug.cypher"  # in the package data of policykg.cypher
+# LadybugDB maps max_db_size of address space per open database (8 TiB by default), which runs out
+# after a handful of databases in one process (tests, the explorer). 64 GiB is ample for this graph.
+MAX_DB_SIZE = 1 << 36
+
+
+def schema_statements(name: str = SCHEMA_FILE) -> list[str]:
+    """The DDL statements of a packaged schema file: `//` comment lines dropped, split on `;`."""
+    text = read_text("policykg.cypher", name)
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("//")]
+    return [stmt.strip() for stmt in "\n".join(lines).split(";") if stmt.strip()]
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    # The parser lists every token it would have accepted: noise in a one-line message.
+    return re.sub(r" expecting \{[^}]*\}", "", lines[0]) if lines else type(exc).__name__
+
+
+class LadybugStore:
+    """GraphStore over a LadybugDB file; creates the file and its schema on first open.
+
+    `read_only=True` opens an existing file without taking the write lock, so the explorer can read
+    while an ingest writes (it sees the last committed state at open time).
+    """
+
+    dialect: Dialect = "ladybug"
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> None:
+        self.location = str(path)
+        self.read_only = read_only
+        target = Path(path)
+        if read_only and not target.exists():
+            raise StoreError(f"{path}: no such store (ingest documents into it first)")
+        if not read_only:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(str(target), read_only=read_only, max_db_size=MAX_DB_SIZE)
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            raise StoreError(f"{path}: cannot open the store: {_one_line(exc)}") from exc
+        self._lock = threading.RLock()  # one connection, shared by the explorer's threads
+        if not read_only:
+            self._create_schema()
+
+    def _create_schema(self) -> None:
+        for stmt in schema_statements():
+            self._execute(stmt, None, error=StoreError)
+
+    def _execute(self, cypher: str, params: Mapping[str, Any] | None, error: type[Exception]) -> Any:
+        try:
+            result = self._conn.execute(cypher, dict(params or {}))
+        except RuntimeError as exc:
+            raise error(_one_line(exc)) from exc
+        # A string holding several statements gives one result each; the last one is the answer.
+        return result[-1] if isinstance(result, list) else result
+
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        ensure_read_only(cypher)
+        with self._lock:
+            result = self._execute(cypher, params, error=QueryError)
+            columns = result.get_column_names()
+            rows = []
+            while result.has_next():
+                rows.append({col: _plain(value) for col, value in zip(columns, result.get_next(), strict=True)})
+            result.close()
+        return rows
+
+    def write(self, statements: Iterable[Statement]) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.location}: opened read-only")
+        with self._lock:
+            self._execute("BEGIN TRANSACTION", None, error=StoreError)
+            try:
+                for cypher, params in statements:
+                    self._execute(cypher, params, error=StoreError)
+            except BaseException:
+                self._execute("ROLLBACK", None, error=StoreError)
+                raise
+            self._execute("COMMIT", None, error=StoreError)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+            self._db.close()
+
+    def __enter__(self) -> LadybugStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _plain(value: Any) -> Any:
+    """Nodes and relationships come back as dicts with internal keys (_ID, _LABEL, _SRC …): keep only
+    their properties, so a returned node looks the same on every backend (a dict of its properties)."""
+    if isinstance(value, dict) and "_ID" in value:
+        return {k: _plain(v) for k, v in value.items() if not k.startswith("_") and v is not None}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

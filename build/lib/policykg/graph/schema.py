@@ -1,0 +1,108 @@
+"""The graph schema as data: the allow-list of labels, relationship types and their properties.
+
+Every backend, the loader, stats and export read it from here, so no label or property name ever
+comes from user input. `cypher/schema.*.cypher` hold the same schema as DDL (a test checks they agree).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from policykg.core.vocabulary import ROLE_RELATIONSHIP
+
+PropType = Literal["STRING", "BOOLEAN", "DOUBLE"]
+
+
+@dataclass(frozen=True)
+class NodeTable:
+    label: str
+    properties: tuple[tuple[str, PropType], ...]  # the first one, `id`, is the primary key
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.properties)
+
+
+@dataclass(frozen=True)
+class RelTable:
+    type: str
+    pairs: tuple[tuple[str, str], ...]  # (from label, to label)
+    properties: tuple[tuple[str, PropType], ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.properties)
+
+
+_S: PropType = "STRING"
+
+NODES: tuple[NodeTable, ...] = (
+    NodeTable(
+        "Document",
+        (
+            ("id", _S),
+            ("title", _S),
+            ("kind", _S),
+            ("jurisdiction", _S),
+            ("issued", _S),
+            ("doc_number", _S),
+            ("period", _S),
+            ("source", _S),
+            ("text", _S),  # the original text: the explorer re-extracts it to show every span in place
+            ("fingerprint", _S),  # hash of the document's rows: an unchanged re-ingest is skipped
+        ),
+    ),
+    NodeTable("Section", (("id", _S), ("path", _S), ("heading", _S), ("document_id", _S), ("source", _S))),
+    NodeTable(
+        "Measure",
+        (
+            ("id", _S),
+            ("number", _S),
+            ("path", _S),  # heading labels joined with '/': "二/(一)/1"
+            ("heading", _S),
+            ("text", _S),
+            ("deadline", _S),  # ISO date of the first deadline, "" when none
+            ("deadline_text", _S),  # the first deadline phrase as written: 2022年底前
+            ("document_id", _S),
+            ("source", _S),
+        ),
+    ),
+    NodeTable(
+        "Unit",
+        (("id", _S), ("name", _S), ("kind", _S), ("jurisdiction", _S), ("collective", "BOOLEAN")),
+    ),
+    NodeTable("Jurisdiction", (("id", _S), ("name", _S), ("level", _S))),
+    NodeTable("Instrument", (("id", _S), ("title", _S), ("kind", _S))),
+)
+
+_MENTION: tuple[tuple[str, PropType], ...] = (("mention", _S),)
+
+RELATIONSHIPS: tuple[RelTable, ...] = (
+    # Document->Measure only for a measure that sits under no section heading.
+    RelTable("HAS", (("Document", "Section"), ("Section", "Measure"), ("Document", "Measure"))),
+    *(RelTable(rel, (("Unit", "Measure"),), _MENTION) for rel in ROLE_RELATIONSHIP.values()),
+    RelTable("CITES", (("Measure", "Instrument"), ("Document", "Instrument")), _MENTION),
+    RelTable("ISSUED_BY", (("Document", "Unit"),)),
+    RelTable("IN", (("Unit", "Jurisdiction"), ("Jurisdiction", "Jurisdiction"))),
+    RelTable("SIMILAR_TO", (("Measure", "Measure"),), (("score", "DOUBLE"),)),
+    RelTable("INGESTED_AS", (("Instrument", "Document"),)),
+)
+
+NODE_BY_LABEL: dict[str, NodeTable] = {n.label: n for n in NODES}
+REL_BY_TYPE: dict[str, RelTable] = {r.type: r for r in RELATIONSHIPS}
+LABELS: tuple[str, ...] = tuple(NODE_BY_LABEL)
+REL_TYPES: tuple[str, ...] = tuple(REL_BY_TYPE)
+
+ROLE_REL: dict[str, str] = {role: rel for role, rel in ROLE_RELATIONSHIP.items()}
+SHARED_LABELS: frozenset[str] = frozenset({"Unit", "Jurisdiction", "Instrument"})  # shared across documents
+
+
+def label(name: str) -> str:
+    """`name` if it is a node label of the schema; raises KeyError otherwise (the allow-list check)."""
+    return NODE_BY_LABEL[name].label
+
+
+def rel_type(name: str) -> str:
+    """`name`, quoted, if it is a relationship type of the schema (`IN` is a keyword in LadybugDB)."""
+    return f"`{REL_BY_TYPE[name].type}`"

@@ -1,0 +1,25 @@
+"""The one small interface every backend implements; callers pass a store in, never build one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, Protocol
+
+Dialect = Literal["ladybug", "neo4j"]
+Row = dict[str, Any]
+Statement = tuple[str, Mapping[str, Any]]
+
+
+class GraphStore(Protocol):
+    dialect: Dialect
+    location: str  # file path or URI, without credentials
+
+    def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run one read-only statement and return its rows as dicts keyed by column name."""
+        ...
+
+    def write(self, statements: Iterable[Statement]) -> None:
+        """Run the statements in one transaction: all of them take effect or none does."""
+        ...
+
+    def close(self) -> None: ...

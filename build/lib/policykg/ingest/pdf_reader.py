@@ -1,0 +1,102 @@
+"""PDF to text through its text layer (pypdf). Scanned PDFs have none; OCR is out of scope."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from pypdf import PdfReader
+
+
+class PdfProblem(ValueError):
+    """The PDF cannot give text: encrypted, or without a text layer. The message is the reason."""
+
+
+# A CJK character, one space, a CJK character: what letter-spaced (justified) text extracts to.
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_SPACED_HAN = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff]")
+
+# A line that starts an item of its own: a heading number or a responsibility line.
+_ITEM_START = re.compile(
+    r"\s*(?:第[一二三四五六七八九十百零〇\d]+[章节条部分]|[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]"
+    r"|\d+\s*[、.．](?!\d)|[①-⑳⑴-⒇⒈-⒛]|[一二三四五六七八九十]+是|附件|(?:牵头|责任|参加|配合|协办)单位)"
+)
+_SENTENCE_END = tuple("。:：;；!！?？")
+_MIN_FULL_LINES = 5
+
+
+def pdf_to_text(raw: bytes) -> str:
+    """The text of every page, pages separated by a line break."""
+    with _quiet_pypdf():
+        reader = PdfReader(io.BytesIO(raw), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise PdfProblem("PDF is encrypted (a password is needed to read it)")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    if not any(page.strip() for page in pages):
+        raise PdfProblem("PDF has no text layer (scanned image?)")
+    return "\n".join(rejoin_wrapped_lines(_undo_letter_spacing(page.rstrip("\n"))) for page in pages)
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs every repair it makes to a damaged file, up to ERROR level; the CLI prints one
+    line per problem, so they are silenced while reading (and the level restored after)."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _undo_letter_spacing(text: str) -> str:
+    """Drop the spaces a letter-spaced layout puts between Chinese characters.
+
+    Only when they are the rule (most adjacent Han pairs spaced apart), so that the real spaces
+    of normal text (中共宁远县委 宁远县人民政府) stay.
+    """
+    spaced = len(_SPACED_HAN.findall(text))
+    if spaced and spaced > 2 * len(_HAN_PAIR.findall(text)):
+        return _SPACED_HAN.sub("", text)
+    return text
+
+
+def rejoin_wrapped_lines(page: str) -> str:
+    """Join the lines a PDF broke only because the page was full.
+
+    A PDF has no paragraphs, only lines, so a responsibility clause or a sentence wrapped at the
+    margin reaches us cut in two. A line as wide as the page's full lines that ends mid-sentence is
+    joined with the next, unless the next starts an item of its own (一、, (二), 3., 牵头单位 …).
+    Lines ending a sentence are left alone: a break there costs nothing.
+    """
+    lines = page.split("\n")
+    widths = [_width(line) for line in lines]
+    long_widths = sorted(width for width in widths if width >= 10)
+    if len(long_widths) < _MIN_FULL_LINES:
+        return page
+    full = long_widths[len(long_widths) // 2] - 1.5  # most long lines of a text page are full ones
+    out = [lines[0]]
+    for previous_width, line in zip(widths, lines[1:], strict=False):
+        previous = out[-1].rstrip()
+        if (
+            previous_width >= full
+            and previous
+            and not previous.endswith(_SENTENCE_END)
+            and line.strip()
+            and not _ITEM_START.match(line)
+        ):
+            out[-1] = previous + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _width(line: str) -> float:
+    """Printed width in Chinese characters: ASCII letters and digits are half as wide."""
+    line = line.strip()
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.5 for ch in line)

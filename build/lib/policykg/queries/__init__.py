@@ -1,0 +1,1 @@
+"""Named-query catalog, question answering, workload and overlap analytics."""

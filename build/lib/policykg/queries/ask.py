@@ -1,0 +1,94 @@
+"""Chinese questions → a named query, answered with rows, the Cypher that ran and the source sentences.
+
+    ask(store, "县司法局牵头哪些措施") -> {"question", "intent", "entities", "query", "cypher", "params",
+                                          "rows", "message", "candidates", "groups", "total_rows", "complete"}
+
+The question is folded, its names are linked against the graph (queries.gazetteer), and the rest is
+read for roles, numbers and periods (queries.slots). Intent rules (queries.intents) pick a named query;
+its parameters hold only names taken from the graph and normalised numbers and dates, so nothing the
+user typed is pasted into Cypher. A name that links to nothing, or to several instruments or documents,
+gives a message with the closest candidates instead of rows.
+
+An answer of more than `max_rows` rows over several jurisdictions lists whole jurisdictions up to that
+many rows, counts every one of them in `groups`, and says so (queries.paging); `complete` is False then,
+and `max_rows=None` lists everything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from policykg.graph.store import GraphStore, Row
+from policykg.queries.catalog import prepared
+from policykg.queries.gazetteer import Gazetteer, fold, gazetteer_for
+from policykg.queries.intents import Plan, Problem, Question, plan_for
+from policykg.queries.paging import PAGE_ROWS, first_page, pageable, paged_message
+from policykg.queries.shaping import shape_rows
+
+Answer = dict[str, Any]
+
+
+def ask(
+    store: GraphStore, question: str, *, gazetteer: Gazetteer | None = None, max_rows: int | None = PAGE_ROWS
+) -> Answer:
+    """Answer one question. Pass `gazetteer` to reuse one across calls (the explorer caches it)."""
+    names = gazetteer if gazetteer is not None else gazetteer_for(store)
+    parsed = Question.parse(fold(question), names)
+    answer: Answer = {
+        "question": question,
+        "intent": "unknown",
+        "entities": [link.to_dict() for link in parsed.links],
+        "query": "",
+        "cypher": "",
+        "params": {},
+        "rows": [],
+        "message": "",
+        "candidates": [],
+        "groups": [],
+        "total_rows": 0,
+        "complete": True,
+    }
+    plan = plan_for(parsed, names)
+    if isinstance(plan, Problem):
+        answer.update(intent=plan.intent, message=plan.message, candidates=plan.candidates)
+        return answer
+    page = first_page(store, plan, max_rows) if max_rows and pageable(plan) else None
+    if page is not None:
+        plan = page.narrowed(plan)
+    cypher, params = prepared(store, plan.query, **plan.params)
+    raw = store.read(cypher, params)
+    rows = shape_rows(plan, raw)
+    cut = "limit" not in plan.params and _was_cut(raw, params)
+    answer.update(
+        intent=plan.intent,
+        query=plan.query,
+        cypher=cypher,
+        params=params,
+        rows=rows,
+        groups=page.groups() if page else _groups(rows),
+        total_rows=page.total_rows if page else len(rows),
+        complete=page is None and not cut,
+    )
+    if page is not None:
+        answer["message"] = paged_message(plan, page, question) + " " + plan.describe(rows)
+    else:
+        answer["message"] = plan.describe(rows) + (f" (只显示前 {params['limit']} 条)" if cut else "")
+    return answer
+
+
+def _was_cut(raw: list[Row], params: dict[str, Any]) -> bool:
+    """Whether the query's default LIMIT cut a listing short (rankings ask for their top N, not cut)."""
+    limit = params.get("limit")
+    return isinstance(limit, int) and len(raw) >= limit
+
+
+def _groups(rows: list[Row]) -> list[dict[str, Any]]:
+    """Row counts per jurisdiction (and unit), for answers that span several jurisdictions."""
+    if not rows or "jurisdiction" not in rows[0]:
+        return []
+    counts = Counter((row.get("jurisdiction", ""), row.get("unit", "")) for row in rows)
+    return [{"jurisdiction": j, "unit": u, "rows": n} for (j, u), n in counts.items()]
+
+
+__all__ = ["Answer", "Plan", "Problem", "ask"]

@@ -1,0 +1,214 @@
+"""The named-query catalog: `cypher/<name>.cypher` files loaded by name, run with $parameters only.
+
+Each file starts with a header of `//` lines:
+
+    // title: Measures of a unit by role
+    // description: … (continued on `//   ` lines)
+    // param units: list -- unit names as stored
+    // param roles: list = ["lead", "participate", "responsible"] -- roles to include
+    // example: {"units": ["宁远县司法局"]}
+
+A parameter with `= default` (JSON) is optional; `example` (JSON) is a set of values that answers on the
+seed corpus (documentation, and what the parity test runs). `<name>.ladybug.cypher` beside a file replaces its body on
+LadybugDB, where the dialect differs (label(r) for type(r), SHORTEST for shortestPath …); the header always
+comes from the Neo4j file, so both dialects take the same parameters.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources.abc import Traversable
+from typing import Any, Literal, cast
+
+from policykg.core.errors import QueryError
+from policykg.core.resources import ResourceMissing, listing
+from policykg.graph.store import Dialect, GraphStore, Row
+
+CYPHER_PACKAGE = "policykg.cypher"
+NOT_NAMED = ("schema.",)  # DDL files in the same folder
+DIALECT_SUFFIXES: dict[Dialect, str] = {"ladybug": ".ladybug.cypher", "neo4j": ".neo4j.cypher"}
+
+ParamType = Literal["string", "list", "int", "float", "bool"]
+PARAM_TYPES: tuple[ParamType, ...] = ("string", "list", "int", "float", "bool")
+REQUIRED = object()
+
+_PARAM_LINE = re.compile(r"^param\s+(\w+)\s*:\s*(\w+)(?:\s*=\s*(.+?))?\s+--\s+(.+)$")
+_FIELD_LINE = re.compile(r"^(title|description)\s*:\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: ParamType
+    default: Any  # REQUIRED when the caller must give it
+    description: str
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    bodies: Mapping[str, str]  # dialect -> Cypher without the header; "neo4j" always present
+    example: Mapping[str, Any] = field(default_factory=dict)
+
+    def cypher(self, dialect: Dialect) -> str:
+        return self.bodies.get(dialect, self.bodies["neo4j"])
+
+    def bind(self, given: Mapping[str, Any]) -> dict[str, Any]:
+        """The parameters to send: given values checked and coerced, defaults filled in."""
+        declared = {p.name: p for p in self.params}
+        unknown = sorted(set(given) - set(declared))
+        if unknown:
+            names = ", ".join(declared) or "none"
+            raise QueryError(f"{self.name}: unknown parameter {', '.join(unknown)} (it takes: {names})")
+        bound = {}
+        for param in self.params:
+            if param.name in given and given[param.name] is not None:
+                bound[param.name] = coerce(self.name, param, given[param.name])
+            elif param.required:
+                raise QueryError(f"{self.name}: parameter {param.name} is required ({param.description})")
+            else:
+                bound[param.name] = param.default
+        return bound
+
+
+def coerce(query: str, param: Param, value: Any) -> Any:
+    """A value of the declared type: CLI strings become ints, bools and one-element lists."""
+    try:
+        if param.type == "list":
+            values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+            return [str(v) for v in values]
+        if param.type == "int":
+            if isinstance(value, bool):
+                raise ValueError(value)
+            return int(value)
+        if param.type == "float":
+            return float(value)
+        if param.type == "bool":
+            if isinstance(value, str):
+                if value.lower() not in ("true", "false", "1", "0", "yes", "no"):
+                    raise ValueError(value)
+                return value.lower() in ("true", "1", "yes")
+            return bool(value)
+        return str(value)
+    except (TypeError, ValueError):
+        raise QueryError(f"{query}: parameter {param.name} must be a {param.type}, not {value!r}") from None
+
+
+def parse_query_file(name: str, text: str) -> tuple[str, str, tuple[Param, ...], dict[str, Any], str]:
+    """(title, description, params, example, body) of a named-query file."""
+    header: list[str] = []
+    lines = text.splitlines()
+    while lines and lines[0].lstrip().startswith("//"):
+        header.append(lines.pop(0).lstrip()[2:])
+    fields: dict[str, list[str]] = {"title": [], "description": []}
+    params: list[Param] = []
+    example: dict[str, Any] = {}
+    current: list[str] | None = None
+    for raw in header:
+        line = raw.strip()
+        if not line:
+            continue
+        field = _FIELD_LINE.match(line)
+        param = _PARAM_LINE.match(line)
+        if field:
+            current = fields[field.group(1)]
+            current.append(field.group(2))
+        elif param:
+            params.append(_param(name, *param.groups()))
+            current = None
+        elif line.startswith("example:"):
+            example = _example(name, line.removeprefix("example:"))
+            current = None
+        elif current is not None and raw.startswith("  "):
+            current.append(line)  # a continuation line of title or description
+        else:
+            raise QueryError(f"{name}.cypher: header line not understood: {line!r}")
+    if not fields["title"]:
+        raise QueryError(f"{name}.cypher: the header has no title")
+    body = "\n".join(lines).strip()
+    if not body:
+        raise QueryError(f"{name}.cypher: no Cypher after the header")
+    return " ".join(fields["title"]), " ".join(fields["description"]), tuple(params), example, body
+
+
+def _example(query: str, text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        raise QueryError(f"{query}.cypher: the example is not a JSON object: {text.strip()}") from None
+    if not isinstance(value, dict):
+        raise QueryError(f"{query}.cypher: the example is not a JSON object: {text.strip()}")
+    return value
+
+
+def _param(query: str, name: str, type_name: str, default: str | None, description: str) -> Param:
+    if type_name not in PARAM_TYPES:
+        raise QueryError(f"{query}.cypher: parameter {name} has unknown type {type_name!r}")
+    param_type = cast(ParamType, type_name)
+    if default is None:
+        return Param(name, param_type, REQUIRED, description)
+    try:
+        value = json.loads(default)
+    except json.JSONDecodeError:
+        raise QueryError(f"{query}.cypher: parameter {name} has a default that is not JSON: {default}") from None
+    return Param(name, param_type, value, description)
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+
+
+@lru_cache(maxsize=4)
+def load_catalog(root: Traversable | None = None) -> dict[str, NamedQuery]:
+    """Every named query shipped in policykg.cypher (package data), or in the folder `root`, by name
+    (sorted). An empty or missing catalog is an error naming where it looked, never an empty dict."""
+    package = CYPHER_PACKAGE if root is None else str(root)
+    files = {f.name: f for f in listing(CYPHER_PACKAGE, ".cypher", root)}
+    queries: dict[str, NamedQuery] = {}
+    for file_name, file in files.items():
+        if file_name.startswith(NOT_NAMED) or file_name.endswith(tuple(DIALECT_SUFFIXES.values())):
+            continue
+        name = file_name.removesuffix(".cypher")
+        title, description, params, example, body = parse_query_file(name, file.read_text(encoding="utf-8"))
+        bodies = {"neo4j": body}
+        for dialect, suffix in DIALECT_SUFFIXES.items():
+            override = files.get(name + suffix)
+            if override is not None:
+                bodies[dialect] = _strip_comments(override.read_text(encoding="utf-8"))
+        queries[name] = NamedQuery(name, title, description, params, bodies, example)
+    if not queries:
+        raise ResourceMissing(package, "<name>.cypher (no named queries)")
+    return queries
+
+
+def named_query(name: str) -> NamedQuery:
+    catalog = load_catalog()
+    if name not in catalog:
+        close = difflib.get_close_matches(name, list(catalog), n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (`policykg queries` lists them)"
+        raise QueryError(f"no named query {name!r}{hint}")
+    return catalog[name]
+
+
+def run_named(store: GraphStore, name: str, **params: Any) -> list[Row]:
+    """Run the named query on the store with the given parameters; rows as dicts, in the query's order."""
+    query = named_query(name)
+    return store.read(query.cypher(store.dialect), query.bind(params))
+
+
+def prepared(store: GraphStore, name: str, **params: Any) -> tuple[str, dict[str, Any]]:
+    """(Cypher, parameters) exactly as `run_named` would send them: for showing what ran."""
+    query = named_query(name)
+    return query.cypher(store.dialect), query.bind(params)

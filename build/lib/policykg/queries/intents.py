@@ -1,0 +1,464 @@
+"""Intent rules: from a parsed question to a plan (a named query and its parameters) or a problem (an
+unknown or ambiguous name, with candidates). Rules are tried in order; the first that fits wins.
+
+Rules read the question's *rest* — its text with every linked name replaced by a placeholder — so words
+inside a name (the 方案 of a cited 实施方案) never look like question words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from policykg.core.vocabulary import ROLE_VERB_WORD
+from policykg.graph.store import Row
+from policykg.queries import slots
+from policykg.queries.gazetteer import EntityType, Gazetteer, Link, fold
+
+PLACEHOLDER = "\ue000"  # private use: cannot occur in a question
+ROLE_ZH: dict[str, str] = {role: word for role, word in ROLE_VERB_WORD.items()}
+_ASK_WORDS = re.compile(r"^(?:请问|请|帮我|麻烦)?(?:查询|查一下|查查|查|列出|显示|告诉我|看看|我想知道)?")
+_ROLE_OR_TASK = re.compile(r"牵头|主办|参与|参加|配合|协办|协助|负责|承担|责任单位|措施|任务|工作")
+EXAMPLES = (
+    "县司法局牵头哪些措施",
+    "哪些措施引用了《重大行政决策程序暂行条例》",
+    "重大行政决策程序暂行条例被哪些文件引用",
+    "哪些单位牵头的措施最多",
+    "县司法局和县政府办有哪些共同措施",
+    "哪些措施2022年底前完成",
+    "第22项措施由谁牵头",
+    "宁远县法治政府建设实施方案引用了哪些法规",
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # folded
+    links: tuple[Link, ...]
+    rest: str  # text with each link replaced by PLACEHOLDER
+
+    @classmethod
+    def parse(cls, text: str, gazetteer: Gazetteer) -> Question:
+        links = tuple(gazetteer.link(text))
+        rest, last = [], 0
+        for link in links:
+            rest.append(text[last : link.start] + PLACEHOLDER)
+            last = link.end
+        rest.append(text[last:])
+        return cls(text, links, "".join(rest))
+
+    def linked(self, entity_type: EntityType) -> list[Link]:
+        return [link for link in self.links if getattr(link, entity_type + "s")]
+
+    def has(self, pattern: str) -> bool:
+        return re.search(pattern, self.rest) is not None
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return slots.roles(self.rest)
+
+
+@dataclass
+class Plan:
+    intent: str
+    query: str
+    params: dict[str, Any]
+    shape: str  # how queries.shaping turns the query's rows into answer rows
+    summary: Callable[[list[Row]], str] = field(default=lambda rows: f"{len(rows)} 条结果。")
+    sources: tuple[str, ...] = ()  # keep only rows of these documents (a document named with a unit)
+    period: slots.Period | None = None  # keep only measures due in this period
+    limit: int = 0  # keep only the first rows (queries without a LIMIT parameter)
+    # A named query counting this answer's rows per jurisdiction and unit (and partner) from the same
+    # parameters: an answer over many jurisdictions then lists the first ones only (queries.paging).
+    counted_by: str = ""
+    subject: str = ""  # the name the question asked about, as written
+
+    def describe(self, rows: list[Row]) -> str:
+        text = self.summary(rows)
+        if self.period:
+            text += f" (到期时间 {self.period.date_from} 至 {self.period.date_to})"
+        return text
+
+
+@dataclass
+class Problem:
+    intent: str
+    message: str
+    candidates: list[str] = field(default_factory=list)
+
+
+Rule = Callable[[Question, Gazetteer], "Plan | Problem | None"]
+
+
+def plan_for(question: Question, gazetteer: Gazetteer) -> Plan | Problem:
+    for rule in RULES:
+        found = rule(question, gazetteer)
+        if found is not None:
+            return found
+    return Problem("unknown", "没有理解这个问题。可以这样问: " + " · ".join(EXAMPLES))
+
+
+# --- rules, in the order they are tried -------------------------------------------------------------
+
+
+def ambiguous_name(q: Question, g: Gazetteer) -> Problem | None:
+    """A name that fits several instruments or documents: ask which one rather than guess."""
+    for link in q.links:
+        if link.units:
+            continue
+        if len(link.instruments) > 1 and not link.documents:
+            titles = [i.title for i in link.instruments]
+            return Problem("ambiguous", f"「{link.text}」可以指 {len(titles)} 部文件,请写出全称。", titles)
+        if len(link.documents) > 1 and not link.instruments:
+            names = [f"{d.title} ({d.source})" for d in link.documents]
+            return Problem("ambiguous", f"「{link.text}」可以指 {len(names)} 份文件,请写出全称。", names)
+    return None
+
+
+def unknown_title(q: Question, g: Gazetteer) -> Problem | None:
+    """《…》 in the question that names nothing in the graph."""
+    for match in re.finditer(r"《([^《》]+)》", q.rest):
+        if PLACEHOLDER not in match.group(1):
+            title = match.group(1)
+            return Problem(
+                "unknown_instrument",
+                f"图中没有文件引用《{title}》。相近的有:",
+                g.candidates(title, "instrument") + g.candidates(title, "document"),
+            )
+    return None
+
+
+def unit_path(q: Question, g: Gazetteer) -> Plan | Problem | None:
+    units = q.linked("unit")
+    if len(units) < 2 or not q.has("关系|联系|路径|关联|连接|怎么连"):
+        return None
+    a, b = units[0], units[1]
+    if len(a.units) > 1 or len(b.units) > 1:
+        many = a if len(a.units) > 1 else b
+        return Problem("ambiguous", f"「{many.text}」指多个单位,请写出全称:", [u.name for u in many.units])
+    return Plan(
+        "shortest_path",
+        "shortest_path",
+        {"unit_a": a.units[0].name, "unit_b": b.units[0].name},
+        "plain",
+        lambda rows: (
+            f"{a.units[0].name} 与 {b.units[0].name} 之间最短 {rows[0]['hops']} 步,共 {len(rows)} 条路径。"
+            if rows
+            else f"{a.units[0].name} 与 {b.units[0].name} 之间没有 8 步以内的联系。"
+        ),
+    )
+
+
+def shared(q: Question, g: Gazetteer) -> Plan | None:
+    units = q.linked("unit")
+    if len(units) < 2:
+        return None
+    a, b = units[0], units[1]
+    roles = q.roles or slots.ALL_ROLES
+    return Plan(
+        "shared_measures",
+        "shared_measures",
+        {"units_a": [u.name for u in a.units], "units_b": [u.name for u in b.units], "roles": list(roles)},
+        "shared_measures",
+        lambda rows: f"{a.text} 与 {b.text} 共同承担 {len({r['measure_id'] for r in rows})} 项措施。",
+        sources=_sources(q),
+        period=slots.period(q.rest),
+        counted_by="shared_measure_counts" if len({u.jurisdiction for u in a.units + b.units}) > 1 else "",
+        subject=a.text,
+    )
+
+
+def co_leading(q: Question, g: Gazetteer) -> Plan | None:
+    if q.linked("unit") or not q.has("(共同|一起|联合|同时|合作)(牵头|负责|参与|参加|承担)"):
+        return None
+    limit = slots.top_n(q.rest) or 20
+    if q.roles == ("lead",):
+        return Plan(
+            "co_leading_units",
+            "co_leading_units",
+            {"limit": limit},
+            "plain",
+            lambda rows: "共同牵头措施最多的单位组合: " + _first_pair(rows),
+        )
+    return Plan(
+        "co_assigned_units",
+        "co_assigned_units",
+        {"roles": list(q.roles or slots.ALL_ROLES)},
+        "plain",
+        lambda rows: "共同承担措施最多的单位组合: " + _first_pair(rows),
+        limit=limit,
+    )
+
+
+def busiest(q: Question, g: Gazetteer) -> Plan | None:
+    if q.linked("unit") or not q.has("单位|部门|机关"):
+        return None
+    if not q.has(r"最多|最重|最忙|排名|排行|前\d+|前[一二三四五六七八九十]+|多少|数量"):
+        return None
+    roles = q.roles or slots.ALL_ROLES
+    words = "、".join(ROLE_ZH[r] for r in roles)
+    return Plan(
+        "busiest_units",
+        "busiest_units",
+        {"roles": list(roles), "limit": slots.top_n(q.rest) or 20},
+        "plain",
+        lambda rows: (
+            f"{words}措施最多的是 {rows[0]['unit']} ({rows[0]['measures']} 项)。" if rows else "没有找到措施。"
+        ),
+    )
+
+
+def top_instruments(q: Question, g: Gazetteer) -> Plan | None:
+    if q.linked("instrument") or not q.has("引用|援引|提到|依据"):
+        return None
+    if not q.has(r"最多|最频繁|最常|排名|排行|前\d+|前[一二三四五六七八九十]+|次数"):
+        return None
+    kind = slots.instrument_kind(q.rest)
+    return Plan(
+        "top_instruments",
+        "top_instruments",
+        {"kind": kind, "limit": slots.top_n(q.rest) or 20},
+        "plain",
+        lambda rows: (
+            f"被引用最多的是《{rows[0]['instrument']}》({rows[0]['documents']} 份文件,{rows[0]['citations']} 处)。"
+            if rows
+            else "没有找到引用。"
+        ),
+    )
+
+
+def measure_units(q: Question, g: Gazetteer) -> Plan | None:
+    number = slots.measure_number(q.rest)
+    if not number:
+        return None
+    roles = q.roles or slots.ALL_ROLES
+    documents = q.linked("document")
+    source = documents[0].documents[0].source if documents else ""
+    return Plan(
+        "measure_units",
+        "measure_units",
+        {"number": number, "source": source, "roles": list(roles)},
+        "measure_units",
+        lambda rows: _measure_units_summary(number, roles, rows),
+    )
+
+
+def _measure_units_summary(number: str, roles: tuple[str, ...], rows: list[Row], shown: int = 5) -> str:
+    if not rows:
+        return f"没有找到第{number}项措施的{'、'.join(ROLE_ZH[r] for r in roles)}单位。"
+    by_place: dict[tuple[str, str], list[str]] = {}
+    for row in rows:
+        by_place.setdefault((row["source"], row["role"]), []).append(row["unit"])
+    parts = [
+        f"{source} {ROLE_ZH[role]}: " + "、".join(units) for (source, role), units in list(by_place.items())[:shown]
+    ]
+    documents = len({source for source, _ in by_place})
+    more = f"; … 共 {documents} 份文件有第{number}项,可在问题中写出文件名" if len(by_place) > shown else ""
+    return f"第{number}项措施: " + "; ".join(parts) + more + "。"
+
+
+def similar(q: Question, g: Gazetteer) -> Plan | None:
+    if q.linked("unit") or not q.has("重复|相似|雷同|近似|类似"):
+        return None
+    return Plan(
+        "similar_measures",
+        "similar_measures",
+        {"min_score": 0.0, "limit": slots.top_n(q.rest) or 50},
+        "plain",
+        lambda rows: (
+            f"{len(rows)} 对跨文件的相似措施 (先运行 policykg overlap 计算)。"
+            if not rows
+            else f"{len(rows)} 对跨文件的相似措施。"
+        ),
+    )
+
+
+def document_questions(q: Question, g: Gazetteer) -> Plan | None:
+    documents = [link for link in q.linked("document") if not link.units]
+    if not documents or q.linked("unit"):
+        return None
+    document = documents[0].documents[0]
+    instruments = [link for link in q.linked("instrument") if link is not documents[0]]
+    if not instruments and q.has("引用|援引|依据|提到|法规|法律|条例|规章|规定|文件"):
+        kind = slots.instrument_kind(q.rest)
+        return Plan(
+            "document_instruments",
+            "document_instruments",
+            {"source": document.source, "kind": kind},
+            "document_instruments",
+            lambda rows: f"{document.title} 引用了 {len({r['instrument'] for r in rows})} 部{kind or '法规文件'}。",
+        )
+    section = slots.section(q.rest)
+    if section or q.has("措施|任务|事项|哪些"):
+        return Plan(
+            "section_measures",
+            "section_measures",
+            {"source": document.source, "section": section},
+            "section_measures",
+            lambda rows: f"{document.title}{f' 第{section}部分' if section else ''} 有 {len(rows)} 项措施。",
+        )
+    return None
+
+
+def instrument_documents(q: Question, g: Gazetteer) -> Plan | None:
+    links = q.linked("instrument")
+    if not links or not q.has("文件|文档|哪些方案|哪些意见|哪些要点|哪些报告|哪些文|哪份|几份|哪几份"):
+        return None
+    titles = _titles(links)
+    return Plan(
+        "instrument_documents",
+        "instrument_documents",
+        {"instruments": titles},
+        "plain",
+        lambda rows: f"{len({r['source'] for r in rows})} 份文件引用了《{'》《'.join(titles)}》。",
+    )
+
+
+def instrument_measures(q: Question, g: Gazetteer) -> Plan | None:
+    links = q.linked("instrument")
+    if not links:
+        return None
+    titles = _titles(links)
+    return Plan(
+        "instrument_measures",
+        "instrument_measures",
+        {"instruments": titles},
+        "instrument_measures",
+        lambda rows: f"{len({r['measure_id'] for r in rows})} 项措施引用了《{'》《'.join(titles)}》。",
+        sources=_sources(q),
+        period=slots.period(q.rest),
+    )
+
+
+def workload(q: Question, g: Gazetteer) -> Plan | None:
+    units = q.linked("unit")
+    if not units or not q.has("工作量|多少|几项|几个|几条|数量|统计|负担|任务量|总数|分布"):
+        return None
+    names = [u.name for u in units[0].units]
+    return Plan(
+        "unit_workload",
+        "unit_workload",
+        {"units": names},
+        "plain",
+        lambda rows: (
+            "; ".join(
+                f"{unit}: 牵头 {sum(r['lead'] for r in rows if r['unit'] == unit)} 项, "
+                f"参加 {sum(r['participate'] for r in rows if r['unit'] == unit)} 项, "
+                f"责任单位 {sum(r['responsible'] for r in rows if r['unit'] == unit)} 项"
+                for unit in dict.fromkeys(r["unit"] for r in rows)
+            )
+            or f"{units[0].text} 没有承担措施。"
+        ),
+        sources=_sources(q),
+    )
+
+
+def unit_measures(q: Question, g: Gazetteer) -> Plan | None:
+    units = q.linked("unit")
+    if not units:
+        return None
+    link = units[0]
+    roles = q.roles or slots.ALL_ROLES
+    words = "、".join(ROLE_ZH[r] for r in roles)
+
+    def summary(rows: list[Row]) -> str:
+        if not rows:
+            return f"{link.text} 没有{words}的措施。"
+        by_unit: dict[tuple[str, str], set[str]] = {}
+        for row in rows:
+            by_unit.setdefault((row["jurisdiction"], row["unit"]), set()).add(row["measure_id"])
+        parts = [f"{unit} {len(ids)} 项" for (_, unit), ids in by_unit.items()]
+        grouped = " (按辖区分组)" if len({j for j, _ in by_unit}) > 1 else ""
+        return f"{link.text} {words}的措施{grouped}: " + "; ".join(parts) + "。"
+
+    return Plan(
+        "unit_measures",
+        "unit_measures",
+        {"units": [u.name for u in link.units], "roles": list(roles)},
+        "unit_measures",
+        summary,
+        sources=_sources(q),
+        period=slots.period(q.rest),
+        # A name in one jurisdiction is never paged: the answer lists at least one whole jurisdiction.
+        counted_by="unit_measure_counts" if len({u.jurisdiction for u in link.units}) > 1 else "",
+        subject=link.text,
+    )
+
+
+def measures_due(q: Question, g: Gazetteer) -> Plan | None:
+    period = slots.period(q.rest)
+    if period is None:
+        return None
+    return Plan(
+        "measures_due",
+        "measures_due",
+        {"date_from": period.date_from, "date_to": period.date_to},
+        "measures_due",
+        lambda rows: f"{len(rows)} 项措施的期限在 {period.text} (即 {period.date_from} 至 {period.date_to})。",
+    )
+
+
+def unknown_name(q: Question, g: Gazetteer) -> Problem | None:
+    """The question has the shape of a known form but its name links to nothing: say so, with candidates."""
+    rest = _ASK_WORDS.sub("", q.rest)
+    cited = re.match(r"^(.+?)(?:被|由)(?:哪些|哪个|什么|几)", rest)
+    if cited and PLACEHOLDER not in cited.group(1) and "引用" in rest:
+        return _unknown(g, cited.group(1), "instrument", "没有找到被引用的文件")
+    citing = re.search(r"引用(?:了|过)?(.+?)(?:的(?:措施|文件|任务)|$)", rest)
+    if citing and PLACEHOLDER not in citing.group(1) and not re.search("哪些|什么|最多", citing.group(1)):
+        return _unknown(g, citing.group(1), "instrument", "没有找到被引用的文件")
+    document = re.match(r"^(.+?)(?:引用|援引)", rest)
+    if document and PLACEHOLDER not in document.group(1) and not re.search("哪些|哪个|什么", document.group(1)):
+        return _unknown(g, document.group(1), "document", "没有找到文件")
+    unit = re.match(r"^(.+?)(?:的|都|还|共|要)?(?:牵头|主办|参与|参加|配合|协办|负责|承担|有哪些|有什么)", rest)
+    if unit and PLACEHOLDER not in unit.group(1) and not re.search("哪些|哪个|什么|谁|第", unit.group(1)):
+        return _unknown(g, unit.group(1), "unit", "没有找到单位")
+    if _ROLE_OR_TASK.search(rest) and not q.links and re.search("[局委办院部府室]", rest):
+        return _unknown(g, rest, "unit", "没有找到问题中的单位")
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    ambiguous_name,
+    unknown_title,
+    unit_path,
+    shared,
+    measure_units,
+    co_leading,
+    busiest,
+    top_instruments,
+    similar,
+    document_questions,
+    instrument_documents,
+    instrument_measures,
+    workload,
+    unit_measures,
+    measures_due,
+    unknown_name,
+)
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+
+def _unknown(g: Gazetteer, text: str, entity_type: EntityType, what: str) -> Problem:
+    name = fold(text).strip("《》「」\"'“”的")
+    candidates = g.candidates(name, entity_type)
+    hint = " 相近的有: " + "、".join(candidates) if candidates else ""
+    return Problem(f"unknown_{entity_type}", f"{what}「{name}」。{hint}".strip(), candidates)
+
+
+def _titles(links: list[Link]) -> list[str]:
+    return list(dict.fromkeys(i.title for link in links for i in link.instruments))
+
+
+def _sources(q: Question) -> tuple[str, ...]:
+    return tuple(d.source for link in q.linked("document") if not link.units for d in link.documents)
+
+
+def _first_pair(rows: list[Row]) -> str:
+    if not rows:
+        return "没有。"
+    return f"{rows[0]['unit_a']} 与 {rows[0]['unit_b']} ({rows[0]['measures']} 项)。"

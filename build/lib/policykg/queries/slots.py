@@ -1,0 +1,95 @@
+"""The non-entity parts of a question, read from its folded text: roles, a measure number, a period,
+an instrument kind, a section and a "top N". Every value is normalised here (digits, ISO dates, role
+names), so what reaches a query parameter is never the user's text itself."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from policykg.core.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int, int_to_chinese
+from policykg.core.vocabulary import QUESTION_ROLE_WORDS, ROLES
+
+ROLE_WORDS: dict[str, str] = dict(QUESTION_ROLE_WORDS)
+ALL_ROLES: tuple[str, ...] = ROLES
+INSTRUMENT_KINDS = ("行政法规", "地方性法规", "党内法规", "规范性文件", "司法解释", "法律", "规章", "规划")
+_NUM = rf"(\d+|[{CHINESE_NUMERAL_CHARS}]+)"
+_MEASURE_NUMBER = re.compile(rf"第{_NUM}(?:项|条|个|号)|{_NUM}号措施|措施(\d{{1,3}})(?![\d年月])")
+_SECTION = re.compile(rf"第{_NUM}(?:部分|章|大项)|(?<![\d(])([{CHINESE_NUMERAL_CHARS}]+)、")
+_TOP = re.compile(rf"前{_NUM}(?:名|位|个|项)?|top\s*(\d+)", re.IGNORECASE)
+_YEAR = r"(\d{4})年"
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
+class Period:
+    date_from: str
+    date_to: str
+    text: str  # the phrase as found, for the answer's message
+
+
+def roles(text: str) -> tuple[str, ...]:
+    """Roles the question names (牵头 → lead …); () when it names none or says 负责 (any role)."""
+    found = {role for word, role in ROLE_WORDS.items() if word in text}
+    return tuple(r for r in ALL_ROLES if r in found)
+
+
+def measure_number(text: str) -> str:
+    """第22项 / 第二十二项 / 22号措施 → "22"; "" when the question names no measure number."""
+    match = _MEASURE_NUMBER.search(text)
+    if not match:
+        return ""
+    return str(_to_int(next(g for g in match.groups() if g)))
+
+
+def section(text: str) -> str:
+    """第四部分 / 四、 → "四" (the top heading label as documents write it); "" when none."""
+    match = _SECTION.search(text)
+    if not match:
+        return ""
+    return int_to_chinese(_to_int(next(g for g in match.groups() if g)))
+
+
+def top_n(text: str) -> int:
+    match = _TOP.search(text)
+    return _to_int(next(g for g in match.groups() if g)) if match else 0
+
+
+def instrument_kind(text: str) -> str:
+    """A kind word the question restricts instruments to (法律, 行政法规 …); "" for 法规 / 文件 (any)."""
+    for kind in INSTRUMENT_KINDS:
+        if kind in text:
+            return kind
+    return ""
+
+
+def period(text: str) -> Period | None:
+    """A deadline period: 2022年底前 / 2022年 → the year; 2022年6月底前 → that month; 2022年第三季度;
+    2022年上半年; 2023年以前 → up to the end of 2022; 2022年以后 → from 2023."""
+    match = re.search(_YEAR + r"(?:第?([一二三四1-4])季度|([上下])半年|(\d{1,2})月(?:份|底|末)?)?", text)
+    if not match:
+        return None
+    year = int(match.group(1))
+    quarter, half, month = match.group(2), match.group(3), match.group(4)
+    after = text[match.end() : match.end() + 3]
+    if month and 1 <= int(month) <= 12:
+        first, last = int(month), int(month)
+    elif quarter:
+        first = 3 * _QUARTERS[quarter] - 2
+        last = first + 2
+    elif half:
+        first, last = (1, 6) if half == "上" else (7, 12)
+    else:
+        first, last = 1, 12
+        if re.match(r"(?:以前|之前)", after):  # 2023年以前: before the year starts
+            return Period("0000-01-01", f"{year - 1}-12-31", match.group(0) + after[:2])
+        if re.match(r"(?:以后|之后|起)", after):
+            return Period(f"{year + 1}-01-01", "9999-12-31", match.group(0) + after[:2])
+    start = f"{year:04d}-{first:02d}-01"
+    end = f"{year:04d}-{last:02d}-{calendar.monthrange(year, last)[1]:02d}"
+    return Period(start, end, match.group(0))
+
+
+def _to_int(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else chinese_to_int(numeral)
