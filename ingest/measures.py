@@ -5,8 +5,9 @@
   (a plan or report without clauses: the deepest level carries the work) or most of them do. When only a few do, the
   clause after the last sub-item is the item's, and the item is the measure.
 - A section (一、 / (一) / 第一部分) with no items under it is itself a measure — except, in a plan with
-  deeper levels, the top-level sections before the first one with items: its preamble, whatever their
-  headings say. In a report (its headings say 工作情况, 存在的问题, 下一步 …) those are its work.
+  deeper levels, the top-level sections before the first one with items (counted from each restart of the
+  top-level numbering): its preamble, whatever their headings say. In a report (its headings say 工作情况,
+  存在的问题, 下一步 …) those are its work.
 - Preambles (指导思想, 总体要求, 工作目标, 基本原则, 重要意义 …) and a report's 存在的问题 are no measures,
   whatever they hold, unless an item in them carries a clause.
 - A closing section (保障措施, 组织保障 …) holds measures only where its items carry clauses — in a document
@@ -38,11 +39,8 @@ def select_measures(
     its children) carries a responsibility clause. set_aside, when given, receives the nodes left out by
     design (preambles, a report's problems, closing sections without tasks), for the coverage check."""
     deepest = max((_height(r) for r in roots), default=0)
-    first_with_items = next((i for i, r in enumerate(roots) if r.children), len(roots))
     report = any(_REPORT_HEADING.search(r.heading) for r in roots)
-    # A plan's top-level sections without items before its first section with items are its preamble,
-    # whatever their headings say (一、深入学习贯彻习近平法治思想 … 到2025年…); a report's are its work.
-    leading = set() if report or deepest < 2 else {id(r) for r in roots[:first_with_items]}
+    leading = set() if report or deepest < 2 else _leading_sections(roots)
     assigns_units = any(has_clause(n) for n in _walk(roots))
     measures: list[Node] = []
     aside = set_aside if set_aside is not None else []
@@ -83,6 +81,22 @@ def select_measures(
     for root in roots:
         visit(root, False, False)
     return measures
+
+
+def _leading_sections(roots: list[Node]) -> set[int]:
+    """A plan's top-level sections without items before its first section with items are its preamble,
+    whatever their headings say (一、深入学习贯彻习近平法治思想 … 到2025年…) — counted again from each
+    restart of the top-level numbering (a second document or an attachment in the same text)."""
+    leading: set[int] = set()
+    in_lead = True
+    for root in roots:
+        if root.number == 1:
+            in_lead = True
+        if root.children:
+            in_lead = False
+        elif in_lead:
+            leading.add(id(root))
+    return leading
 
 
 def _walk(roots: list[Node]) -> Iterator[Node]:

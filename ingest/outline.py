@@ -11,21 +11,22 @@ skips a level in one chapter (1. directly under 一、) still nests the next cha
 Whether a candidate is a heading is decided by its number:
 - it continues a sequence: 1, one more than the last sibling of its style, or one more than the last of its
   style anywhere (documents number items both per section and throughout);
-- it is the first number of its style seen (a page of a paged copy starts at (四) or 7.);
-- at a line start only, it is near the sequence (a skipped, repeated or out-of-order number): a typo costs
-  at most that item, and numbering.py reports it.
-A number in prose (3.5亿元, 2.0版, 1.5万) never matches a marker; 3、4月份 and candidates inside a line must
-continue their sequence exactly.
+- at a line start, it is the first number of its style seen (a page of a paged copy starts at (四) or 7.);
+- it is near its sequence — at a line start, or inside a line after a sentence end or a clause when a list
+  is in progress: a skipped, repeated or out-of-order number costs at most that item (numbering.py reports
+  it), never the rest of the list.
+A number in prose (3.5亿元, 2.0版, 1.5万) never matches a marker; 3、4月份, 2024 年 and a marker after a space
+inside a line must continue their sequence exactly.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from policykg.core.numerals import CHINESE_NUMERAL_CHARS, CIRCLED, chinese_to_int
 
-_CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,4}}"
+_CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,6}}"  # up to 九百九十九
 _HEADING_TEXT = r"[\u4e00-\u9fff“《\"(\[]"  # what an item's text starts with
 
 # Marker styles and their ranks (smaller is higher).
@@ -79,6 +80,7 @@ _ORDINAL_RANK = 7
 
 _SENTENCE_END = re.compile(r"[。;!?]")
 HEADING_MAX = 40  # a first sentence longer than this is a paragraph, and its heading is its first clause
+_TITLE_MAX = 80  # a section title an item can follow on the same line
 _TYPO_BEHIND, _TYPO_AHEAD = 3, 3  # how far a number at a line start may stray from its sequence
 _LARGEST_FIRST_NUMBER = 999  # a larger number (a year: 2024 年) never starts a sequence
 
@@ -122,7 +124,8 @@ class Candidate:
     label: str
     start: int
     heading_start: int
-    exact_only: bool  # inside a line, or a number that reads as prose: it must continue its sequence
+    exact_only: bool  # after a space inside a line, or a number that reads as prose: it must continue exactly
+    at_line_start: bool = True
 
 
 def _label(style: str, written: str, suffix: str = "") -> str:
@@ -182,7 +185,16 @@ def _inline_candidates(text: str, start: int, end: int) -> list[Candidate]:
         except ValueError:
             continue
         found.append(
-            Candidate(style, _STYLE_RANK[style], number, _label(style, written), m.start(style), m.end(), True)
+            Candidate(
+                style,
+                _STYLE_RANK[style],
+                number,
+                _label(style, written),
+                m.start(style),
+                m.end(),
+                exact_only=text[m.start()] == " ",
+                at_line_start=False,
+            )
         )
     for m in _matches(_ORDINAL_IS, _ORDINAL_AT_START, text, start, end):
         try:
@@ -190,13 +202,13 @@ def _inline_candidates(text: str, start: int, end: int) -> list[Candidate]:
         except ValueError:
             continue
         found.append(
-            Candidate("ordinal", _ORDINAL_RANK, number, m.group("label"), m.start("label"), m.end("label"), True)
+            Candidate("ordinal", _ORDINAL_RANK, number, m.group("label"), m.start("label"), m.end("label"), True, False)
         )
     for m in _matches(_SEQUENCE_WORD, _SEQUENCE_AT_START, text, start, end):
         word = m.group("label")
         number = _SEQUENCE_WORD_NUMBER[word]
         found.append(
-            Candidate("sequence_word", _ORDINAL_RANK, number, word, m.start("label"), m.end("label") + 1, True)
+            Candidate("sequence_word", _ORDINAL_RANK, number, word, m.start("label"), m.end("label") + 1, True, False)
         )
     return found
 
@@ -226,7 +238,7 @@ def _drop_lone_ordinals(candidates: list[Candidate]) -> list[Candidate]:
         cand = candidates[i]
         if cand.style in ORDINAL_STYLES and cand.number == 1:
             keep[i] = following is not None and following.style == cand.style and following.number == 2
-        if cand.style in ORDINAL_STYLES or not cand.exact_only:
+        if cand.style in ORDINAL_STYLES or (cand.at_line_start and not cand.exact_only):
             following = cand
     return [c for c, k in zip(candidates, keep, strict=True) if k]
 
@@ -241,15 +253,19 @@ def _continues(cand: Candidate, sibling: int, running: int | None, titled: bool)
             return sibling >= 2  # 最后 after 首先, 其次
         return n == sibling + 1  # 一是 lists always restart under their parent
     if n == 1:
-        return sibling == 0 or not cand.exact_only  # inside a line, 1 only opens a new list
+        return sibling <= 1 or cand.at_line_start  # inside a line, 1 opens a new list (or repeats a 1)
     if sibling and n == sibling + 1:
         return True
-    if running is not None and n == running + 1 and (not sibling or not cand.exact_only):
+    if running is not None and n == running + 1 and (not sibling or cand.at_line_start):
         return True
-    if running is None and titled:
-        return True  # a fragment's first heading and its first item on one line
+    if titled:
+        # Right after its parent's title on the parent's line (二、深化改革 3.推行…): as good as a line start.
+        cand = replace(cand, exact_only=False, at_line_start=True)
     if cand.exact_only:
         return False
+    if not cand.at_line_start:
+        # After a sentence end or a clause inside a line: a typo only inside a list in progress.
+        return bool(sibling) and sibling - _TYPO_BEHIND <= n <= sibling + _TYPO_AHEAD
     if running is None:
         return cand.style != "article" or n == 1  # the first number seen starts the sequence (第三条 reads as prose)
     base = sibling or running
@@ -275,9 +291,14 @@ def parse_outline(
         sibling_numbers = parent.last_child_number if parent else last_root_number
         sibling = sibling_numbers.get(cand.style, 0)
         running = last_of_style.get(cand.style)
-        titled = running is None and parent is not None and _on_title_line(text, parent, cand.start)
+        titled = (
+            cand.exact_only
+            and not cand.at_line_start
+            and parent is not None
+            and _on_title_line(text, parent, cand.start)
+        )
         if not _continues(cand, sibling, running, titled):
-            if rejected is not None and not cand.exact_only:
+            if rejected is not None and cand.at_line_start and not cand.exact_only:
                 rejected.append(cand)
             continue
         number = cand.number or sibling + 1  # 最后 takes the next number of its list
@@ -297,7 +318,9 @@ def parse_outline(
 
 
 def _on_title_line(text: str, parent: Node, start: int) -> bool:
-    """Whether start is on parent's line with nothing but its title (no sentence end) in between."""
+    """Whether start is on parent's line with nothing but its title (short, no sentence end) in between."""
+    if start - parent.heading_start > _TITLE_MAX:
+        return False
     return text.find("\n", parent.start, start) < 0 and not _SENTENCE_END.search(text, parent.heading_start, start)
 
 
@@ -333,3 +356,27 @@ def _set_ends(nodes: list[Node], end: int) -> None:
         open_nodes.append(node)
     for node in open_nodes:
         node.end = end
+
+
+def nodes_within(
+    text: str, nodes: list[Node], start: int, end: int, rejected: list[Candidate] | None = None
+) -> list[Node]:
+    """The nodes of a whole-text outline that start in [start, end), cut off at end, and the rejected
+    markers of that parse kept to the range. When no node starts before start this is exactly
+    parse_outline(text, start, end, rejected) — the parse reaches start in the state it began in — so a
+    document's outline is parsed once. (The nodes and the list are changed in place.)"""
+    if nodes and nodes[0].start < start:
+        if rejected is not None:
+            rejected.clear()
+        return parse_outline(text, start, end, rejected)
+    if rejected is not None:
+        rejected[:] = [c for c in rejected if start <= c.start < end]
+    kept = [n for n in nodes if n.start < end]
+    for node in kept:
+        if node.children and node.children[-1].start >= end:
+            node.children = [c for c in node.children if c.start < end]
+        node.end = min(node.end, end)
+        if node.heading_end > end:
+            node.heading_end = max(end, node.heading_start)
+            node.heading = text[node.heading_start : node.heading_end].strip()
+    return kept

@@ -19,7 +19,7 @@ from policykg.ingest.instruments import find_aliases, find_citations
 from policykg.ingest.measures import select_measures
 from policykg.ingest.metadata import document_meta, find_body, find_jurisdiction
 from policykg.ingest.numbering import numbering_warnings
-from policykg.ingest.outline import Candidate, Node, parse_outline
+from policykg.ingest.outline import Candidate, Node, nodes_within, parse_outline
 from policykg.ingest.records import (
     Extraction,
     ExtractionWarning,
@@ -53,11 +53,11 @@ def extract_text(original: str, source: str) -> Extraction:
         raise InputError(source, "empty document")
     text = clean(original).text
     lines = _nonblank_lines(text)
-    whole_outline = parse_outline(text)
+    misplaced: list[Candidate] = []
+    whole_outline = parse_outline(text, rejected=misplaced)
     body = find_body(lines, whole_outline[0].start if whole_outline else None)
     body_end = _body_end(text, lines, body.body_start)
-    misplaced: list[Candidate] = []
-    nodes = parse_outline(text, body.body_start, body_end, misplaced)
+    nodes = nodes_within(text, whole_outline, body.body_start, body_end, misplaced)
     clauses = sorted(
         find_clauses(text, body.body_start, body_end) + find_table_clauses(text, 0, body_end),
         key=lambda c: c.span,

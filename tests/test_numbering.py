@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given, settings
@@ -14,14 +15,20 @@ from policykg.ingest.pipeline import extract_text
 UNITS = ["县司法局", "县财政局", "县审计局", "县民政局"]
 
 
-def plan(numbers_per_section: list[list[int]]) -> str:
-    """A work-points plan: sections 一、二、… holding items with the given numbers, each with a clause."""
-    lines = ["2024年宁远县法治政府建设工作要点", ""]
+def plan(numbers_per_section: list[list[int]], joints: Sequence[str] = ("\n",)) -> str:
+    """A work-points plan: sections 一、二、… holding items with the given numbers, each with a clause.
+    joints[k] joins the k-th heading or item to the one before it: a newline, or "" to run on in its line."""
+    parts = []
     for s, numbers in enumerate(numbers_per_section, start=1):
-        lines.append(f"{int_to_chinese(s)}、第{s}部分重点工作")
-        for n in numbers:
-            lines.append(f"{n}.推进第{n}项工作,完善相关制度。(责任单位:{UNITS[n % len(UNITS)]})")
-    return "\n".join(lines)
+        parts.append((f"{int_to_chinese(s)}、第{s}部分重点工作", True))
+        parts += [(f"{n}.推进第{n}项工作,完善相关制度。(责任单位:{UNITS[n % len(UNITS)]})", False) for n in numbers]
+    text = "2024年宁远县法治政府建设工作要点\n"
+    for k, (part, _) in enumerate(parts):
+        joint = joints[k % len(joints)]
+        if k and parts[k - 1][1] and not joint:
+            joint = " "  # a section title runs into its first item across a space
+        text += (joint if k else "\n") + part
+    return text
 
 
 def numbering(text: str) -> list[str]:
@@ -98,9 +105,11 @@ def test_items_beyond_a_thousand_restarting_per_section() -> None:
     running=st.booleans(),
     typo=st.sampled_from(["none", "skip", "repeat", "swap"]),
     where=st.integers(min_value=0, max_value=1000),
+    joints=st.lists(st.sampled_from(["\n", ""]), min_size=1, max_size=8),
 )
-def test_generated_typos(sizes: list[int], running: bool, typo: str, where: int) -> None:
-    """Any one typo anywhere in a generated plan: every item kept, exactly one warning (none without a typo)."""
+def test_generated_typos(sizes: list[int], running: bool, typo: str, where: int, joints: list[str]) -> None:
+    """Any one typo anywhere in a generated plan, with items on lines of their own or run on inside lines:
+    every item kept, exactly one warning (none without a typo)."""
     sections, n = [], 0
     for size in sizes:
         n = n if running else 0
@@ -120,6 +129,14 @@ def test_generated_typos(sizes: list[int], running: bool, typo: str, where: int)
         numbers[i], numbers[i + 1] = numbers[i + 1], numbers[i]
     else:
         typo = "none"
-    x = extract_text(plan(sections), "plan.txt")
+    x = extract_text(plan(sections, joints), "plan.txt")
     assert [m.number for m in x.measures] == [str(k) for numbers in sections for k in numbers]
     assert len([w for w in x.warnings if w.kind == "numbering"]) == (0 if typo == "none" else 1)
+
+
+def test_typos_inside_lines_are_kept_too() -> None:
+    items = ["1.甲。(责任单位:县司法局)", "2.乙。(责任单位:县财政局)", "4.丙。(责任单位:县审计局)", "3.丁。", "5.戊。"]
+    text = "某县工作要点\n一、任务\n" + "".join(items)
+    x = extract_text(text, "t.txt")
+    assert [m.number for m in x.measures] == ["1", "2", "4", "3", "5"]
+    assert [text[w.span[0] : w.span[1]] for w in x.warnings if w.kind == "numbering" and w.span] == ["4."]

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from policykg.core.numerals import chinese_to_int, int_to_chinese
 from policykg.ingest.clean import clean
-from policykg.ingest.outline import parse_outline
+from policykg.ingest.outline import nodes_within, parse_outline
 from policykg.ingest.pipeline import extract_text
 
 
@@ -271,3 +271,62 @@ def test_a_page_mark_inside_a_line_is_not_a_heading() -> None:
 
 def test_a_fragment_starts_with_a_heading_and_its_item_on_one_line() -> None:
     assert paths("二、深化放管服改革 3.全面推行告知承诺制。\n4.推进一件事。") == [("二",), ("二", "3"), ("二", "4")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    shape=st.lists(st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=3), min_size=1, max_size=4),
+    breaks=st.lists(st.sampled_from(["\n", " ", "", "\n\n"]), min_size=1, max_size=40),
+    clause=st.booleans(),
+    restart=st.booleans(),
+)
+def test_lines_are_not_structure(shape: list[list[int]], breaks: list[str], clause: bool, restart: bool) -> None:
+    """The same outline parses the same whether its headings and items start lines or run on inside them."""
+    parts: list[tuple[str, str]] = []  # (marker and text, what ends it)
+    expected = []
+    item_no = 0
+    for ci, sections in enumerate(shape, start=1):
+        chapter = int_to_chinese(ci)
+        parts.append((f"{chapter}、推进第{ci}项工作", "title"))
+        expected.append((chapter,))
+        item_no = 0 if restart else item_no
+        for si, subs in enumerate(sections, start=1):
+            item_no += 1
+            parts.append(
+                (f"{item_no}.落实第{si}项任务。具体内容。" + ("(责任单位:县司法局)" if clause else ""), "item")
+            )
+            expected.append((chapter, str(item_no)))
+            for k in range(1, subs + 1):
+                parts.append((f"({k})细化第{k}项措施。", "item"))
+                expected.append((chapter, str(item_no), f"({k})"))
+    text = parts[0][0]
+    for i, (part, _) in enumerate(parts[1:]):
+        joint = breaks[i % len(breaks)]
+        if parts[i][1] == "title" and joint == "":
+            joint = " "  # a title runs into its first item only across a space
+        text += joint + part
+    assert paths(text) == expected
+
+
+def test_chinese_numbered_sections_beyond_a_hundred() -> None:
+    numbered = "\n".join(f"({int_to_chinese(n)})第{n}项" for n in range(1, 131))
+    assert paths(numbered)[-1] == ("(一百三十)",) and len(paths(numbered)) == 130
+
+
+@pytest.mark.parametrize("name", ["000", "001", "002", "003"])
+def test_the_whole_text_outline_cut_to_the_body_is_the_body_outline(name: str) -> None:
+    """The pipeline parses a document once and cuts the outline to the body: the same as parsing the body,
+    for a body that starts at the first heading or before it, and (parsed again) for one that starts later."""
+    from tests.corpus import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("the seed corpus is not here")
+    text = clean(next(CORPUS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")).text
+    first = parse_outline(text)[0].start
+    end = text.rfind("\n", 0, len(text) * 9 // 10) + 1  # a line start inside the last part of the text
+    for begin in (0, text.rfind("\n", 0, first) + 1, text.find("\n", first) + 1):
+        expected = parse_outline(text, begin, end)
+        got = nodes_within(text, parse_outline(text), begin, end)
+        assert [(n.path, n.start, n.end, n.heading, len(n.children)) for n in got] == [
+            (n.path, n.start, n.end, n.heading, len(n.children)) for n in expected
+        ]
