@@ -1,9 +1,10 @@
 """Measures: which outline nodes are actionable items — the deepest numbered level that carries the work.
 
 - A numbered item (1. / (1) / ① / 一是 / 第一条) is a measure. Its sub-items are the measures instead when
-  the item has no responsibility clause of its own and either none of its two or more sub-items has one
-  (a plan or report without clauses: the deepest level carries the work) or most of them do. When only a few do, the
-  clause after the last sub-item is the item's, and the item is the measure.
+  the item has no responsibility clause of its own and either none of its sub-items has one (a plan or
+  report without clauses: the deepest level carries the work — but a lone (1) is the item's own text,
+  while a lone (5) of sub-items numbered through the document is not) or most of them do. When only a
+  few do, the clause after the last sub-item is the item's, and the item is the measure.
 - A section (一、 / (一) / 第一部分) with no items under it is itself a measure — except, in a plan with
   deeper levels, the top-level sections before the first one with items (counted from each restart of the
   top-level numbering): its preamble, whatever their headings say. In a report (its headings say 工作情况,
@@ -26,9 +27,11 @@ ITEM_STYLES = frozenset(
 )
 _NOT_A_MEASURE_HEADING = re.compile(
     r"指导思想|总体要求|工作目标|主要目标|总体目标|目标任务|基本原则|工作原则|适用范围|主要任务和目标|重要意义"
-    r"|总体思路|目标要求|存在的问题|存在问题|问题和不足|困难和问题|不足之处"
+    r"|总体思路|目标要求|存在的?(?:主要)?(?:问题|不足|困难)|问题(?:和|与)不足|困难和问题|不足之处|薄弱环节"
 )
-_REPORT_HEADING = re.compile(r"存在的?问题|下一步|工作打算|工作情况|开展情况|主要举措|主要成效|取得的?成效|工作成效")
+_REPORT_HEADING = re.compile(
+    r"存在的?(?:主要)?(?:问题|不足)|下一步|工作打算|工作情况|开展情况|主要举措|主要成效|取得的?成效|工作成效"
+)
 _CLOSING_HEADING = re.compile(r"保障措施|组织保障|工作保障|保障机制|实施保障|工作要求|有关要求|组织实施")
 
 
@@ -60,7 +63,7 @@ def select_measures(
             if (
                 items
                 and not has_clause(node)
-                and ((with_clause == 0 and len(items) > 1) or 2 * with_clause > len(items))
+                and ((with_clause == 0 and (len(items) > 1 or items[0].number > 1)) or 2 * with_clause > len(items))
             ):
                 for child in node.children:
                     visit(child, excluded, closing)

@@ -24,11 +24,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from policykg.core.numerals import CHINESE_NUMERAL_CHARS, CIRCLED, chinese_to_int
+from policykg.core.numerals import CHINESE_NUMERAL_CHARS, CIRCLED, chinese_to_int, int_to_chinese
 
 _CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,6}}"  # up to 九百九十九
 _HEADING_TEXT = r"[\u4e00-\u9fff“《\"(\[]"  # what an item's text starts with
 
+# One-character markers some editors write: ⑴ is (1), ⒈ is 1., ㈠ is (一).
+_SYMBOLS = {
+    "paren_arabic": "".join(chr(c) for c in range(0x2474, 0x2488)),
+    "arabic": "".join(chr(c) for c in range(0x2488, 0x249C)),
+    "paren_cn": "".join(chr(c) for c in range(0x3220, 0x322A)),
+}
 # Marker styles and their ranks (smaller is higher).
 _STYLE_RANK = {
     "chapter": 0,
@@ -52,10 +58,13 @@ _LINE_MARKER = re.compile(
     rf"|\((?P<paren_arabic>\d+)\)[ \t]*[、.]?"
     rf"|(?P<half_paren_arabic>\d+)\)"
     rf"|(?P<circled>[{CIRCLED}])"
+    rf"|(?P<paren_arabic_sym>[{_SYMBOLS['paren_arabic']}])"
+    rf"|(?P<arabic_sym>[{_SYMBOLS['arabic']}])"
+    rf"|(?P<paren_cn_sym>[{_SYMBOLS['paren_cn']}])"
     rf")[ \t]*(?=[^\n])",
     re.M,
 )
-_LINE_STYLES = tuple(_STYLE_RANK)
+_LINE_STYLES = (*_STYLE_RANK, *(f"{style}_sym" for style in _SYMBOLS))
 
 
 # Inside a line: after a sentence end, a colon, a closing bracket or a space, and followed by item text.
@@ -67,6 +76,9 @@ _INLINE_MARKER = re.compile(
     rf"|(?P<arabic>\d+)(?:、|\.)(?!\d)"
     rf"|\((?P<paren_arabic>\d+)\)"
     rf"|(?P<circled>[{CIRCLED}])"
+    rf"|(?P<paren_arabic_sym>[{_SYMBOLS['paren_arabic']}])"
+    rf"|(?P<arabic_sym>[{_SYMBOLS['arabic']}])"
+    rf"|(?P<paren_cn_sym>[{_SYMBOLS['paren_cn']}])"
     rf")[ ]*(?={_HEADING_TEXT})"
 )
 # 一是 / 二是 items and 首先 / 其次 run inline: at a line start or right after a sentence end or a colon.
@@ -148,17 +160,25 @@ def _number(style: str, written: str) -> int:
     return chinese_to_int(written)
 
 
+def _read(group: str, written: str) -> tuple[str, int, str]:
+    """The style, number and number as a label writes it of a marker matched by the named group."""
+    if group.endswith("_sym"):
+        style = group.removesuffix("_sym")
+        number = _SYMBOLS[style].index(written) + 1
+        return style, number, int_to_chinese(number) if style == "paren_cn" else str(number)
+    return group, _number(group, written), written
+
+
 def _line_candidates(text: str, start: int, end: int) -> list[Candidate]:
     found: list[Candidate] = []
     for m in _LINE_MARKER.finditer(text, start, end):
-        style = next(s for s in _LINE_STYLES if m.group(s) is not None)
-        written = m.group(style)
+        group = next(s for s in _LINE_STYLES if m.group(s) is not None)
         try:
-            number = _number(style, written)
+            style, number, written = _read(group, m.group(group))
         except ValueError:
             continue
         # 3、4月份, 12 月: a digit or a space after the number reads as prose unless the sequence wants it.
-        prose_like = style == "arabic" and (not m.group("arabic_sep") or text[m.end()].isdigit())
+        prose_like = group == "arabic" and (not m.group("arabic_sep") or text[m.end()].isdigit())
         label = _label(style, written, m.group("chapter_word") or "")
         found.append(
             Candidate(
@@ -177,11 +197,10 @@ def _line_candidates(text: str, start: int, end: int) -> list[Candidate]:
 def _inline_candidates(text: str, start: int, end: int) -> list[Candidate]:
     found = []
     for m in _INLINE_MARKER.finditer(text, start, end):
-        style = m.lastgroup
-        assert style is not None
-        written = m.group(style)
+        group = m.lastgroup
+        assert group is not None
         try:
-            number = _number(style, written)
+            style, number, written = _read(group, m.group(group))
         except ValueError:
             continue
         found.append(
@@ -190,7 +209,7 @@ def _inline_candidates(text: str, start: int, end: int) -> list[Candidate]:
                 _STYLE_RANK[style],
                 number,
                 _label(style, written),
-                m.start(style),
+                m.start(group),
                 m.end(),
                 exact_only=text[m.start()] == " ",
                 at_line_start=False,

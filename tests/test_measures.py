@@ -169,3 +169,16 @@ def test_a_reports_leading_section_without_items_is_its_work() -> None:
         "二、主要举措和成效\n(一)依法履职\n一是精简审批。二是规范执法。\n三、存在的问题\n意识不强。"
     )
     assert measure_paths(text) == [("一",), ("二", "(一)", "一是"), ("二", "(一)", "二是")]
+
+
+@pytest.mark.parametrize("heading", ["存在的问题", "存在的不足和原因", "存在的主要问题", "问题与不足", "困难和问题"])
+def test_a_reports_problems_are_no_measures(heading: str) -> None:
+    text = (
+        f"某县2023年工作情况报告\n一、工作情况\n(一)依法履职。精简审批。\n二、{heading}\n一是意识不强。二是力量不足。"
+    )
+    assert measure_paths(text) == [("一", "(一)")]
+
+
+def test_a_lone_sub_item_numbered_through_the_document_is_a_measure() -> None:
+    text = "二、任务\n1.推进职能优化\n(1)规范权力运行。\n(2)深化清单管理。\n2.加强立法\n(3)推进立法协商。"
+    assert measure_paths(text) == [("二", "1", "(1)"), ("二", "1", "(2)"), ("二", "2", "(3)")]
