@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from policykg.ingest.outline import ORDINAL_STYLES, Candidate, Node
 from policykg.ingest.records import ExtractionWarning
 
+_RESTART_SKIP = 4  # the largest number a restarted list may begin at (outline.py accepts it there too)
+
 
 @dataclass
 class _Chain:
@@ -31,13 +33,21 @@ def numbering_warnings(
     following = _next_of_style(nodes)
     chains: dict[str, _Chain] = {}
     excused: set[int] = set()  # nodes whose odd number an earlier warning already explains
+    opened: set[tuple[int, str]] = set()  # (parent, style) of the lists begun so far
     warnings: list[ExtractionWarning] = []
     for i, node in enumerate(nodes):
         if node.style in ORDINAL_STYLES:
             continue
         chain = chains.get(node.style)
         n = node.number
+        first_of_list = (id(node.parent), node.style) not in opened
+        opened.add((id(node.parent), node.style))
         if chain is None or (n == 1 and not (chain.last.parent is node.parent and chain.last.number == 1)):
+            chains[node.style] = _Chain(n, node)
+            continue
+        if first_of_list and 1 < n <= chain.high and n <= _RESTART_SKIP:
+            # A list that restarts per section, begun at 2 or 3: its first numbers are missing.
+            warnings.append(_warning(text, node, f"{node.label} begins its list: {_numbers(1, n - 1)} skipped"))
             chains[node.style] = _Chain(n, node)
             continue
         later = following[i]

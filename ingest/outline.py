@@ -50,9 +50,9 @@ _STYLE_RANK = {
 # The alternatives are tried in order, so 第一部分 is a chapter and 1) only where 1. or 1、 is not.
 _LINE_MARKER = re.compile(
     rf"^[ ]*(?P<marker>"
-    rf"第(?P<chapter>{_CN})(?P<chapter_word>部分|章|篇)"
+    rf"第(?P<chapter>{_CN})(?P<chapter_word>部分|章|篇)[ \t]*[:、.]?"
     rf"|(?P<cn>{_CN})[ \t]*(?:、|\.(?!\d))"
-    rf"|第(?P<article>{_CN})条"
+    rf"|第(?P<article>{_CN})条[ \t]*[:、.]?"
     rf"|\((?P<paren_cn>{_CN})\)[ \t]*[、.]?"
     rf"|(?P<arabic>\d+)(?:[ \t]*(?P<arabic_sep>[、.])(?!\d)|[ \t]+(?=[\u4e00-\u9fff]))"
     rf"|\((?P<paren_arabic>\d+)\)[ \t]*[、.]?"
@@ -287,6 +287,8 @@ def _continues(cand: Candidate, sibling: int, running: int | None, titled: bool)
         return bool(sibling) and sibling - _TYPO_BEHIND <= n <= sibling + _TYPO_AHEAD
     if running is None:
         return cand.style != "article" or n == 1  # the first number seen starts the sequence (第三条 reads as prose)
+    if not sibling and n <= 1 + _TYPO_AHEAD:
+        return True  # a list that restarts per section, its first number missing
     base = sibling or running
     return base - _TYPO_BEHIND <= n <= base + _TYPO_AHEAD and n != base + 1
 

@@ -140,3 +140,11 @@ def test_typos_inside_lines_are_kept_too() -> None:
     x = extract_text(text, "t.txt")
     assert [m.number for m in x.measures] == ["1", "2", "4", "3", "5"]
     assert [text[w.span[0] : w.span[1]] for w in x.warnings if w.kind == "numbering" and w.span] == ["4."]
+
+
+def test_a_restarted_list_that_misses_its_first_number() -> None:
+    text = plan([[1, 2, 3, 4, 5, 6, 7, 8, 9], [2, 3, 4], [1, 2]])
+    x = extract_text(text, "plan.txt")
+    assert [m.number for m in x.measures] == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "2", "3", "4", "1", "2"]
+    assert [m.path[0] for m in x.measures][9:12] == ["二", "二", "二"]
+    assert [text[w.span[0] : w.span[1]] for w in x.warnings if w.kind == "numbering" and w.span] == ["2."]
