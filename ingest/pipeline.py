@@ -14,11 +14,13 @@ from policykg.core.errors import InputError
 from policykg.core.units import Jurisdiction, normalise_unit
 from policykg.ingest.clauses import Clause, find_clauses
 from policykg.ingest.clean import clean, normalise
+from policykg.ingest.coverage import skipped_text_warnings
 from policykg.ingest.deadlines import DocumentTime, find_targets
 from policykg.ingest.instruments import find_aliases, find_citations
 from policykg.ingest.measures import select_measures
 from policykg.ingest.metadata import document_meta, find_body, find_jurisdiction, jurisdiction_warnings
-from policykg.ingest.outline import Node, parse_outline
+from policykg.ingest.numbering import numbering_warnings
+from policykg.ingest.outline import Candidate, Node, nodes_within, parse_outline
 from policykg.ingest.records import (
     Deadline,
     Extraction,
@@ -53,16 +55,20 @@ def extract_text(original: str, source: str) -> Extraction:
         raise InputError(source, "empty document")
     text = clean(original).text
     lines = _nonblank_lines(text)
-    whole_outline = parse_outline(text)
+    misplaced: list[Candidate] = []
+    whole_outline = parse_outline(text, rejected=misplaced)
     body = find_body(lines, whole_outline[0].start if whole_outline else None)
     body_end = _body_end(text, lines, body.body_start)
-    nodes = parse_outline(text, body.body_start, body_end)
+    nodes = nodes_within(text, whole_outline, body.body_start, body_end, misplaced)
     clauses = sorted(
         find_clauses(text, body.body_start, body_end) + find_table_clauses(text, 0, body_end),
         key=lambda c: c.span,
     )
     own_clauses = _clauses_by_node(nodes, clauses)
-    measure_nodes = select_measures([n for n in nodes if n.parent is None], lambda n: bool(own_clauses.get(id(n))))
+    set_aside: list[Node] = []
+    measure_nodes = select_measures(
+        [n for n in nodes if n.parent is None], lambda n: bool(own_clauses.get(id(n))), set_aside
+    )
     if not measure_nodes:
         raise InputError(source, "no measures found (no numbered items or sections in the text)")
 
@@ -87,7 +93,9 @@ def extract_text(original: str, source: str) -> Extraction:
         _as_written(original, c)
         for c in _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
     ]
-    warnings: list[ExtractionWarning] = jurisdiction_warnings(meta, measures)
+    warnings: list[ExtractionWarning] = numbering_warnings(text, nodes, misplaced)
+    warnings += skipped_text_warnings(text, nodes, [m.span for m in measures], measure_nodes, set_aside, body_end)
+    warnings += jurisdiction_warnings(meta, measures)
     return Extraction(
         source=source,
         text=original,
