@@ -45,6 +45,7 @@ _ARTICLE_SPECIFIC = (
 )  # fmt: skip
 _ARTICLE_GENERIC = ("article", "content", "con", "main-content", "main_content", "view", "detail", "text")
 
+_TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr"})
 MAX_ROW_CHARS = 1500  # longer table rows are page layout, not data
 _SPECIFIC_MIN_SHARE = 0.2  # a named container must still hold a fair part of the page's text
 _GENERIC_MIN_SHARE = 0.5
@@ -234,7 +235,15 @@ def _find_article(page: _Page) -> _Element:
         for element in live
         if page.share(element) >= _DENSE_MIN_SHARE and page.link_ratio(element) <= _MAX_LINK_RATIO
     ]
-    return max(dense, key=lambda element: element.depth) if dense else live[0]
+    return _whole_table(page, max(dense, key=lambda element: element.depth)) if dense else live[0]
+
+
+def _whole_table(page: _Page, element: _Element) -> _Element:
+    """A table's body or rows are never the article by themselves: the table is, header rows included
+    (a page that is one task table has most of its text in <tbody>, its column names in <thead>)."""
+    while element.tag in _TABLE_PARTS and element.parent >= 0:
+        element = page.elements[element.parent]
+    return element
 
 
 def _info_blocks(page: _Page, main: _Element) -> list[LexborNode]:

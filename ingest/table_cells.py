@@ -1,0 +1,158 @@
+"""Cells of a task-table line as the readers and flattened copies write them.
+
+docx, HTML and xlsx tables come out of the readers as one line per row with the cells joined by a tab,
+a cell merged from the row above as an empty field and a category row (一、… spanning the table) as a
+line of its own. Portals and PDF copies flatten tables into text with a tab, a ``|`` or a run of two or
+more spaces between cells (one space stays inside a cell: it is where the cell's line broke); an empty
+cell is invisible there, so a short row is fitted to the columns by what its cells look like.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from policykg.core.numerals import CHINESE_NUMERAL_CHARS
+from policykg.core.unit_words import looks_like_unit
+from policykg.core.vocabulary import Span
+from policykg.ingest.table_clauses import Column, says_none
+
+_CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,4}}"
+_SPACE_RUN = re.compile(r" {2,}")
+# A category row's label: 一、健全政府机构职能体系 → 一; (一)… → (一); 第一部分… → 第一部分.
+_CATEGORY = re.compile(rf"^(?:(第{_CN}(?:部分|章|篇))|({_CN})\s*[、.](?!\d)|\(({_CN})\)\s*[、.]?)\s*\S")
+_CATEGORY_SERIAL = re.compile(rf"^({_CN})[、.]?$")  # 一 alone in the 序号 cell, the title in the next
+_SERIAL = re.compile(r"^(?:\d{1,4}(?:[.\-]\d{1,3})?|\(\d{1,3}\))[.、]?$")
+_TIME_WORDS = re.compile(
+    r"\d{4}\s*年|\d{1,2}\s*月|季度|半年|全年|年底|年内|年末|长期|持续|常态|每[年月季周半]|前$|底$|即日|立即|随时"
+)
+_MAX_TIME_CELL = 40
+
+
+def split_fields(text: str, start: int, end: int) -> tuple[list[Span], bool]:
+    """The cells of text[start:end] as spans (spaces trimmed) and whether empty cells are visible (a tab or
+    a | between every two cells; with runs of spaces an empty cell leaves no trace)."""
+    line = text[start:end]
+    if "\t" in line:
+        return _split_at(text, start, end, "\t"), True
+    if line.count("|") >= 2:
+        inner_start, inner_end = _trim(text, start, end)
+        if text[inner_start : inner_start + 1] == "|":
+            inner_start += 1
+        if inner_end > inner_start and text[inner_end - 1] == "|":
+            inner_end -= 1
+        return _split_at(text, inner_start, inner_end, "|"), True
+    inner_start, inner_end = _trim(text, start, end)
+    fields, cell_start = [], inner_start
+    for m in _SPACE_RUN.finditer(text, inner_start, inner_end):
+        fields.append((cell_start, m.start()))
+        cell_start = m.end()
+    fields.append((cell_start, inner_end))
+    return fields, False
+
+
+def _split_at(text: str, start: int, end: int, separator: str) -> list[Span]:
+    fields, cell_start = [], start
+    pos = text.find(separator, start, end)
+    while pos >= 0:
+        fields.append(_trim(text, cell_start, pos))
+        cell_start = pos + 1
+        pos = text.find(separator, cell_start, end)
+    fields.append(_trim(text, cell_start, end))
+    return fields
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] == " ":
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    return start, end
+
+
+def category_label(cell: str) -> str | None:
+    """The label of a category row's cell (一、… / (一)… / 第一部分…), as the outline writes labels."""
+    m = _CATEGORY.match(cell)
+    if not m:
+        return None
+    chapter, numeral, bracketed = m.groups()
+    return chapter or numeral or f"({bracketed})"
+
+
+def category_serial(cell: str) -> str | None:
+    """一 or 一、 alone in the 序号 cell: the row is a category whose title is in the next cell."""
+    m = _CATEGORY_SERIAL.match(cell)
+    return m.group(1) if m else None
+
+
+def is_serial(cell: str) -> bool:
+    return bool(_SERIAL.match(cell))
+
+
+def serial_label(cell: str) -> str:
+    """The 序号 as a path label: 1. → 1, （1） → (1)."""
+    return cell.rstrip(".、")
+
+
+def serial_value(cell: str) -> int | None:
+    digits = re.match(r"\(?(\d+)", cell)
+    return int(digits.group(1)) if digits else None
+
+
+def looks_like_time(cell: str) -> bool:
+    return len(cell) <= _MAX_TIME_CELL and bool(_TIME_WORDS.search(cell))
+
+
+# Scores of a cell in a column when a short row is fitted to the columns; None: it cannot go there.
+def _fit(cell: str, column: Column) -> float | None:
+    if column.kind == "serial":
+        return 4.0 if is_serial(cell) else None
+    if is_serial(cell):
+        return None
+    if column.kind == "role":
+        if says_none(cell):
+            return 1.0
+        return 3.0 if all(looks_like_unit(part) for part in re.split(r"[、,;/ ]", cell) if part) else -2.0
+    if column.kind == "time":
+        if looks_like_time(cell):
+            return 3.0
+        return 0.0 if len(cell) <= 12 else None
+    return -1.0 if looks_like_unit(cell) else 1.0
+
+
+def _skip_cost(column: Column) -> float:
+    return {"serial": -3.0, "task": -2.0}.get(column.kind, 0.0)
+
+
+def fit_to_columns(cells: Sequence[str], columns: Sequence[Column]) -> list[int] | None:
+    """The column of each cell of a row that shows fewer cells than the table has columns (its empty cells
+    left no trace), in order, by what each cell looks like; None when the cells fit no columns."""
+    n, width = len(cells), len(columns)
+    if n > width:
+        return None
+    minus = float("-inf")
+    # best[i][j]: the best score of the first i cells placed in the first j columns.
+    best = [[minus] * (width + 1) for _ in range(n + 1)]
+    took = [[False] * (width + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for j in range(1, width + 1):
+        best[0][j] = best[0][j - 1] + _skip_cost(columns[j - 1])
+    for i in range(1, n + 1):
+        for j in range(i, width + 1):
+            skip = best[i][j - 1] + _skip_cost(columns[j - 1]) if j > i else minus
+            fit = _fit(cells[i - 1], columns[j - 1])
+            place = best[i - 1][j - 1] + fit if fit is not None else minus
+            if place >= skip:
+                best[i][j], took[i][j] = place, True
+            else:
+                best[i][j] = skip
+    if best[n][width] == minus:
+        return None
+    placed: list[int] = []
+    i, j = n, width
+    while i > 0:
+        if took[i][j]:
+            placed.append(j - 1)
+            i -= 1
+        j -= 1
+    return placed[::-1]
