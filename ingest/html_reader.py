@@ -283,7 +283,7 @@ def _render(root: LexborNode, spans: _RowSpans | None = None) -> str:
         if tag == "br":
             out.append("\n")
             continue
-        if tag == "tr" and _is_flat_row(item):
+        if tag == "tr" and _is_flat_row(item, spans.merged_into(item)):
             out.append("\n" + "\t".join(spans.fields(item)) + "\n")
             continue
         block = tag in _BLOCK_TAGS
@@ -301,6 +301,11 @@ class _RowSpans:
 
     def __init__(self) -> None:
         self._pending: dict[int, dict[int, tuple[int, int]]] = {}  # table -> column -> (rows left, width)
+
+    def merged_into(self, row: LexborNode) -> int:
+        """How many cells of this row are taken by cells merged down from rows above."""
+        pending = self._pending.get(_table_key(row), {})
+        return sum(1 for rows_left, _ in pending.values() if rows_left > 0)
 
     def fields(self, row: LexborNode) -> list[str]:
         pending = self._pending.setdefault(_table_key(row), {})
@@ -345,10 +350,14 @@ def _cells(row: LexborNode) -> list[LexborNode]:
     return [child for child in row.iter() if child.tag in ("td", "th")]
 
 
-def _is_flat_row(row: LexborNode) -> bool:
-    """A data row (two cells or more, no table inside, not a whole page of text) reads best as one
-    line; a layout row (navigation beside the article) must keep its lines."""
-    return len(_cells(row)) >= 2 and row.css_first("table") is None and len(row.text()) <= MAX_ROW_CHARS
+def _is_flat_row(row: LexborNode, merged_into: int = 0) -> bool:
+    """A data row (two cells or more, counting those merged down into it; no table inside; not a whole
+    page of text) reads best as one line; a layout row (navigation beside the article) must keep its
+    lines."""
+    cells = len(_cells(row))
+    return (
+        cells >= 1 and cells + merged_into >= 2 and row.css_first("table") is None and len(row.text()) <= MAX_ROW_CHARS
+    )
 
 
 def _split_lines(text: str) -> list[str]:

@@ -27,7 +27,7 @@ from policykg.ingest.records import (
     Span,
     UnitMention,
 )
-from policykg.ingest.tables import TableRow, blank_tables, find_tables, row_deadlines
+from policykg.ingest.tables import TableRow, blank_tables, find_tables, outside_tables, row_deadlines
 
 _CLOSING_LINE = re.compile(
     r"^(?:(?:专此|特此)(?:报告|通知|函|说明)|附件\s*[::\d一二三四五六七八九十]|附件$|抄送|抄报|\(此件"
@@ -58,7 +58,9 @@ def extract_text(original: str, source: str) -> Extraction:
     body = find_body(lines, whole_outline[0].start if whole_outline else None)
     body_end = _body_end(text, lines, body.body_start)
     nodes = parse_outline(prose, body.body_start, body_end)
-    clauses = find_clauses(prose, body.body_start, body_end)
+    clauses = [
+        c for s, e in outside_tables(body.body_start, body_end, tables.regions) for c in find_clauses(prose, s, e)
+    ]
     own_clauses = _clauses_by_node(nodes, clauses)
     measure_nodes = [
         n

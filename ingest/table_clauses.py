@@ -15,7 +15,11 @@ from typing import Literal
 
 from policykg.core.unit_words import is_collective
 from policykg.core.vocabulary import (
+    JOINT_VERBS,
+    LABELS_LONGEST_FIRST,
     NON_UNIT_LABELS,
+    ROLE_VERBS,
+    ROLES,
     TABLE_DETAIL_HEADERS,
     TABLE_OTHER_HEADERS,
     TABLE_SERIAL_HEADERS,
@@ -41,6 +45,14 @@ _OTHER_ENDING = re.compile(r"(?:领导|责任人|联系人|负责人|备注|分�
 # A cell that says "no units": — / － / 无 / 暂无.
 _NONE_CELL = re.compile(r"^[\s\-—–/\\、无暂]*$")
 
+# Inside a cell: a part opening with its own label, a part closed by a role verb, a unit marked with one.
+_LABEL_START = re.compile(rf"\s*({'|'.join(map(re.escape, LABELS_LONGEST_FIRST))})\s*[::]\s*")
+_VERB_ROLE: dict[str, Role] = {verb: role for role in reversed(ROLES) for verb in ROLE_VERBS[role]}
+_VERB_ALT = "|".join(sorted(_VERB_ROLE, key=len, reverse=True))
+_TRAILING_VERB = re.compile(rf"(?:按照?职责(?:分工)?)?(?:分别|共同|具体)?({_VERB_ALT})(?:负责|落实|实施)?\s*$")
+_MARKED_ROLE = re.compile(rf"\(({_VERB_ALT})(?:单位)?\)$")
+_JOINT = re.compile("|".join(JOINT_VERBS))
+
 ColumnKind = Literal["serial", "task", "detail", "role", "time", "other"]
 
 
@@ -65,7 +77,7 @@ def column_role(header: str) -> Role | None:
 def read_column(header: str) -> Column | None:
     """What a header cell says its column holds; None when the cell is no header word at all."""
     name = _HEADER_NOTE.sub("", header)
-    if not name or len(name) > _MAX_HEADER:
+    if not name or len(name) > _MAX_HEADER or name[0].isdigit():
         return None
     role = column_role(name)
     if role is not None:
@@ -102,16 +114,71 @@ def says_none(text: str) -> bool:
 
 
 def role_cell_units(text: str, segments: tuple[Span, ...], role: Role) -> list[Assignment] | None:
-    """The units of a role cell (one span per line of the cell); None when a line is not a unit list."""
+    """The units of a role cell (one span per line of the cell); None when no part of it is a unit list.
+
+    A cell is mostly a plain list, with the column's role. It can also be written as a clause — parts
+    with their own label (牵头单位:A;配合单位:B), parts closed by a role verb (A牵头,B配合), A会同B负责 —
+    or mark one unit (县司法局(牵头)): there the part's own role wins over the column's.
+    """
     assignments: list[Assignment] = []
+    unread = False  # a part that names no units (县委常委、常务副县长; a date written into the cell)
     for start, end in segments:
         if says_none(text[start:end]):
             continue
-        found = parse_unit_list(text, start, end)
-        if found is None:
-            return None
-        assignments += [Assignment(role, mention, span, is_collective(mention)) for mention, span in found]
+        for part_start, part_end in _parts(text, start, end):
+            found = _part_units(text, part_start, part_end, role)
+            unread = unread or found is None
+            assignments += found or []
+    return None if unread and not assignments else assignments
+
+
+def _part_units(text: str, start: int, end: int, role: Role) -> list[Assignment] | None:
+    label = _LABEL_START.match(text, start, end)
+    if label:
+        labelled = label_role(label.group(1))
+        if labelled is None:
+            return []  # 责任领导:… names people
+        role, start = labelled, label.end()
+    else:
+        verb = _TRAILING_VERB.search(text, start, end)
+        if verb and verb.start() > start:
+            role, end = _VERB_ROLE[verb.group(1)], verb.start()
+            joint = _JOINT.search(text, start, end)
+            if joint and joint.start() > start:  # A会同B负责: A takes the verb's role, B joins
+                first = _unit_list(text, start, joint.start(), role)
+                joined = _unit_list(text, joint.end(), end, "participate")
+                return None if first is None or joined is None else first + joined
+    return _unit_list(text, start, end, role)
+
+
+def _unit_list(text: str, start: int, end: int, role: Role) -> list[Assignment] | None:
+    found = parse_unit_list(text, start, end)
+    if found is None:
+        return None
+    assignments = []
+    for mention, (s, e) in found:
+        marked = _MARKED_ROLE.search(mention)
+        own_role = role
+        if marked and marked.start() > 0:
+            own_role, mention, e = _VERB_ROLE[marked.group(1)], mention[: marked.start()], s + marked.start()
+        assignments.append(Assignment(own_role, mention, (s, e), is_collective(mention)))
     return assignments
+
+
+def _parts(text: str, start: int, end: int) -> list[Span]:
+    """The parts of a cell between ; and , outside brackets."""
+    parts, depth, part_start = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "(《":
+            depth += 1
+        elif ch in ")》" and depth:
+            depth -= 1
+        elif depth == 0 and ch in ";,":
+            parts.append((part_start, i))
+            part_start = i + 1
+    parts.append((part_start, end))
+    return [p for p in parts if text[p[0] : p[1]].strip()]
 
 
 def role_cell_clause(text: str, segments: tuple[Span, ...], role: Role) -> Clause | None:

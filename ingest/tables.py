@@ -108,6 +108,18 @@ def blank_tables(text: str, regions: tuple[Span, ...]) -> str:
     return "".join(parts)
 
 
+def outside_tables(start: int, end: int, regions: tuple[Span, ...]) -> list[Span]:
+    """The stretches of [start, end) between the tables."""
+    gaps, pos = [], start
+    for s, e in regions:
+        if s > pos:
+            gaps.append((pos, min(s, end)))
+        pos = max(pos, e)
+    if end > pos:
+        gaps.append((pos, end))
+    return [(s, e) for s, e in gaps if s < e]
+
+
 def row_deadlines(text: str, row: TableRow) -> list[Deadline]:
     """The deadlines a row's time column states. The phrases are read by the deadline grammar
     (ingest/deadlines.py) on the time cell alone, so a time column says what a sentence would."""
@@ -354,7 +366,8 @@ class _TableReader:
         self._row(row, span, False)
 
     def _stream(self, tokens: list[Span]) -> None:
-        """Cells of several rows on one line: rows start at their 序号, or every `width` cells."""
+        """Cells of several rows on one line: rows start at their 序号, or every `width` cells. Cells that
+        fit no row wait in `unread`: a warning if rows follow them, the text after the table if not."""
         text, i = self.text, 0
         while i < len(tokens):
             token = text[slice(*tokens[i])]
@@ -365,15 +378,18 @@ class _TableReader:
                 continue
             if self.serial == 0:
                 if not is_serial(token):
-                    self._unreadable(tokens[i])
-                    i += 1
+                    k = i + 1
+                    while k < len(tokens) and not self._row_start(text[slice(*tokens[k])]):
+                        k += 1
+                    self.unread.append((tokens[i][0], tokens[k - 1][1]))
+                    i = k
                     continue
                 k = self._next_serial_token(tokens, i)
             else:
                 k = min(i + self.width, len(tokens))
-                inside = [p for p in range(i + 1, k) if category_label(text[slice(*tokens[p])])]
+                inside = [p for p in range(i + 1, k) if self._is_category(text[slice(*tokens[p])])]
                 k = inside[0] if inside else k
-            chunk = tokens[i:k]
+            chunk, rest = tokens[i : min(k, i + self.width)], tokens[i + self.width : k]
             span = (chunk[0][0], chunk[-1][1])
             if len(chunk) < self.width:
                 self.partial = (list(chunk), span, False)
@@ -381,9 +397,14 @@ class _TableReader:
             elif self.serial is None or is_serial(text[slice(*chunk[self.serial])]):
                 self._row(list(chunk), span, False)
             else:  # counted cells no longer line up with the columns: the rest cannot be placed
-                self._unreadable((chunk[0][0], tokens[-1][1]))
+                self.unread.append((chunk[0][0], tokens[-1][1]))
                 return
+            if rest:
+                self.unread.append((rest[0][0], rest[-1][1]))
             i = k
+
+    def _row_start(self, cell: str) -> bool:
+        return is_serial(cell) or self._is_category(cell)
 
     def _next_serial_token(self, tokens: list[Span], i: int) -> int:
         current = serial_value(self.text[slice(*tokens[i])]) or 0
@@ -494,6 +515,8 @@ class _TableReader:
 
 def _cell_lines(text: str, cell: Span) -> list[Span]:
     """A cell as its lines (a cell joined across a line break has two or more), spaces trimmed."""
+    if text.find("\n", *cell) < 0:
+        return [cell]  # the cells of one line come trimmed
     lines, s = [], cell[0]
     while True:
         cut = text.find("\n", s, cell[1])
