@@ -103,7 +103,7 @@ def looks_like_time(cell: str) -> bool:
     return len(cell) <= _MAX_TIME_CELL and bool(_TIME_WORDS.search(cell))
 
 
-# Scores of a cell in a column when a short row is fitted to the columns; None: it cannot go there.
+# Scores of a cell in a column when a row is fitted to the columns; None: it cannot go there.
 def _fit(cell: str, column: Column) -> float | None:
     if column.kind == "serial":
         return 4.0 if is_serial(cell) else None
@@ -112,47 +112,65 @@ def _fit(cell: str, column: Column) -> float | None:
     if column.kind == "role":
         if says_none(cell):
             return 1.0
-        return 3.0 if all(looks_like_unit(part) for part in re.split(r"[、,;/ ]", cell) if part) else -2.0
+        return 3.0 if is_unit_list(cell) else -2.0
     if column.kind == "time":
         if looks_like_time(cell):
             return 3.0
         return 0.0 if len(cell) <= 12 else None
-    return -1.0 if looks_like_unit(cell) else 1.0
+    return -1.0 if is_unit_list(cell) else 1.0
+
+
+def is_unit_list(cell: str) -> bool:
+    parts = [part for part in re.split(r"[、,;/ ]", cell) if part]
+    return bool(parts) and all(looks_like_unit(part) for part in parts)
 
 
 def _skip_cost(column: Column) -> float:
     return {"serial": -3.0, "task": -2.0}.get(column.kind, 0.0)
 
 
+_MAX_PER_COLUMN = 4  # a role cell flattened as 县司法局  县财政局: pieces of one cell
+
+
+def _fit_several(cells: Sequence[str], column: Column, later: float) -> float | None:
+    """Two or more pieces in one column: the pieces of a unit list (or of a text) spaced apart. Of two
+    role columns the later takes the extra pieces (a task has more partners than leads)."""
+    if column.kind == "role":
+        return 3.0 - (0.5 - 0.01 * later) * (len(cells) - 1) if all(is_unit_list(c) for c in cells) else None
+    if column.kind in ("task", "detail", "other") and not any(is_serial(c) or is_unit_list(c) for c in cells):
+        return 1.0 - 1.5 * (len(cells) - 1)
+    return None
+
+
 def fit_to_columns(cells: Sequence[str], columns: Sequence[Column]) -> list[int] | None:
-    """The column of each cell of a row that shows fewer cells than the table has columns (its empty cells
-    left no trace), in order, by what each cell looks like; None when the cells fit no columns."""
+    """The column of each cell of a row whose cells do not line up with the columns — fewer (empty cells
+    left no trace) or more (a cell's pieces spaced apart) — in order, by what each cell looks like; None
+    when the cells fit no columns. Work: cells × columns × a few."""
     n, width = len(cells), len(columns)
-    if n > width:
+    if n > width * _MAX_PER_COLUMN:
         return None
     minus = float("-inf")
-    # best[i][j]: the best score of the first i cells placed in the first j columns.
-    best = [[minus] * (width + 1) for _ in range(n + 1)]
-    took = [[False] * (width + 1) for _ in range(n + 1)]
+    # best[j][i]: the best score of the first i cells placed in the first j columns; took[j][i]: how many
+    # of them the j-th column holds.
+    best = [[minus] * (n + 1) for _ in range(width + 1)]
+    took = [[0] * (n + 1) for _ in range(width + 1)]
     best[0][0] = 0.0
     for j in range(1, width + 1):
-        best[0][j] = best[0][j - 1] + _skip_cost(columns[j - 1])
-    for i in range(1, n + 1):
-        for j in range(i, width + 1):
-            skip = best[i][j - 1] + _skip_cost(columns[j - 1]) if j > i else minus
-            fit = _fit(cells[i - 1], columns[j - 1])
-            place = best[i - 1][j - 1] + fit if fit is not None else minus
-            if place >= skip:
-                best[i][j], took[i][j] = place, True
-            else:
-                best[i][j] = skip
-    if best[n][width] == minus:
+        column = columns[j - 1]
+        for i in range(n + 1):
+            score, count = best[j - 1][i] + _skip_cost(column), 0
+            for t in range(1, min(i, _MAX_PER_COLUMN) + 1):
+                if best[j - 1][i - t] == minus:
+                    continue
+                fit = _fit(cells[i - 1], column) if t == 1 else _fit_several(cells[i - t : i], column, j / width)
+                if fit is not None and best[j - 1][i - t] + fit > score:
+                    score, count = best[j - 1][i - t] + fit, t
+            best[j][i], took[j][i] = score, count
+    if best[width][n] == minus:
         return None
     placed: list[int] = []
-    i, j = n, width
-    while i > 0:
-        if took[i][j]:
-            placed.append(j - 1)
-            i -= 1
-        j -= 1
+    i = n
+    for j in range(width, 0, -1):
+        placed += [j - 1] * took[j][i]
+        i -= took[j][i]
     return placed[::-1]

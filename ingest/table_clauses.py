@@ -47,6 +47,7 @@ _NONE_CELL = re.compile(r"^[\s\-—–/\\、无暂]*$")
 
 # Inside a cell: a part opening with its own label, a part closed by a role verb, a unit marked with one.
 _LABEL_START = re.compile(rf"\s*({'|'.join(map(re.escape, LABELS_LONGEST_FIRST))})\s*[::]\s*")
+_LABEL_INSIDE = re.compile(rf"(?<=[ 、])(?:{'|'.join(map(re.escape, LABELS_LONGEST_FIRST))})\s*[::]")
 _VERB_ROLE: dict[str, Role] = {verb: role for role in reversed(ROLES) for verb in ROLE_VERBS[role]}
 _VERB_ALT = "|".join(sorted(_VERB_ROLE, key=len, reverse=True))
 _TRAILING_VERB = re.compile(rf"(?:按照?职责(?:分工)?)?(?:分别|共同|具体)?({_VERB_ALT})(?:负责|落实|实施)?\s*$")
@@ -166,7 +167,8 @@ def _unit_list(text: str, start: int, end: int, role: Role) -> list[Assignment] 
 
 
 def _parts(text: str, start: int, end: int) -> list[Span]:
-    """The parts of a cell between ; and , outside brackets."""
+    """The parts of a cell: between ; and , outside brackets, and before each label that opens a line
+    of the cell (牵头:县司法局 配合:县财政局)."""
     parts, depth, part_start = [], 0, start
     for i in range(start, end):
         ch = text[i]
@@ -178,7 +180,13 @@ def _parts(text: str, start: int, end: int) -> list[Span]:
             parts.append((part_start, i))
             part_start = i + 1
     parts.append((part_start, end))
-    return [p for p in parts if text[p[0] : p[1]].strip()]
+    split: list[Span] = []
+    for s, e in parts:
+        for m in _LABEL_INSIDE.finditer(text, s, e):
+            split.append((s, m.start()))
+            s = m.start()
+        split.append((s, e))
+    return [p for p in split if text[p[0] : p[1]].strip()]
 
 
 def role_cell_clause(text: str, segments: tuple[Span, ...], role: Role) -> Clause | None:

@@ -32,16 +32,18 @@ from policykg.ingest.table_cells import (
     category_serial,
     fit_to_columns,
     is_serial,
+    is_unit_list,
     serial_label,
     serial_value,
     split_fields,
 )
-from policykg.ingest.table_clauses import Column, heading_column, read_column, role_cell_clause
+from policykg.ingest.table_clauses import Column, heading_column, read_column, role_cell_clause, says_none
 
 _ATTACHMENT = re.compile(r"\s*(附件\s*\d{0,2})\s*(?:[::.、]|$|\s)")
 _ATTACHMENT_LOOKBACK = 3  # non-blank lines between an 附件 line and the table's header
 _MAX_FAILED_LINES = 2  # short lines in a row that fit no columns end the table
 _MAX_CATEGORY = 60  # a category row is a heading, not a paragraph
+_LEADING_SERIAL = re.compile(r"(\d{1,3})\s*[.、](?!\d)")
 
 Cell = tuple[Span, ...]  # the lines of a cell; () when it is empty
 
@@ -314,7 +316,7 @@ class _TableReader:
         else:
             fields = filled
         if len(fields) == self.width:
-            self._row([f if f[0] < f[1] else None for f in fields], (start, end), visible_empty)
+            self._row(self._own_cells(fields), (start, end), visible_empty)
             return True
         if len(filled) > self.width:
             self._stream(filled)
@@ -342,7 +344,7 @@ class _TableReader:
             self.partial = (joined, line_span, visible_empty)
             return True
         self.partial = None
-        self._row([f if f[0] < f[1] else None for f in joined], line_span, visible_empty)
+        self._row(self._own_cells(joined), line_span, visible_empty)
         return True
 
     def _flush_partial(self) -> None:
@@ -350,20 +352,25 @@ class _TableReader:
             return
         fields, span, _ = self.partial
         self.partial = None
-        cells = [f for f in fields if f[0] < f[1]]
+        if not self._place([f for f in fields if f[0] < f[1]], span):
+            self.unread.append(span)
+            self.failed_lines += 1
+
+    def _place(self, cells: list[Span], span: Span) -> bool:
+        """Fit cells that do not line up with the columns to them, by what each cell looks like; a row
+        must keep its 序号 (when the table numbers its rows) and its task cell."""
         placed = fit_to_columns([self.text[s:e] for s, e in cells], self.columns)
         if (
             placed is None
             or (self.uses_serial is not False and self.serial is not None and self.serial not in placed)
             or (self.heading is not None and self.heading not in placed)
         ):
-            self.unread.append(span)
-            self.failed_lines += 1
-            return
-        row: list[Span | None] = [None] * self.width
+            return False
+        row: list[list[Span]] = [[] for _ in self.columns]
         for cell, column in zip(cells, placed, strict=True):
-            row[column] = cell
+            row[column].append(cell)
         self._row(row, span, False)
+        return True
 
     def _stream(self, tokens: list[Span]) -> None:
         """Cells of several rows on one line: rows start at their 序号, or every `width` cells. Cells that
@@ -376,32 +383,43 @@ class _TableReader:
                 self._accept(tokens[i])
                 i += 1
                 continue
-            if self.serial == 0:
-                if not is_serial(token):
-                    k = i + 1
-                    while k < len(tokens) and not self._row_start(text[slice(*tokens[k])]):
-                        k += 1
-                    self.unread.append((tokens[i][0], tokens[k - 1][1]))
-                    i = k
-                    continue
+            if self.serial == 0 and not is_serial(token):
+                k = i + 1
+                while k < len(tokens) and not self._row_start(text[slice(*tokens[k])]):
+                    k += 1
+                self.unread.append((tokens[i][0], tokens[k - 1][1]))
+                i = k
+                continue
+            if self.serial == 0:  # the next 序号 ends the row, however many cells it shows
                 k = self._next_serial_token(tokens, i)
-            else:
+            else:  # counted: the next `width` cells, unless a category row comes first
                 k = min(i + self.width, len(tokens))
                 inside = [p for p in range(i + 1, k) if self._is_category(text[slice(*tokens[p])])]
                 k = inside[0] if inside else k
-            chunk, rest = tokens[i : min(k, i + self.width)], tokens[i + self.width : k]
+            chunk = tokens[i:k]
             span = (chunk[0][0], chunk[-1][1])
-            if len(chunk) < self.width:
-                self.partial = (list(chunk), span, False)
-                self._flush_partial()
-            elif self.serial is None or is_serial(text[slice(*chunk[self.serial])]):
-                self._row(list(chunk), span, False)
-            else:  # counted cells no longer line up with the columns: the rest cannot be placed
-                self.unread.append((chunk[0][0], tokens[-1][1]))
+            if len(chunk) == self.width and self._lines_up(chunk):
+                self._row(self._own_cells(chunk), span, False)
+            elif self.serial == 0 or len(chunk) < self.width:
+                if not self._place(chunk, span):
+                    self.unread.append(span)
+            else:  # counted cells no longer line up with the columns: the rest of the line cannot be placed
+                self._unreadable((chunk[0][0], tokens[-1][1]))
                 return
-            if rest:
-                self.unread.append((rest[0][0], rest[-1][1]))
             i = k
+
+    def _lines_up(self, cells: list[Span]) -> bool:
+        """Cells taken one per column fit them: a 序号 under 序号, units under the role headers."""
+        for (s, e), column in zip(cells, self.columns, strict=True):
+            cell = self.text[s:e]
+            if column.kind == "serial" and not is_serial(cell):
+                return False
+            if column.kind == "role" and not (says_none(cell) or is_unit_list(cell)):
+                return False
+        return True
+
+    def _own_cells(self, fields: list[Span]) -> list[list[Span]]:
+        return [_cell_lines(self.text, f) if f[0] < f[1] else [] for f in fields]
 
     def _row_start(self, cell: str) -> bool:
         return is_serial(cell) or self._is_category(cell)
@@ -433,10 +451,11 @@ class _TableReader:
         self.block += 1
         self.above = {}
 
-    def _row(self, fields: list[Span | None], span: Span, repeat_empty: bool) -> None:
+    def _row(self, fields: list[list[Span]], span: Span, repeat_empty: bool) -> None:
+        """One row's own cells (each its lines; [] when empty): a new measure, the continuation of the one
+        above, or a category written in the 序号 cell."""
         text = self.text
-        serial_cell = fields[self.serial] if self.serial is not None else None
-        serial = text[slice(*serial_cell)] if serial_cell else ""
+        serial = " ".join(text[s:e] for s, e in fields[self.serial]) if self.serial is not None else ""
         if serial and category_serial(serial) and not self._has_role_text(fields):
             self._open_category(category_serial(serial) or "")
             self._accept(span)
@@ -444,29 +463,38 @@ class _TableReader:
         if self.uses_serial is None:
             self.uses_serial = is_serial(serial)
         cells: list[list[Span]] = []
-        for k, cell in enumerate(fields):
-            if cell is not None:
-                own = _cell_lines(text, cell)
+        for k, own in enumerate(fields):
+            if own:
                 self.above[k] = own
-                cells.append(own)
+                cells.append(list(own))
             elif repeat_empty and k != self.serial:
                 cells.append(list(self.above.get(k, [])))
             else:
                 cells.append([])
         previous = self.drafts[-1] if self.drafts and self.drafts[-1].block == self.block else None
         if self.uses_serial and previous is not None and (not serial or serial_label(serial) == previous.number):
-            for k, cell in enumerate(fields):  # the row continues the one above
-                if cell is not None and k != self.serial:
-                    previous.cells[k] += cells[k]
+            for k, own in enumerate(fields):  # the row continues the one above
+                if k != self.serial:
+                    previous.cells[k] += own
             previous.span = (previous.span[0], span[1])
         else:
-            number = serial_label(serial) if self.uses_serial and serial else str(len(self.drafts) + 1)
+            number = serial_label(serial) if self.uses_serial and serial else self._unnumbered(cells)
             path = (*self.prefix, *(label for _, label in self.categories), number)
             self.drafts.append(_Draft(path, number, span, cells, self.block))
         self._accept(span)
 
-    def _has_role_text(self, fields: list[Span | None]) -> bool:
-        return any(f is not None and c.kind == "role" for f, c in zip(fields, self.columns, strict=True))
+    def _unnumbered(self, cells: list[list[Span]]) -> str:
+        """The number of a row in a table without 序号: the one its task cell opens with (1.推进…), or its
+        place in the table."""
+        if self.heading is not None and cells[self.heading]:
+            s, e = cells[self.heading][0]
+            m = _LEADING_SERIAL.match(self.text, s, e)
+            if m:
+                return m.group(1)
+        return str(len(self.drafts) + 1)
+
+    def _has_role_text(self, fields: list[list[Span]]) -> bool:
+        return any(own and c.kind == "role" for own, c in zip(fields, self.columns, strict=True))
 
     def _accept(self, span: Span) -> None:
         """Something of the table was read up to span: lines that fit nothing before it were its rows."""

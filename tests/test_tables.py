@@ -331,3 +331,39 @@ def test_huge_tables_read_in_linear_time(one_line: bool) -> None:
         assert len(scan.rows) == rows and not scan.warnings
     # Four times the rows: about four times the time (a quadratic reader would take sixteen).
     assert timings[1] < 10 * timings[0] + 0.05, timings
+
+
+def test_pieces_of_a_cell_spaced_apart_are_fitted_to_their_column() -> None:
+    text = text_of(
+        [
+            "序号  重点任务  牵头单位  配合单位  完成时限",
+            "1  推进政务公开  县人民政府办公室  县司法局  县财政局  全年",
+            "2  清理规范性文件  县司法局  2024年6月底前",
+        ]
+    )
+    assert [r[3] for r in table_rows(text)] == [
+        [("lead", "县人民政府办公室"), ("participate", "县司法局"), ("participate", "县财政局")],
+        [("lead", "县司法局")],
+    ]
+
+
+def test_a_table_without_serials_numbers_its_rows_or_takes_the_number_its_task_opens_with() -> None:
+    numbered = text_of(["工作任务\t牵头单位", "1.推进政务公开\t县人民政府办公室", "2.清理规范性文件\t县司法局"])
+    plain = text_of(["工作任务\t牵头单位", "推进政务公开\t县人民政府办公室", "清理规范性文件\t县司法局"])
+    assert [r[:2] for r in table_rows(numbered)] == [(("1",), "1"), (("2",), "2")]
+    assert [r[:2] for r in table_rows(plain)] == [(("1",), "1"), (("2",), "2")]
+
+
+def test_labelled_lines_inside_one_role_cell() -> None:
+    text = text_of(["序号\t工作任务\t责任单位", "1\t推进综合执法\t牵头：县委编办 配合：县司法局、县财政局"])
+    assert table_rows(text)[0][3] == [("lead", "县委编办"), ("participate", "县司法局"), ("participate", "县财政局")]
+
+
+def test_counted_cells_that_stop_lining_up_are_not_read_as_rows() -> None:
+    # No 序号 to find rows by, and an empty cell invisible on one line: the second row's cells are off by one.
+    cells = ["工作任务", "牵头单位", "完成时限", "推进政务公开", "县人民政府办公室", "全年", "清理文件", "全年"]
+    text = text_of(["  ".join([*cells, "再推进", "县司法局", "全年"])])
+    scan = find_tables(clean(text).text)
+    assert [row.heading for row in scan.rows] == ["推进政务公开"]
+    assert [w.kind for w in scan.warnings] == ["unreadable_table"]
+    assert all(a.mention != "全年" for row in scan.rows for c in row.clauses for a in c.assignments)
