@@ -19,6 +19,7 @@ from policykg.ingest.table_clauses import Column, says_none
 
 _CN = f"[{CHINESE_NUMERAL_CHARS}]{{1,4}}"
 _SPACE_RUN = re.compile(r" {2,}")
+_SPACE = re.compile(r" +")
 # A category row's label: 一、健全政府机构职能体系 → 一; (一)… → (一); 第一部分… → 第一部分.
 _CATEGORY = re.compile(rf"^(?:(第{_CN}(?:部分|章|篇))|({_CN})\s*[、.](?!\d)|\(({_CN})\)\s*[、.]?)\s*\S")
 _CATEGORY_SERIAL = re.compile(rf"^({_CN})[、.]?$")  # 一 alone in the 序号 cell, the title in the next
@@ -29,9 +30,10 @@ _TIME_WORDS = re.compile(
 _MAX_TIME_CELL = 40
 
 
-def split_fields(text: str, start: int, end: int) -> tuple[list[Span], bool]:
+def split_fields(text: str, start: int, end: int, single_spaces: bool = False) -> tuple[list[Span], bool]:
     """The cells of text[start:end] as spans (spaces trimmed) and whether empty cells are visible (a tab or
-    a | between every two cells; with runs of spaces an empty cell leaves no trace)."""
+    a | between every two cells; with runs of spaces an empty cell leaves no trace). single_spaces: the
+    table's cells are one space apart (a PDF's text layer writes them so), not two."""
     line = text[start:end]
     if "\t" in line:
         return _split_at(text, start, end, "\t"), True
@@ -44,7 +46,7 @@ def split_fields(text: str, start: int, end: int) -> tuple[list[Span], bool]:
         return _split_at(text, inner_start, inner_end, "|"), True
     inner_start, inner_end = _trim(text, start, end)
     fields, cell_start = [], inner_start
-    for m in _SPACE_RUN.finditer(text, inner_start, inner_end):
+    for m in (_SPACE if single_spaces else _SPACE_RUN).finditer(text, inner_start, inner_end):
         fields.append((cell_start, m.start()))
         cell_start = m.end()
     fields.append((cell_start, inner_end))

@@ -160,6 +160,7 @@ class _Header:
     span: Span
     next_line: int  # the first line after the header
     rest: list[Span] = field(default_factory=list)  # cells after the header on its line: a one-line table
+    single_spaces: bool = False  # cells one space apart (a PDF's text layer)
 
 
 def _header_cells(text: str, fields: list[Span]) -> tuple[list[Column | None], int]:
@@ -190,6 +191,13 @@ def _read_header(text: str, lines: list[Span], i: int) -> _Header | None:
     if start == end:
         return None
     fields, _ = split_fields(text, start, end)
+    single_spaces = False
+    if len(fields) < 2 and " " in text[start:end].strip():
+        # Cells one space apart: only a line of nothing but header words is taken for a header.
+        fields, _ = split_fields(text, start, end, single_spaces=True)
+        single_spaces = _header_cells(text, fields)[1] == len(fields)
+        if not single_spaces:
+            return None
     if len(fields) < 2:
         return None
     columns, taken = _header_cells(text, fields)
@@ -200,7 +208,7 @@ def _read_header(text: str, lines: list[Span], i: int) -> _Header | None:
     if rest and len(rest) < named and not any(is_serial(text[s:e]) or category_label(text[s:e]) for s, e in rest):
         columns += [Column("other")] * len(rest)  # header words the vocabulary does not know
         rest = []
-    header = _Header([c or Column("other") for c in columns], (start, end), i + 1, rest)
+    header = _Header([c or Column("other") for c in columns], (start, end), i + 1, rest, single_spaces)
     if not rest:
         _apply_subheader(text, lines, header, columns)
     return header
@@ -212,7 +220,7 @@ def _apply_subheader(text: str, lines: list[Span], header: _Header, upper: list[
     j = header.next_line
     if j >= len(lines) or lines[j][0] == lines[j][1]:
         return
-    fields, _ = split_fields(text, *lines[j])
+    fields, _ = split_fields(text, *lines[j], single_spaces=header.single_spaces)
     lower, taken = _header_cells(text, fields)
     if taken < len([f for f in fields if f[0] < f[1]]) or not any(c is not None for c in lower):
         return
@@ -275,6 +283,7 @@ class _TableReader:
         self.serial: int | None = serials[0] if serials else None
         self.uses_serial: bool | None = None if self.serial is not None else False
         self.heading = heading_column(self.columns)
+        self.single_spaces = header.single_spaces
         self.prefix = prefix
         self.header_span = header.span
         self.end = header.span[1]  # where the rows read so far end
@@ -294,7 +303,7 @@ class _TableReader:
 
     def feed(self, start: int, end: int) -> bool:
         """Read one non-blank line; False when it is no part of the table (the table ends before it)."""
-        fields, visible_empty = split_fields(self.text, start, end)
+        fields, visible_empty = split_fields(self.text, start, end, self.single_spaces)
         filled = [f for f in fields if f[0] < f[1]]
         if len(filled) == 1 and self._is_category(self.text[slice(*filled[0])]):
             self._flush_partial()

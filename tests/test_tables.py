@@ -367,3 +367,64 @@ def test_counted_cells_that_stop_lining_up_are_not_read_as_rows() -> None:
     assert [row.heading for row in scan.rows] == ["推进政务公开"]
     assert [w.kind for w in scan.warnings] == ["unreadable_table"]
     assert all(a.mention != "全年" for row in scan.rows for c in row.clauses for a in c.assignments)
+
+
+def _pdf_table(rows: list[list[str]], xs: list[int]) -> bytes:
+    """A one-page PDF with each cell placed at its column's x position, as a PDF task table is laid out."""
+    from tests.test_readers import _IDENTITY_TO_UNICODE
+
+    operations = []
+    for k, row in enumerate(rows):
+        for x, cell in zip(xs, row, strict=True):
+            if cell:
+                glyphs = "".join(f"{ord(ch):04X}" for ch in cell)
+                operations.append(f"BT /F1 10 Tf {x} {780 - 16 * k} Td <{glyphs}> Tj ET")
+    content = "\n".join(operations).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H"
+        b" /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_IDENTITY_TO_UNICODE), _IDENTITY_TO_UNICODE),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_task_table_keeps_its_rows_apart_and_reads_as_measures(tmp_path: Path) -> None:
+    header = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+    rows = [
+        [str(i), f"推进第{i}项法治政府建设重点工作", "县人民政府办公室", "县司法局、县财政局", "全年"]
+        for i in range(1, 9)
+    ]
+    rows[3][3] = ""  # an empty cell leaves no trace in the text layer
+    path = tmp_path / "table.pdf"
+    path.write_bytes(_pdf_table([header, *rows], [40, 70, 250, 350, 470]))
+    extraction = extract_file(path)
+    assert [m.number for m in extraction.measures] == [str(i) for i in range(1, 9)]
+    assert [(u.role, u.mention) for u in extraction.measures[3].units] == [("lead", "县人民政府办公室")]
+    assert [(u.role, u.mention) for u in extraction.measures[4].units] == [
+        ("lead", "县人民政府办公室"),
+        ("participate", "县司法局"),
+        ("participate", "县财政局"),
+    ]
+
+
+def test_single_spaces_make_a_header_only_when_every_word_is_a_header_word() -> None:
+    header_line = text_of(["序号 重点任务 牵头单位 完成时限", "1 推进政务公开 县政府办 全年"])
+    prose_line = text_of(["牵头单位 县司法局 负责 推进政务公开 工作", "1 推进政务公开 县政府办 全年"])
+    assert [r[3] for r in table_rows(header_line)] == [[("lead", "县政府办")]]
+    assert table_rows(prose_line) == []
