@@ -88,6 +88,7 @@ def extract_text(original: str, source: str) -> Extraction:
         for n in nodes
         if id(n) not in measure_ids and n.children
     ]
+    sections = sorted([*sections, *tables.sections], key=lambda s: s.span)
     outside = _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
     warnings: list[ExtractionWarning] = list(tables.warnings)
     if not jurisdiction.name:

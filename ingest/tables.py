@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from policykg.core.vocabulary import Span
 from policykg.ingest.clauses import Clause
 from policykg.ingest.deadlines import find_deadlines
-from policykg.ingest.records import Deadline, ExtractionWarning
+from policykg.ingest.records import Deadline, ExtractionWarning, Section
 from policykg.ingest.table_cells import (
     category_label,
     category_serial,
@@ -43,6 +43,7 @@ _ATTACHMENT = re.compile(r"\s*(附件\s*\d{0,2})\s*(?:[::.、]|$|\s)")
 _ATTACHMENT_LOOKBACK = 3  # non-blank lines between an 附件 line and the table's header
 _MAX_FAILED_LINES = 2  # short lines in a row that fit no columns end the table
 _MAX_CATEGORY = 60  # a category row is a heading, not a paragraph
+_CATEGORY_TITLE = re.compile(r"^(?:第[^部章篇]{1,4}(?:部分|章|篇)|[^、.()]{1,4}[、.]|\([^()]{1,4}\)[、.]?)\s*")
 _LEADING_SERIAL = re.compile(r"(\d{1,3})\s*[.、](?!\d)")
 
 Cell = tuple[Span, ...]  # the lines of a cell; () when it is empty
@@ -66,6 +67,7 @@ class TableScan:
     rows: tuple[TableRow, ...]
     regions: tuple[Span, ...]  # the tables' text, header to last row
     warnings: tuple[ExtractionWarning, ...]
+    sections: tuple[Section, ...] = ()  # category rows (and an attachment) the rows sit under
 
 
 def find_tables(text: str, start: int = 0, end: int | None = None) -> TableScan:
@@ -75,13 +77,15 @@ def find_tables(text: str, start: int = 0, end: int | None = None) -> TableScan:
     rows: list[TableRow] = []
     regions: list[Span] = []
     warnings: list[ExtractionWarning] = []
+    sections: list[Section] = []
     i = 0
     while i < len(lines):
         header = _read_header(text, lines, i)
         if header is None:
             i += 1
             continue
-        reader = _TableReader(text, header, _attachment_label(text, lines, i))
+        attachment = _attachment(text, lines, i)
+        reader = _TableReader(text, header, attachment.path if attachment else ())
         j = header.next_line
         while j < len(lines):
             if lines[j][0] < lines[j][1] and not reader.feed(*lines[j]):
@@ -91,8 +95,11 @@ def find_tables(text: str, start: int = 0, end: int | None = None) -> TableScan:
         rows += table_rows
         warnings += table_warnings
         regions.append((header.span[0], reader.end))
+        if attachment and table_rows and not any(s.path == attachment.path for s in sections):
+            sections.append(Section(attachment.path, attachment.heading, (attachment.span[0], reader.end)))
+        sections += reader.sections
         i = max(header.next_line, _first_line_after(lines, reader.end, i + 1))
-    return TableScan(tuple(rows), tuple(regions), tuple(warnings))
+    return TableScan(tuple(rows), tuple(regions), tuple(warnings), tuple(sorted(sections, key=lambda s: s.span)))
 
 
 def find_table_clauses(text: str, start: int, end: int) -> list[Clause]:
@@ -245,7 +252,7 @@ def _apply_subheader(text: str, lines: list[Span], header: _Header, upper: list[
         header.next_line = j + 1
 
 
-def _attachment_label(text: str, lines: list[Span], i: int) -> tuple[str, ...]:
+def _attachment(text: str, lines: list[Span], i: int) -> Section | None:
     """附件 (or 附件2) when the table follows an attachment line: its rows are the attachment's."""
     seen = 0
     for s, e in reversed(lines[:i]):
@@ -253,11 +260,11 @@ def _attachment_label(text: str, lines: list[Span], i: int) -> tuple[str, ...]:
             continue
         m = _ATTACHMENT.match(text, s, e)
         if m:
-            return ("".join(m.group(1).split()),)
+            return Section(("".join(m.group(1).split()),), text[m.end() : e].strip(), (s, e))
         seen += 1
         if seen >= _ATTACHMENT_LOOKBACK:
             break
-    return ()
+    return None
 
 
 # --- rows ------------------------------------------------------------------------------------------
@@ -288,6 +295,8 @@ class _TableReader:
         self.header_span = header.span
         self.end = header.span[1]  # where the rows read so far end
         self.categories: list[tuple[int, str]] = []  # (rank, label), outermost first
+        self.sections: list[Section] = []
+        self.open_sections: list[tuple[int, tuple[str, ...], str, int]] = []  # (rank, path, heading, start)
         self.block = 0
         self.above: dict[int, list[Span]] = {}
         self.drafts: list[_Draft] = []
@@ -307,7 +316,7 @@ class _TableReader:
         filled = [f for f in fields if f[0] < f[1]]
         if len(filled) == 1 and self._is_category(self.text[slice(*filled[0])]):
             self._flush_partial()
-            self._category(self.text[slice(*filled[0])])
+            self._category(self.text[slice(*filled[0])], start)
             self._accept((start, end))
             return True
         header, taken = _header_cells(self.text, fields)
@@ -388,7 +397,7 @@ class _TableReader:
         while i < len(tokens):
             token = text[slice(*tokens[i])]
             if self._is_category(token):
-                self._category(token)
+                self._category(token, tokens[i][0])
                 self._accept(tokens[i])
                 i += 1
                 continue
@@ -449,16 +458,24 @@ class _TableReader:
     def _is_category(cell: str) -> bool:
         return len(cell) <= _MAX_CATEGORY and category_label(cell) is not None
 
-    def _category(self, cell: str) -> None:
-        self._open_category(category_label(cell) or "")
+    def _category(self, cell: str, start: int) -> None:
+        label = category_label(cell) or ""
+        self._open_category(label, _CATEGORY_TITLE.sub("", cell, count=1).strip(), start)
 
-    def _open_category(self, label: str) -> None:
+    def _open_category(self, label: str, heading: str, start: int) -> None:
         rank = 0 if label.startswith("第") else 2 if label.startswith("(") else 1
         while self.categories and self.categories[-1][0] >= rank:
             self.categories.pop()
+        self._close_sections(rank, start)
         self.categories.append((rank, label))
+        self.open_sections.append((rank, (*self.prefix, *(lb for _, lb in self.categories)), heading, start))
         self.block += 1
         self.above = {}
+
+    def _close_sections(self, rank: int, end: int) -> None:
+        while self.open_sections and self.open_sections[-1][0] >= rank:
+            _, path, heading, start = self.open_sections.pop()
+            self.sections.append(Section(path, heading, (start, max(start, end))))
 
     def _row(self, fields: list[list[Span]], span: Span, repeat_empty: bool) -> None:
         """One row's own cells (each its lines; [] when empty): a new measure, the continuation of the one
@@ -466,7 +483,8 @@ class _TableReader:
         text = self.text
         serial = " ".join(text[s:e] for s, e in fields[self.serial]) if self.serial is not None else ""
         if serial and category_serial(serial) and not self._has_role_text(fields):
-            self._open_category(category_serial(serial) or "")
+            title = next((text[own[0][0] : own[-1][1]] for k, own in enumerate(fields) if own and k != self.serial), "")
+            self._open_category(category_serial(serial) or "", title, span[0])
             self._accept(span)
             return
         if self.uses_serial is None:
@@ -525,6 +543,7 @@ class _TableReader:
     def close(self) -> tuple[list[TableRow], list[ExtractionWarning]]:
         self._flush_partial()
         self.unread = []  # short lines after the last row are the text after the table
+        self._close_sections(-1, self.end)
         if not self.drafts:
             self.warnings.append(
                 ExtractionWarning(

@@ -428,3 +428,15 @@ def test_single_spaces_make_a_header_only_when_every_word_is_a_header_word() -> 
     prose_line = text_of(["牵头单位 县司法局 负责 推进政务公开 工作", "1 推进政务公开 县政府办 全年"])
     assert [r[3] for r in table_rows(header_line)] == [[("lead", "县政府办")]]
     assert table_rows(prose_line) == []
+
+
+def test_category_rows_and_the_attachment_are_the_rows_sections() -> None:
+    extraction = extract_file(DOCUMENTS / "table_in_prose_plan.txt")
+    attachment = [s for s in extraction.sections if s.path == ("附件",)]
+    assert [(s.heading, extraction.text[s.span[0] : s.span[0] + 2]) for s in attachment] == [("重点任务分工表", "附件")]
+    categories = [(s.path, s.heading) for s in extract_file(DOCUMENTS / "task_table.xlsx").sections]
+    assert categories == [
+        (("一",), "健全政府机构职能体系"),
+        (("二",), "推进严格规范公正文明执法"),
+        (("三",), "强化行政权力制约和监督"),
+    ]
