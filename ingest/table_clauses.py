@@ -194,3 +194,11 @@ def role_cell_clause(text: str, segments: tuple[Span, ...], role: Role) -> Claus
     if not assignments:
         return None
     return Clause((segments[0][0], segments[-1][1]), tuple(assignments))
+
+
+def find_table_clauses(text: str, start: int, end: int) -> list[Clause]:
+    """The clauses the rows of every task table in text[start:end] make from their role columns (the
+    table reader is ingest/tables.py; this is its view for callers that want clauses only)."""
+    from policykg.ingest.tables import find_tables  # tables.py reads columns with this module
+
+    return [c for row in find_tables(text, start, end).rows for c in row.clauses]

@@ -102,11 +102,6 @@ def find_tables(text: str, start: int = 0, end: int | None = None) -> TableScan:
     return TableScan(tuple(rows), tuple(regions), tuple(warnings), tuple(sorted(sections, key=lambda s: s.span)))
 
 
-def find_table_clauses(text: str, start: int, end: int) -> list[Clause]:
-    """The clauses the rows of every task table in text[start:end] make from their role columns."""
-    return [c for row in find_tables(text, start, end).rows for c in row.clauses]
-
-
 def blank_tables(text: str, regions: tuple[Span, ...]) -> str:
     """The text with the tables blanked (line breaks kept): what the prose reader reads."""
     parts, pos = [], 0

@@ -7,7 +7,7 @@ import pytest
 
 from policykg.core.vocabulary import NON_UNIT_LABELS, ROLE_OF_LABEL, ROLE_RELATIONSHIP, ROLES, label_role
 from policykg.ingest.clauses import find_clauses
-from policykg.ingest.tables import find_table_clauses
+from policykg.ingest.table_clauses import find_table_clauses
 
 UNITS = "县司法局、县财政局"
 
