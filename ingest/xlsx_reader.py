@@ -7,8 +7,9 @@ is no field at all, so a category row or a title merged over the whole width is 
 is a row holding one value. A line break inside a cell becomes a space. Numbers are written as
 written (序号 1, not 1.0), dates as 2024年6月30日.
 
-Only the cells the sheet stores are visited and the width of a row is capped, so a sheet whose stated
-size is a million rows by 16,384 columns costs what its contents cost.
+Only the cells the sheet stores are visited (merged ranges are never expanded into cells) and a row's
+width is capped, so a sheet whose stated size is a million rows by 16,384 columns costs what its
+contents cost.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.worksheet._reader import WorkSheetParser
 
 MAX_COLUMNS = 256  # far wider than any task table; keeps a stray far-away cell from widening every row
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a workbook that inflates beyond this is not a document
@@ -35,28 +38,51 @@ def xlsx_to_text(raw: bytes) -> str:
         unpacked = sum(info.file_size for info in archive.infolist())
     if unpacked > MAX_UNPACKED_BYTES:
         raise WorkbookTooLarge(f"workbook unpacks to {unpacked >> 20} MB")
-    workbook = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
-    lines: list[str] = []
-    for sheet in workbook.worksheets:
-        if sheet.sheet_state == "visible":
-            lines += _sheet_lines(sheet)
-    return "\n".join(lines) + "\n" if lines else ""
+    # Read-only mode streams the sheets; loading them whole would make a cell object for every cell of
+    # every merged range (a merge over a million rows is a million objects).
+    workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    try:
+        lines: list[str] = []
+        for sheet in workbook.worksheets:
+            if getattr(sheet, "sheet_state", "visible") == "visible":
+                values, merges = _stored_cells(workbook, sheet)
+                lines += _sheet_lines(values, merges)
+        return "\n".join(lines) + "\n" if lines else ""
+    finally:
+        workbook.close()
 
 
-def _sheet_lines(sheet: Any) -> Iterator[str]:
+def _stored_cells(workbook: Any, sheet: Any) -> tuple[dict[tuple[int, int], str], list[tuple[int, int, int, int]]]:
+    """The sheet's stored values by (row, column) and its merged ranges as (top, left, bottom, right), read
+    with openpyxl's sheet parser (what its read-only rows use), which yields the cells the file holds."""
     values: dict[tuple[int, int], str] = {}
-    for (row, column), cell in sheet._cells.items():  # the stored cells only, not the stated grid
-        text = _cell_text(cell.value)
-        if text and column <= MAX_COLUMNS:
-            values[(row, column)] = text
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,
+            timedelta_formats=workbook._timedelta_formats,
+        )
+        for row, cells in parser.parse():
+            for cell in cells:
+                text = _cell_text(cell["value"])
+                if text and cell["column"] <= MAX_COLUMNS:
+                    values[(row, cell["column"])] = text
+        merged = parser.merged_cells.mergeCell if parser.merged_cells else []
+    merges = []
+    for cell_range in merged:
+        left, top, right, bottom = range_boundaries(cell_range.ref)
+        merges.append((top, left, bottom, right))
+    return values, merges
+
+
+def _sheet_lines(values: dict[tuple[int, int], str], merges: list[tuple[int, int, int, int]]) -> Iterator[str]:
     if not values:
         return
     width = max(column for _, column in values)
-    merges = sorted(
-        (r.min_row, r.min_col, r.max_row, min(r.max_col, width))
-        for r in sheet.merged_cells.ranges
-        if r.min_col <= width
-    )
+    merges = sorted((top, left, bottom, min(right, width)) for top, left, bottom, right in merges if left <= width)
     by_row: dict[int, list[int]] = {}
     for row, column in values:
         by_row.setdefault(row, []).append(column)
