@@ -23,7 +23,7 @@ _SPACE = re.compile(r" +")
 # A category row's label: 一、健全政府机构职能体系 → 一; (一)… → (一); 第一部分… → 第一部分.
 _CATEGORY = re.compile(rf"^(?:(第{_CN}(?:部分|章|篇))|({_CN})\s*[、.](?!\d)|\(({_CN})\)\s*[、.]?)\s*\S")
 _CATEGORY_SERIAL = re.compile(rf"^({_CN})[、.]?$")  # 一 alone in the 序号 cell, the title in the next
-_SERIAL = re.compile(r"^(?:\d{1,4}(?:[.\-]\d{1,3})?|\(\d{1,3}\))[.、]?$")
+_SERIAL = re.compile(rf"^(?:\d{{1,4}}(?:[.\-]\d{{1,3}})?|\(\d{{1,3}}\)|\({_CN}\))[.、]?$")
 _TIME_WORDS = re.compile(
     r"\d{4}\s*年|\d{1,2}\s*月|季度|半年|全年|年底|年内|年末|长期|持续|常态|每[年月季周半]|前$|底$|即日|立即|随时"
 )

@@ -38,7 +38,7 @@ _HEADER_NOTE = re.compile(r"[(（][^()（）]*[)）]|\s+")
 _HEADER_PARTS = re.compile(r"[/、及和与或]")
 _MAX_HEADER = 12
 # Endings of header words the vocabulary does not list, by what the column holds.
-_TASK_ENDING = re.compile(r"(?:任务|事项|项目|名称)$")
+_TASK_ENDING = re.compile(r"(?:任务|事项|项目|名称|工作)$")
 _DETAIL_ENDING = re.compile(r"(?:措施|举措|内容|要求|目标|标准|成果|形式|说明)$")
 _TIME_ENDING = re.compile(r"(?:时限|时间|节点|期限|进度)$")
 _OTHER_ENDING = re.compile(r"(?:领导|责任人|联系人|负责人|备注|分值|得分|电话)$")
@@ -95,7 +95,7 @@ def read_column(header: str) -> Column | None:
         return Column("other")
     if len(name) <= 6 and _TASK_ENDING.search(name):
         return Column("task", rank=len(TABLE_TASK_HEADERS))
-    if len(name) <= 6 and _DETAIL_ENDING.search(name):
+    if len(name) <= 8 and _DETAIL_ENDING.search(name):
         return Column("detail", rank=len(TABLE_DETAIL_HEADERS))
     return None
 

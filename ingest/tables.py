@@ -483,7 +483,7 @@ class _TableReader:
             self._accept(span)
             return
         if self.uses_serial is None:
-            self.uses_serial = is_serial(serial)
+            self.uses_serial = is_serial(serial) or category_serial(serial) is not None
         cells: list[list[Span]] = []
         for k, own in enumerate(fields):
             if own:
@@ -494,16 +494,21 @@ class _TableReader:
             else:
                 cells.append([])
         previous = self.drafts[-1] if self.drafts and self.drafts[-1].block == self.block else None
-        if self.uses_serial and previous is not None and (not serial or serial_label(serial) == previous.number):
+        if self.uses_serial and previous is not None and (not serial or self._number(serial) == previous.number):
             for k, own in enumerate(fields):  # the row continues the one above
                 if k != self.serial:
                     previous.cells[k] += own
             previous.span = (previous.span[0], span[1])
         else:
-            number = serial_label(serial) if self.uses_serial and serial else self._unnumbered(cells)
+            number = self._number(serial) if self.uses_serial and serial else self._unnumbered(cells)
             path = (*self.prefix, *(label for _, label in self.categories), number)
             self.drafts.append(_Draft(path, number, span, cells, self.block))
         self._accept(span)
+
+    @staticmethod
+    def _number(serial: str) -> str:
+        """The 序号 as a path label: 1. → 1, (1) → (1), 一、 → 一 (a row of its own, with units, is an item)."""
+        return category_serial(serial) or serial_label(serial)
 
     def _unnumbered(self, cells: list[list[Span]]) -> str:
         """The number of a row in a table without 序号: the one its task cell opens with (1.推进…), or its

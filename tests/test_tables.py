@@ -440,3 +440,19 @@ def test_category_rows_and_the_attachment_are_the_rows_sections() -> None:
         (("二",), "推进严格规范公正文明执法"),
         (("三",), "强化行政权力制约和监督"),
     ]
+
+
+def test_serials_written_as_chinese_numerals_number_the_rows() -> None:
+    text = text_of(
+        [
+            "序号\t具体工作\t牵头单位",
+            "一\t推进政务公开\t县人民政府办公室",
+            "二\t清理规范性文件\t县司法局",
+            "(三)\t推行告知承诺制\t县司法局",
+        ]
+    )
+    assert [r[:3] for r in table_rows(text)] == [
+        (("一",), "一", "推进政务公开"),
+        (("二",), "二", "清理规范性文件"),
+        (("(三)",), "(三)", "推行告知承诺制"),
+    ]
