@@ -59,7 +59,7 @@ class TableRow:
     heading: str  # the task cell, as in the (cleaned) text
     clauses: tuple[Clause, ...]  # one per role column with units
     time_cells: tuple[Span, ...]  # the time column's lines: the row's deadlines
-    text_cells: tuple[Span, ...]  # task, detail and other cells: where citations and targets are
+    text_cells: tuple[Span, ...]  # task, detail and other cells (side by side: one span): citations, targets
 
 
 @dataclass(frozen=True)
@@ -566,7 +566,18 @@ class _TableReader:
                 texts += cell
         heading_cells = draft.cells[self.heading] if self.heading is not None else []
         heading = "".join(text[s:e] for s, e in heading_cells)
-        return TableRow(draft.path, draft.number, draft.span, heading, tuple(clauses), tuple(times), tuple(texts))
+        return TableRow(draft.path, draft.number, draft.span, heading, tuple(clauses), tuple(times), _runs(text, texts))
+
+
+def _runs(text: str, cells: list[Span]) -> tuple[Span, ...]:
+    """Cells side by side (task | detail) as one span, so later stages read a row's text in few calls."""
+    runs: list[Span] = []
+    for s, e in sorted(cells):
+        if runs and runs[-1][1] <= s and not text[runs[-1][1] : s].strip():
+            runs[-1] = (runs[-1][0], e)
+        else:
+            runs.append((s, e))
+    return tuple(runs)
 
 
 def _cell_lines(text: str, cell: Span) -> list[Span]:
