@@ -40,6 +40,7 @@ from policykg.ingest.table_cells import (
 from policykg.ingest.table_clauses import Column, heading_column, read_column, role_cell_clause, says_none
 
 _ATTACHMENT = re.compile(r"\s*(附件\s*\d{0,2})\s*(?:[::.、]|$|\s)")
+_ATTACHMENT_INSIDE = re.compile(r"(?:^|(?<=\s))(附件\s*\d{0,2})(?=\s*(?:[::.、]|$|\s))")
 _ATTACHMENT_LOOKBACK = 3  # non-blank lines between an 附件 line and the table's header
 _MAX_FAILED_LINES = 2  # short lines in a row that fit no columns end the table
 _MAX_CATEGORY = 60  # a category row is a heading, not a paragraph
@@ -84,7 +85,7 @@ def find_tables(text: str, start: int = 0, end: int | None = None) -> TableScan:
         if header is None:
             i += 1
             continue
-        attachment = _attachment(text, lines, i)
+        attachment = _attachment(text, lines, i, header.span[0])
         reader = _TableReader(text, header, attachment.path if attachment else ())
         j = header.next_line
         while j < len(lines):
@@ -204,7 +205,10 @@ def _read_header(text: str, lines: list[Span], i: int) -> _Header | None:
         return None
     columns, taken = _header_cells(text, fields)
     if not _is_table_header(columns):
-        return None
+        columns, taken, fields = _header_inside(text, fields)
+        if not columns:
+            return None
+        start = fields[0][0]
     rest = [f for f in fields[taken:] if f[0] < f[1]]
     named = sum(c is not None for c in columns)
     if rest and len(rest) < named and not any(is_serial(text[s:e]) or category_label(text[s:e]) for s, e in rest):
@@ -214,6 +218,23 @@ def _read_header(text: str, lines: list[Span], i: int) -> _Header | None:
     if not rest:
         _apply_subheader(text, lines, header, columns)
     return header
+
+
+def _header_inside(text: str, fields: list[Span]) -> tuple[list[Column | None], int, list[Span]]:
+    """A header that starts after other text on its line, with the table's rows after it on the same line
+    (a page flattened to one line: its title, then the table): its columns, the cells it takes and the
+    cells from its start on; nothing when there is none."""
+    k = 1
+    while k < len(fields):
+        s, e = fields[k]
+        if s < e and read_column(text[s:e]) is not None:
+            columns, taken = _header_cells(text, fields[k:])
+            if _is_table_header(columns) and taken < len(fields) - k:
+                return columns, taken, fields[k:]
+            k += max(taken, 1)
+        else:
+            k += 1
+    return [], 0, []
 
 
 def _apply_subheader(text: str, lines: list[Span], header: _Header, upper: list[Column | None]) -> None:
@@ -247,8 +268,15 @@ def _apply_subheader(text: str, lines: list[Span], header: _Header, upper: list[
         header.next_line = j + 1
 
 
-def _attachment(text: str, lines: list[Span], i: int) -> Section | None:
-    """附件 (or 附件2) when the table follows an attachment line: its rows are the attachment's."""
+def _attachment(text: str, lines: list[Span], i: int, header_start: int) -> Section | None:
+    """附件 (or 附件2) when the table follows an attachment line (or starts after one on its line): its rows
+    are the attachment's."""
+    if header_start > lines[i][0]:
+        inline = list(_ATTACHMENT_INSIDE.finditer(text, lines[i][0], header_start))
+        if inline:
+            last = inline[-1]
+            label, heading = "".join(last.group(1).split()), text[last.end() : header_start].strip(" :")
+            return Section((label,), heading, last.span())
     seen = 0
     for s, e in reversed(lines[:i]):
         if s == e:

@@ -456,3 +456,14 @@ def test_serials_written_as_chinese_numerals_number_the_rows() -> None:
         (("二",), "二", "清理规范性文件"),
         (("(三)",), "(三)", "推行告知承诺制"),
     ]
+
+
+def test_a_page_flattened_to_one_line_with_its_title_before_the_table() -> None:
+    before = ["某县2024年法治政府建设任务分工表", "附件", "序号", "重点任务", "牵头单位", "配合单位"]
+    rows = ["1", "推进政务公开", "县人民政府办公室", "县司法局", "2", "清理规范性文件", "县司法局", "县直各单位"]
+    line = "  ".join([*before, *rows])
+    extraction = extract_text(text_of([line]), source="page.txt")
+    assert [(m.path, m.heading) for m in extraction.measures] == [
+        (("附件", "1"), "推进政务公开"),
+        (("附件", "2"), "清理规范性文件"),
+    ]
