@@ -1,4 +1,4 @@
-"""The policykg explorer from a checkout: `streamlit run explorer_app.py -- --store PATH [--docs DIR]`.
+"""The policykg explorer from a checkout: `streamlit run explorer_app.py -- --store PATH`.
 
 A shim: the app itself is packaged (policykg/explorer/app.py), which is what `policykg explore` runs.
 """

@@ -1,6 +1,6 @@
 """Time the explorer's pages in headless Chromium on a given store (a child process of benchmarks/run.py).
 
-    python -m benchmarks.explorer_pages --store bench-data/store-1000-s1.lbug --docs bench-data/corpus-1000-s1
+    python -m benchmarks.explorer_pages --store bench-data/store-1000-s1.lbug
 
 Serves explorer_app.py with `streamlit run` (tests/explorer_browser.py) and opens it in one tab: the time
 until the first page has rendered is `open_s` (new tab, nothing cached). Then it goes through every page
@@ -76,7 +76,7 @@ def _failed(page: Any) -> bool:
     return page.locator('[data-testid="stException"]').count() > 0
 
 
-def measure(store: str, docs: str, timeout_s: float = 120.0) -> dict[str, Any]:
+def measure(store: str, timeout_s: float = 120.0) -> dict[str, Any]:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
@@ -86,7 +86,7 @@ def measure(store: str, docs: str, timeout_s: float = 120.0) -> dict[str, Any]:
     result: dict[str, Any] = {"first_visit_s": {}, "second_visit_s": {}, "errors": [], "timeout_s": timeout_s}
     with tempfile.TemporaryDirectory(prefix="policykg-explorer-") as tmp:
         started = time.perf_counter()
-        with running_app(store, docs, Path(tmp) / "streamlit.log") as url, sync_playwright() as playwright:
+        with running_app(store, Path(tmp) / "streamlit.log") as url, sync_playwright() as playwright:
             result["server_start_s"] = round(time.perf_counter() - started, 2)
             browser = launch(playwright)
 
@@ -136,10 +136,9 @@ def measure(store: str, docs: str, timeout_s: float = 120.0) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", required=True)
-    parser.add_argument("--docs", required=True, help="folder of the source documents (the Documents page)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds a page may take (120)")
     args = parser.parse_args()
-    print(json.dumps(measure(args.store, args.docs, args.timeout), ensure_ascii=False))
+    print(json.dumps(measure(args.store, args.timeout), ensure_ascii=False))
 
 
 if __name__ == "__main__":

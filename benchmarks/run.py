@@ -364,8 +364,8 @@ def run_bolt(files: list[Path], jobs: int) -> dict[str, Any]:
     }
 
 
-def run_explorer(store_path: Path, corpus: Path, timeout_s: float) -> dict[str, Any]:
-    command = [sys.executable, "-m", "benchmarks.explorer_pages", "--store", str(store_path), "--docs", str(corpus)]
+def run_explorer(store_path: Path, timeout_s: float) -> dict[str, Any]:
+    command = [sys.executable, "-m", "benchmarks.explorer_pages", "--store", str(store_path)]
     command += ["--timeout", str(timeout_s)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout_s * 20 + 600)
     if done.returncode != 0:
@@ -561,7 +561,7 @@ def main(argv: list[str] | None = None) -> int:
             result["bolt_error"] = f"{type(exc).__name__}: {str(exc)[:500]}"
     if not args.skip_explorer:
         _progress("explorer pages")
-        result["explorer"] = run_explorer(store_path, corpus, args.explorer_timeout)
+        result["explorer"] = run_explorer(store_path, args.explorer_timeout)
     result["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     result["summary"] = summary(result)
     result.update({k: v for k, v in result["summary"].items() if k != "targets"})

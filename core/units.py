@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykg.core.jurisdictions import Jurisdiction as Jurisdiction  # re-exported: it lives in core.jurisdictions
+from policykg.core.jurisdictions import find_jurisdiction as find_jurisdiction
 from policykg.core.places import leading_place
 from policykg.core.unit_words import is_collective
 
@@ -76,36 +78,6 @@ _WHOLE_AREA = re.compile(r"^全[县区市州省旗]")
 
 
 @dataclass(frozen=True)
-class Jurisdiction:
-    """The document's own jurisdiction as written (营口市鲅鱼圈区) and the levels above it."""
-
-    name: str
-    province: str = ""
-    city: str = ""
-    county: str = ""
-
-    @property
-    def level(self) -> str:
-        if self.county:
-            return "county"
-        if self.city:
-            return "city"
-        return "province" if self.province else ""
-
-    def for_prefix(self, admin_char: str) -> str:
-        """The place a bare 县 / 区 / 市 / 州 / 省 prefix means in this document."""
-        if admin_char in "县区旗" and self.county:
-            return self.name
-        if admin_char in "市州盟":
-            if self.level == "city" or (self.county.endswith("市") and admin_char == "市"):
-                return self.name
-            return self.city
-        if admin_char == "省":
-            return self.province
-        return self.name
-
-
-@dataclass(frozen=True)
 class NormalisedUnit:
     name: str
     kind: str
@@ -160,27 +132,3 @@ def _explicit_place(name: str) -> str:
     """A place name written out at the start of a mention from another jurisdiction (永州市司法局)."""
     found = leading_place(name)
     return found[0] if found and len(found[0]) < len(name) else ""
-
-
-# Words before the place in a title or an issuer line: 关于…, 中共…, 2024年…
-_PLACE_PREFIX = re.compile(r"^(?:关于|中共|\d{4}\s*年度?|20\d\d)*")
-
-
-def find_jurisdiction(candidates: list[str]) -> Jurisdiction:
-    """The first candidate that starts with a place (after 关于 / 中共 / a year) gives the jurisdiction."""
-    for candidate in candidates:
-        head = _PLACE_PREFIX.sub("", candidate.strip())[:20]
-        if not head:
-            continue
-        found = _jurisdiction_of(head)
-        if found:
-            return found
-    return Jurisdiction(name="")
-
-
-def _jurisdiction_of(head: str) -> Jurisdiction | None:
-    found = leading_place(head)
-    if not found or not (found[1].county or found[1].city):
-        return None
-    written, place = found
-    return Jurisdiction(name=written, province=place.province, city=place.city, county=place.county)

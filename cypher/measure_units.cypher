@@ -1,6 +1,8 @@
 // title: Units of a measure
 // description: The units assigned to a measure, by role. Name the measure by id, or by its number
-//   (第22项 → "22") and optionally its document's file name; every measure that fits answers.
+//   (第22项 → "22") and optionally its document's file name; every measure that fits answers. Each
+//   mention comes with its span in the document's text (span_start/span_end; the measure's text starts
+//   at measure_start).
 // param measure_id: string = "" -- the measure's id (mea:…); "" for any
 // param number: string = "" -- the measure's own number as written ("22", "(五)", "一是"); "" for any
 // param source: string = "" -- the document's file name; "" for every document
@@ -16,6 +18,7 @@ WITH u, r, m,
 WHERE role IN $roles
 RETURN m.source AS source, m.path AS path, m.number AS number, m.heading AS heading, m.id AS measure_id,
        role, u.name AS unit, u.kind AS kind, u.jurisdiction AS jurisdiction, u.collective AS collective,
-       r.mention AS mention, m.text AS text
+       r.mention AS mention, r.span_start AS span_start, r.span_end AS span_end,
+       m.span_start AS measure_start, m.text AS text
 ORDER BY source, path, measure_id, role, unit, mention
 LIMIT $limit

@@ -58,6 +58,8 @@ _INFO_LABEL = re.compile(
     r"公开方式|时\s*间)\s*[:：]"
 )
 _INFO_MAX_CHARS = 400
+# A details table names its fields in header cells without a colon (索引号 | 发文字号 | 成文日期 | 发布日期).
+_INFO_CELL_LABEL = re.compile(r"索\s*引\s*号|发文字号|文\s*号|成文日期|发文日期|发布日期|发布时间|发布机构|发文机关")
 
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Source line wraps between two Chinese characters are not spaces (CSS segment-break rule).
@@ -255,7 +257,8 @@ def _info_blocks(page: _Page, main: _Element) -> list[LexborNode]:
             continue  # an ancestor of the article, or too big to be a details block
         if picked and index < picked[-1].end:
             continue  # inside a block already taken
-        if _INFO_LABEL.search(element.node.text(separator=" ")):
+        text = element.node.text(separator=" ")
+        if _INFO_LABEL.search(text) or (element.tag == "table" and len(_INFO_CELL_LABEL.findall(text)) >= 2):
             picked.append(element)
     return [element.node for element in picked[-8:]]
 

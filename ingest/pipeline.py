@@ -4,6 +4,7 @@ instruments → deadlines → one Extraction record. Every stage is a pure funct
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from policykg.ingest.clean import clean
 from policykg.ingest.deadlines import find_deadlines, find_targets
 from policykg.ingest.instruments import find_aliases, find_citations
 from policykg.ingest.measures import select_measures
-from policykg.ingest.metadata import document_meta, find_body, find_jurisdiction
+from policykg.ingest.metadata import document_meta, find_body, find_jurisdiction, jurisdiction_warnings
 from policykg.ingest.outline import Node, parse_outline
 from policykg.ingest.records import (
     Extraction,
@@ -65,12 +66,12 @@ def extract_text(original: str, source: str) -> Extraction:
     measure_nodes = [
         n
         for n in select_measures([n for n in nodes if n.parent is None], lambda n: bool(own_clauses.get(id(n))))
-        if own_clauses.get(id(n)) or not _holds_table(prose, n, tables.regions)
+        if own_clauses.get(id(n)) or not _holds_table(n, tables.regions)
     ]
     if not measure_nodes and not tables.rows:
         raise InputError(source, "no measures found (no numbered items, sections or task-table rows in the text)")
 
-    meta = document_meta(text, lines, body, source)
+    meta = document_meta(lines, body)
     jurisdiction = find_jurisdiction([meta.jurisdiction]) if meta.jurisdiction else Jurisdiction(name="")
     aliases = find_aliases(text)
     alias_map = {a.alias: a.full for a in aliases}
@@ -89,14 +90,11 @@ def extract_text(original: str, source: str) -> Extraction:
         if id(n) not in measure_ids and n.children
     ]
     sections = sorted([*sections, *tables.sections], key=lambda s: s.span)
-    outside = _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
-    warnings: list[ExtractionWarning] = list(tables.warnings)
-    if not jurisdiction.name:
-        warnings.append(
-            ExtractionWarning(
-                "no_jurisdiction", "no jurisdiction found in the title, issuer or notice: units stay unqualified"
-            )
-        )
+    outside = [
+        _as_written(original, c)
+        for c in _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
+    ]
+    warnings: list[ExtractionWarning] = [*tables.warnings, *jurisdiction_warnings(meta, measures)]
     return Extraction(
         source=source,
         text=original,
@@ -207,7 +205,7 @@ def _row_measure(
     )
 
 
-def _holds_table(prose: str, node: Node, regions: tuple[Span, ...]) -> bool:
+def _holds_table(node: Node, regions: tuple[Span, ...]) -> bool:
     """A section whose only content is a task table is not a measure of its own: the rows are."""
     return any(node.start <= s < node.end for s, _ in regions)
 
@@ -247,14 +245,7 @@ def _as_written(original: str, citation: InstrumentCitation) -> InstrumentCitati
     written = original[s:e].strip()
     if written == citation.mention:
         return citation
-    return InstrumentCitation(
-        mention=written,
-        title=citation.title,
-        kind=citation.kind,
-        span=citation.span,
-        doc_number=citation.doc_number,
-        level=citation.level,
-    )
+    return dataclasses.replace(citation, mention=written)
 
 
 def _outside_citations(

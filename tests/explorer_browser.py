@@ -61,7 +61,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(store: Path | str, docs: Path | str, log: Path) -> Iterator[str]:
+def running_app(store: Path | str, log: Path) -> Iterator[str]:
     """The explorer served by `streamlit run` on 127.0.0.1; yields its URL, stops it afterwards."""
     port = free_port()
     command = [
@@ -72,7 +72,7 @@ def running_app(store: Path | str, docs: Path | str, log: Path) -> Iterator[str]
         "--browser.gatherUsageStats", "false",
         "--client.toolbarMode", "minimal",
         "--server.fileWatcherType", "none",
-        "--", "--store", str(store), "--docs", str(docs),
+        "--", "--store", str(store),
     ]  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     with log.open("wb") as sink:

@@ -8,9 +8,7 @@ from policykg.graph.loader import load
 from policykg.graph.open import open_store
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.records import Extraction
-from tests.corpus import CORPUS, corpus_files
-
-CORPUS_DIR = CORPUS
+from tests.corpus import corpus_files
 
 
 def corpus_extractions() -> list[Extraction]:

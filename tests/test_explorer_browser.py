@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.explorer_browser import ROOT, ensure_chromium, launch, rerun_by, running_app, wait_rendered
-from tests.explorer_store import CORPUS_DIR, ingest_corpus
+from tests.explorer_store import ingest_corpus
 
 pytest.importorskip("streamlit", reason="the explorer needs the app extra: pip install -e '.[app]'")
 sync_api = pytest.importorskip("playwright.sync_api", reason="the browser test needs playwright (test extra)")
@@ -34,7 +34,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ensure_chromium()
     ARTIFACTS.mkdir(exist_ok=True)
     store = ingest_corpus(tmp_path_factory.mktemp("explorer-browser") / "corpus.lbug")
-    with running_app(store, CORPUS_DIR, ARTIFACTS / "explorer-app.log") as url:
+    with running_app(store, ARTIFACTS / "explorer-app.log") as url:
         yield url
 
 

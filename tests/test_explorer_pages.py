@@ -13,7 +13,7 @@ pytest.importorskip("streamlit", reason="the explorer needs the app extra: pip i
 from streamlit.testing.v1 import AppTest
 
 from tests.explorer_apptest import APP, QUESTION, TIMEOUT_S, open_page, open_tab
-from tests.explorer_store import CORPUS_DIR, ingest_corpus
+from tests.explorer_store import ingest_corpus
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,6 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def app(corpus_store: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
     monkeypatch.setenv("POLICYKG_STORE", str(corpus_store))
-    monkeypatch.setenv("POLICYKG_DOCS", str(CORPUS_DIR))
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
     at.run()
     assert not at.exception, at.exception
@@ -217,7 +216,7 @@ def test_documents_page_highlights_spans_in_the_stored_text(app: AppTest) -> Non
     body = next(h.proto.body for h in at.get("html") if 'class="spans"' in h.proto.body)
     assert 'class="pkg-span"' in body
     assert ">responsible<" in body and ">instrument<" in body  # the first document (002) has 责任单位  clauses
-    assert any("text from the text kept in the store" in c.value for c in at.caption)
+    assert any("highlighted spans, where the store keeps them" in c.value for c in at.caption)
     assert any("**一" in m.value for m in open_tab(at, "doc-tab", "Outline").markdown)
     assert len(open_tab(at, "doc-tab", "Measures").dataframe[0].value) == 32
     at.text_input(key="doc-find").set_value("宁远县").run()
@@ -225,27 +224,26 @@ def test_documents_page_highlights_spans_in_the_stored_text(app: AppTest) -> Non
     assert found and all("宁远县" in o for o in found) and not at.exception
 
 
-def test_document_text_without_a_stored_text_comes_from_the_file_or_the_measures(corpus_store: Path) -> None:
-    from policykg.explorer.doctext import document_text, find_source, from_store, stored_measures
-    from policykg.explorer.spans import render_html
+def test_document_text_is_drawn_from_the_spans_the_store_holds(corpus_store: Path) -> None:
+    from policykg.explorer.doctext import document_text, outline, stored_measures
     from policykg.graph.open import open_store
+    from policykg.queries.catalog import run_named
 
     store = open_store(str(corpus_store), read_only=True)
     try:
-        doc = store.read("MATCH (d:Document) WHERE d.source STARTS WITH '000_' RETURN d.id AS id, d.source AS s")[0]
-        path = find_source(doc["s"], [Path("/nonexistent"), CORPUS_DIR])
-        assert path == CORPUS_DIR / doc["s"]
-        measures = stored_measures(store, doc["id"])
-        assert len(measures) == 100
-        rebuilt = from_store(measures)
-        labels_found = {s.label for s in rebuilt.spans}
-        assert {"lead", "participate", "instrument"} <= labels_found
-        for span in rebuilt.spans:  # every span covers a mention, nothing else
-            assert rebuilt.text[span.start : span.end].strip()
-        assert 'class="pkg-span"' in render_html(rebuilt)
-        exact = document_text(store, doc["id"], doc["s"], [])
-        assert exact.origin == "the text kept in the store"
-        assert len(exact.spans) > len(rebuilt.spans) * 0.9
+        source = "000_5cda63ea9f7dc0ed.txt"
+        document = document_text(store, source)
+        stored = run_named(store, "document_spans", source=source)
+        drawn = {(s.start, s.end, s.label) for s in document.spans}
+        assert {(r["span_start"], r["span_end"], r["label"]) for r in stored} <= drawn
+        assert all(document.text[r["span_start"] : r["span_end"]] == r["mention"] for r in stored)
+        deadlines = [s for s in document.spans if s.label == "deadline"]
+        assert deadlines and all(document.text[s.start : s.end].endswith(("前", "底", "年")) for s in deadlines)
+        assert {"lead", "participate", "instrument"} <= {s.label for s in document.spans}
+        measures = stored_measures(store, source)
+        assert len(measures) == 100 and any(m.units for m in measures)
+        entries = outline(store, source)
+        assert sum(e.is_measure for e in entries) == 100 and entries[0].path == "二"  # in the order of the text
     finally:
         store.close()
 

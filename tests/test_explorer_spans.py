@@ -1,5 +1,6 @@
 """The Documents page draws its highlights in displaCy's span markup without importing spaCy: the HTML is
-byte for byte what `displacy.render(style="span")` gives, on every seed document and on overlapping spans."""
+byte for byte what `displacy.render(style="span")` gives, on every seed document's spans as the store keeps
+them and on overlapping spans."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import itertools
 import pytest
 
 from policykg.explorer import spans
-from policykg.explorer.doctext import DocumentText, HighlightSpan, from_extraction
-from policykg.ingest.records import Extraction
+from policykg.explorer.doctext import DocumentText, HighlightSpan, document_text
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.queries.catalog import run_named
 
 spacy = pytest.importorskip("spacy", reason="the reference renderer is spaCy's displaCy")
 
@@ -38,11 +40,11 @@ def displacy_html(document: DocumentText) -> str:
     return html.replace('<div class="spans" style="line-height: 2.5; direction: ltr">', spans._SPANS_DIV, 1)
 
 
-def test_every_seed_document_renders_as_displacy_renders_it(corpus_extractions: list[Extraction]) -> None:
-    for extraction in corpus_extractions:
-        document = from_extraction(extraction, "test")
-        assert document.spans
-        assert spans.render_html(document) == displacy_html(document), extraction.source
+def test_every_seed_document_renders_as_displacy_renders_it(corpus_store: LadybugStore) -> None:
+    for row in run_named(corpus_store, "documents"):
+        document = document_text(corpus_store, row["source"])
+        assert document.spans and not document.unplaced
+        assert spans.render_html(document) == displacy_html(document), row["source"]
 
 
 def test_overlapping_spans_stack_and_text_is_escaped() -> None:
@@ -52,7 +54,7 @@ def test_overlapping_spans_stack_and_text_is_escaped() -> None:
         HighlightSpan(start, end, label)
         for (start, end), label in zip(itertools.combinations(range(0, len(text), 3), 2), itertools.cycle(labels))
     ]
-    document = DocumentText(text, tuple(marks), "test")
+    document = DocumentText(text, tuple(marks))
     html = spans.render_html(document)
     assert html == displacy_html(document)
     assert "<b>" not in html and "&lt;" in html and "&amp;" in html and "&quot;" in html

@@ -39,6 +39,12 @@ def test_graphml_opens_in_networkx(store: LadybugStore, tmp_path: Path) -> None:
     unit = next(d for _, d in graph.nodes(data=True) if d.get("name") == "宁远县司法局")
     assert unit["labels"] == ":Unit" and unit["label"] == "宁远县司法局" and unit["collective"] is False
     assert {d["type"] for _, _, d in graph.edges(data=True)} >= {"HAS", "LEADS", "IN", "CITES"}
+    due = [d for _, d in graph.nodes(data=True) if d.get("deadline_text")]
+    assert due and all(
+        isinstance(d["deadline_starts"], str) and d["deadline_starts"] for d in due
+    )  # GraphML has no lists
+    lead = next(d for _, _, d in graph.edges(data=True) if d["type"] == "LEADS")
+    assert isinstance(lead["span_start"], int) and lead["span_start"] < lead["span_end"]
     buffer = io.BytesIO()  # what the explorer's download button needs
     write_graphml(store, buffer)
     assert buffer.getvalue().startswith(b"<?xml")
@@ -54,8 +60,17 @@ def test_csv_has_neo4j_admin_headers(store: LadybugStore, tmp_path: Path) -> Non
     assert all(r[-1] == "Unit" for r in rows[1:]) and {r[4] for r in rows[1:]} <= {"true", "false"}
     with (tmp_path / "csv" / "rels_LEADS.csv").open(encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0] == [":START_ID", ":END_ID", "mention", ":TYPE"]
+    assert rows[0] == [":START_ID", ":END_ID", "mention", "span_start:long", "span_end:long", ":TYPE"]
     assert len(rows) - 1 == stats(store)["relationships"]["LEADS"]
+    assert all(int(r[3]) < int(r[4]) for r in rows[1:])
+    with (tmp_path / "csv" / "nodes_Measure.csv").open(encoding="utf-8") as handle:
+        measures = list(csv.DictReader(handle))
+    assert {"deadline_starts:long[]", "deadline_ends:long[]"} <= set(measures[0])
+    due = [m for m in measures if m["deadline_text"]]
+    assert due and all(
+        len(m["deadline_starts:long[]"].split(";")) == len(m["deadline_ends:long[]"].split(";")) for m in due
+    )
+    assert all(m["deadline_starts:long[]"] == "" for m in measures if not m["deadline_text"])
     header = (tmp_path / "csv" / "rels_SIMILAR_TO.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header == ":START_ID,:END_ID,score:double,:TYPE"
     assert "neo4j-admin database import" in (tmp_path / "csv" / "neo4j-admin-import.txt").read_text()
