@@ -69,6 +69,28 @@ def label_role(label: str) -> Role | None:
     return ROLE_OF_LABEL.get(label)
 
 
+# --- task-table columns ---------------------------------------------------------------------------
+# Header words of the columns of a task table other than its role columns (whose headers are the role
+# labels above). Task and detail words are in order of preference for the measure's heading: in a table
+# with 重点任务 and 具体措施, the 重点任务 cell is the heading.
+TABLE_SERIAL_HEADERS: Final[tuple[str, ...]] = ("序号", "编号", "序列号", "项目序号")
+TABLE_TASK_HEADERS: Final[tuple[str, ...]] = (
+    "重点任务", "主要任务", "工作任务", "具体任务", "任务", "任务名称", "任务内容", "重点工作", "工作事项", "事项",
+    "重点事项", "改革任务", "工作项目", "项目", "工作内容", "主要内容", "内容",
+)  # fmt: skip
+TABLE_DETAIL_HEADERS: Final[tuple[str, ...]] = (
+    "具体措施", "工作措施", "主要措施", "推进措施", "具体举措", "工作举措", "措施", "具体内容", "工作要求",
+    "目标要求", "任务要求", "具体要求", "工作目标", "目标任务", "工作标准", "完成标准", "预期成果", "成果形式",
+    "任务分解", "工作重点",
+)  # fmt: skip
+TABLE_TIME_HEADERS: Final[tuple[str, ...]] = (
+    "完成时限", "完成时间", "时间安排", "时间节点", "进度安排", "时限要求", "时限", "完成期限", "时间要求",
+    "推进时限", "完成时间节点", "时间进度", "办结时限", "时间",
+)  # fmt: skip
+# Columns that are neither task, time nor units: people, notes, scores, a group header over role columns.
+TABLE_OTHER_HEADERS: Final[tuple[str, ...]] = ("备注", "责任分工", "分工", "分值", "考核分值", "评分标准", "类别")
+
+
 # --- verbs ------------------------------------------------------------------------------------------
 # Roles written as verbs after a unit list: （县委编办牵头，县政务服务中心配合）.
 ROLE_VERBS: Final[dict[Role, tuple[str, ...]]] = {

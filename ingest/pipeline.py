@@ -28,9 +28,10 @@ from policykg.ingest.records import (
     InstrumentCitation,
     Measure,
     Section,
+    Span,
     UnitMention,
 )
-from policykg.ingest.table_clauses import find_table_clauses
+from policykg.ingest.tables import TableRow, blank_tables, find_tables, outside_tables, row_deadlines
 
 _CLOSING_LINE = re.compile(
     r"^(?:(?:专此|特此)(?:报告|通知|函|说明)|附件\s*[::\d一二三四五六七八九十]|附件$|抄送|抄报|\(此件"
@@ -54,23 +55,28 @@ def extract_text(original: str, source: str) -> Extraction:
     if not original.strip():
         raise InputError(source, "empty document")
     text = clean(original).text
+    tables = find_tables(text)  # task tables anywhere, attachments included: each row is a measure
+    prose = blank_tables(text, tables.regions)  # the outline and prose clauses do not read table rows
     lines = _nonblank_lines(text)
     misplaced: list[Candidate] = []
-    whole_outline = parse_outline(text, rejected=misplaced)
+    whole_outline = parse_outline(prose, rejected=misplaced)
     body = find_body(lines, whole_outline[0].start if whole_outline else None)
     body_end = _body_end(text, lines, body.body_start)
-    nodes = nodes_within(text, whole_outline, body.body_start, body_end, misplaced)
-    clauses = sorted(
-        find_clauses(text, body.body_start, body_end) + find_table_clauses(text, 0, body_end),
-        key=lambda c: c.span,
-    )
+    nodes = nodes_within(prose, whole_outline, body.body_start, body_end, misplaced)
+    clauses = [
+        c for s, e in outside_tables(body.body_start, body_end, tables.regions) for c in find_clauses(prose, s, e)
+    ]
     own_clauses = _clauses_by_node(nodes, clauses)
     set_aside: list[Node] = []
-    measure_nodes = select_measures(
-        [n for n in nodes if n.parent is None], lambda n: bool(own_clauses.get(id(n))), set_aside
-    )
-    if not measure_nodes:
-        raise InputError(source, "no measures found (no numbered items or sections in the text)")
+    measure_nodes = [
+        n
+        for n in select_measures(
+            [n for n in nodes if n.parent is None], lambda n: bool(own_clauses.get(id(n))), set_aside
+        )
+        if own_clauses.get(id(n)) or not _holds_table(n, tables.regions)
+    ]
+    if not measure_nodes and not tables.rows:
+        raise InputError(source, "no measures found (no numbered items, sections or task-table rows in the text)")
 
     meta = document_meta(lines, body)
     jurisdiction = find_jurisdiction([meta.jurisdiction]) if meta.jurisdiction else Jurisdiction(name="")
@@ -81,21 +87,24 @@ def extract_text(original: str, source: str) -> Extraction:
     times = DocumentTime.of(meta)
     measures = []
     for node in measure_nodes:
-        end = _trim(text, node.start, node.end)
+        end = _trim(prose, node.start, node.end)
         inside = _clauses_within(clauses, clause_starts, node.start, end)
-        measures.append(_measure(original, text, node, end, inside, jurisdiction, alias_map, times))
+        measures.append(_measure(original, prose, node, end, inside, jurisdiction, alias_map, times))
+    measures += [_row_measure(original, text, row, jurisdiction, alias_map, times.year) for row in tables.rows]
+    measures.sort(key=lambda m: m.span[0])
     sections = [
         Section(path=n.path, heading=_clean_heading(n.heading), span=(n.start, _trim(text, n.start, n.end)))
         for n in nodes
         if id(n) not in measure_ids and n.children
     ]
+    sections = sorted([*sections, *tables.sections], key=lambda s: s.span)
     outside = [
         _as_written(original, c)
         for c in _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
     ]
-    warnings: list[ExtractionWarning] = numbering_warnings(text, nodes, misplaced)
-    warnings += skipped_text_warnings(text, nodes, [m.span for m in measures], measure_nodes, set_aside, body_end)
-    warnings += jurisdiction_warnings(meta, measures)
+    warnings: list[ExtractionWarning] = numbering_warnings(prose, nodes, misplaced)
+    warnings += skipped_text_warnings(prose, nodes, [m.span for m in measures], measure_nodes, set_aside, body_end)
+    warnings += [*tables.warnings, *jurisdiction_warnings(meta, measures)]
     return Extraction(
         source=source,
         text=original,
@@ -189,6 +198,32 @@ def _measure(
     )
 
 
+def _row_measure(
+    original: str, text: str, row: TableRow, jurisdiction: Jurisdiction, aliases: dict[str, str], year: int | None
+) -> Measure:
+    """A task-table row as a measure: units from its role cells, deadlines from its time cells, citations
+    and targets from its task and detail cells."""
+    citations = _first_per_title(c for s, e in row.text_cells for c in find_citations(text, s, e, aliases))
+    clause_starts = [c.span[0] for c in row.clauses]
+    return Measure(
+        path=row.path,
+        number=row.number,
+        heading=_clean_heading(row.heading),
+        text=original[row.span[0] : row.span[1]],
+        span=row.span,
+        units=tuple(_unit_mentions(original, list(row.clauses), jurisdiction)),
+        instruments=tuple(_as_written(original, c) for c in citations),
+        deadlines=tuple(row_deadlines(text, row, year)),
+        targets=tuple(t for s, e in row.text_cells for t in find_targets(text, s, e)),
+        clause_span=(min(clause_starts), max(c.span[1] for c in row.clauses)) if row.clauses else None,
+    )
+
+
+def _holds_table(node: Node, regions: tuple[Span, ...]) -> bool:
+    """A section whose only content is a task table is not a measure of its own: the rows are."""
+    return any(node.start <= s < node.end for s, _ in regions)
+
+
 def _unit_mentions(original: str, clauses: list[Clause], jurisdiction: Jurisdiction) -> list[UnitMention]:
     seen: set[tuple[str, str]] = set()
     mentions = []
@@ -252,7 +287,7 @@ def _outside_citations(
     found: list[InstrumentCitation] = []
     gap_start = start
     for m in [*measures, None]:
-        gap_end = m.span[0] if m else end
+        gap_end = min(m.span[0], end) if m else end
         if gap_end > gap_start:
             found += find_citations(text, gap_start, gap_end, aliases)
         gap_start = max(gap_start, m.span[1]) if m else gap_start
