@@ -203,7 +203,7 @@ def _row_measure(
 ) -> Measure:
     """A task-table row as a measure: units from its role cells, deadlines from its time cells, citations
     and targets from its task and detail cells."""
-    citations = _first_per_title(c for s, e in row.text_cells for c in find_citations(text, s, e, aliases))
+    citations = _first_per_title((c for s, e in row.text_cells for c in find_citations(text, s, e, aliases)), aliases)
     clause_starts = [c.span[0] for c in row.clauses]
     return Measure(
         path=row.path,
