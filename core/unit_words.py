@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from policykg.core.places import leading_place, place_stems
 from policykg.core.vocabulary import (
     COLLECTIVE_AREA_PREFIXES,
     COLLECTIVE_EXCEPTIONS,
@@ -27,8 +28,30 @@ from policykg.core.vocabulary import (
 )
 
 
-def _alternation(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex matching any of the words, longest first, written as a trie (牵头(?:责任单位|单位|…)?): Python's
+    re tries a flat alternation of hundreds of labels one by one at every position; a trie is one path."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return (body if len(branches) > 1 else f"(?:{body})") + "?"
+    return body
+
+
+_alternation = alternation
 
 
 # Words around a unit mention that are not part of its name: "市发改委等相关单位" → 市发改委,
@@ -43,6 +66,8 @@ _TRAILING_NOISE = re.compile(
 # A list part can start with 及 / 以及 (县财政局，及各有关部门); 和 / 与 start place names (和平区), so not them.
 _LEADING_NOISE = re.compile(rf"^(?:{_alternation([*LIST_LEADING_WORDS, '以及', '及'])})")
 _EDGE_CHARS = " \t\n。,;:、\"“”'"
+# The characters trailing noise can end with, so most names skip the search.
+_NOISE_LAST_CHARS = frozenset(w[-1] for w in (*LIST_TRAILING_WORDS, *DUTY_PHRASES, *RESPONSIBLE_PHRASES)) | set("责实施头")
 
 # Endings of the names of government bodies, Party organs, courts, people's organisations, enterprises and
 # groups of them. One character endings (局, 办, 股 …) last: the alternation is tried longest first.
@@ -57,6 +82,7 @@ UNIT_ENDINGS: tuple[str, ...] = (
     "局", "办", "委", "部", "院", "厅", "室", "府", "会", "所", "站", "队", "组", "处", "科", "股", "馆", "社",
     "团", "联", "台", "庭", "署", "村", "镇", "乡",
 )  # fmt: skip
+_ENDING_LAST_CHARS = frozenset(e[-1] for e in UNIT_ENDINGS) | {")"}
 _UNIT_ENDING = re.compile(rf"(?:{_alternation(UNIT_ENDINGS)})(?:\([\u4e00-\u9fff、,]{{1,12}}\))?$")
 # Sentences, not names: a list item that starts like a clause of prose (加强……, 推进……) or holds 的.
 _PROSE_START = re.compile(
@@ -71,6 +97,7 @@ _COLLECTIVE = re.compile(
     rf"|(?:各|全)[\u4e00-\u9fff]{{0,4}}(?:{_alternation(COLLECTIVE_PLACE_NOUNS)})"
     r"|成员单位"
 )
+_ADMIN_HEADS = frozenset("省市州盟县区旗镇乡")
 _CONJUNCTION = re.compile(_alternation(UNIT_CONJUNCTIONS))
 _MAX_UNIT_LEN = 32
 
@@ -84,7 +111,7 @@ def strip_unit_noise(text: str, start: int, end: int) -> Span:
             end -= 1
         piece = text[start:end]
         lead = _LEADING_NOISE.match(piece)
-        trail = _TRAILING_NOISE.search(piece)
+        trail = _TRAILING_NOISE.search(piece) if piece[-1:] in _NOISE_LAST_CHARS else None
         if piece.endswith(")") and piece.count("(") < piece.count(")"):
             end -= 1  # the closing bracket of an unbalanced clause: 县政府有关部门按职责分工负责)
         elif piece.startswith("(") and piece.count("(") > piece.count(")"):
@@ -103,7 +130,15 @@ def looks_like_unit(name: str) -> bool:
         return False
     if _NOT_IN_NAME.search(name) or _PROSE_START.match(name):
         return False
-    return bool(_UNIT_ENDING.search(name) or _COLLECTIVE.search(name))
+    return bool((name[-1] in _ENDING_LAST_CHARS and _UNIT_ENDING.search(name)) or _COLLECTIVE.search(name))
+
+
+def starts_like_unit(name: str) -> bool:
+    """Stronger evidence, for names outside brackets and labels: the name starts with its place (县…, 宁远县…,
+    中共…) or names a group (各…, 县直…). 结合实际认真组织 ends like a unit but starts like prose."""
+    if name.startswith(("中共", "团")) or name[:1] in _ADMIN_HEADS:
+        return True
+    return bool(_COLLECTIVE.match(name)) or leading_place(name) is not None
 
 
 def is_collective(name: str) -> bool:
@@ -125,13 +160,22 @@ def split_conjoined(text: str, start: int, end: int) -> list[Span]:
             continue
         next_joint = joints[i + 1][0] if i + 1 < len(joints) else end
         left = text[piece_start:j_start].strip()
-        if not looks_like_unit(left):
+        if not looks_like_unit(left) or _starts_place(text, j_start, end):
             continue
         if looks_like_unit(text[j_end:next_joint].strip()) or looks_like_unit(text[j_end:end].strip()):
             pieces.append((piece_start, j_start))
             piece_start = j_end
     pieces.append((piece_start, end))
     return pieces
+
+
+def _starts_place(text: str, pos: int, end: int) -> bool:
+    """和 / 与 starting a place name is not a joint: 人民银行和林格尔支行, 和平区司法局."""
+    found = leading_place(text[pos : min(end, pos + 12)])
+    if found is not None and len(found[0]) > 1:
+        return True
+    stems = place_stems()
+    return any(text[pos : pos + n] in stems for n in range(3, 8))
 
 
 def _depth(text: str, start: int, pos: int) -> int:

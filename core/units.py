@@ -7,7 +7,7 @@ fuzzy, because a near miss such as 区审批局 / 区审计局 names a different
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from policykg.core.places import leading_place
@@ -62,6 +62,54 @@ BODY_ALIASES: dict[str, str] = {
     "政法委": "委政法委员会",
     "委政法委": "委政法委员会",
     "人大法制委": "人大法制委员会",
+    # short forms real documents write (县委网信办, 区政务中心, 县文旅广体局 …)
+    "委网信办": "委网络安全和信息化委员会办公室",
+    "网信办": "委网络安全和信息化委员会办公室",
+    "委统战部": "委统一战线工作部",
+    "统战部": "委统一战线工作部",
+    "委巡察办": "委巡察工作领导小组办公室",
+    "纪委监委": "纪律检查委员会监察委员会",
+    "纪委": "纪律检查委员会",
+    "监委": "监察委员会",
+    "委督查室": "委办公室督查室",
+    "人大常委会": "人民代表大会常务委员会",
+    "人大": "人民代表大会常务委员会",
+    "人武部": "人民武装部",
+    "总工会": "总工会",
+    "妇联": "妇女联合会",
+    "残联": "残疾人联合会",
+    "工商联": "工商业联合会",
+    "科协": "科学技术协会",
+    "文联": "文学艺术界联合会",
+    "侨联": "归国华侨联合会",
+    "政务中心": "政务服务中心",
+    "政务服务中心": "政务服务中心",
+    "融媒体中心": "融媒体中心",
+    "公共资源交易中心": "公共资源交易中心",
+    "数据局": "数据资源局",
+    "民宗局": "民族宗教事务局",
+    "林草局": "林业和草原局",
+    "林业草原局": "林业和草原局",
+    "文旅广体局": "文化旅游广电体育局",
+    "文广旅局": "文化广电和旅游局",
+    "文化广电旅游局": "文化广电和旅游局",
+    "综合执法局": "综合行政执法局",
+    "城管执法局": "城市管理综合执法局",
+    "城市管理和综合执法局": "城市管理和综合执法局",
+    "自规局": "自然资源和规划局",
+    "自然资源局": "自然资源局",
+    "住建委": "住房和城乡建设委员会",
+    "教育体育局": "教育和体育局",
+    "科工局": "科学技术和工业信息化局",
+    "科工信局": "科学技术和工业信息化局",
+    "人社厅": "人力资源和社会保障厅",
+    "信访局": "信访局",
+    "乡村振兴局": "乡村振兴局",
+    "机关事务中心": "机关事务服务中心",
+    "机关事务局": "机关事务管理局",
+    "市监局": "市场监督管理局",
+    "法制办": "人民政府法制办公室",
+    "政府法制办": "人民政府法制办公室",
 }
 _RULE_OF_LAW_OFFICE = re.compile(r"^委?依法治([县区市州省旗])办(?:公室)?$")
 # Kinds that read better than the canonical body they come from.
@@ -77,32 +125,45 @@ _WHOLE_AREA = re.compile(r"^全[县区市州省旗]")
 
 @dataclass(frozen=True)
 class Jurisdiction:
-    """The document's own jurisdiction as written (营口市鲅鱼圈区) and the levels above it."""
+    """The document's own jurisdiction as written (营口市鲅鱼圈区, 宁远县天堂镇) and the levels above it; for a
+    document a department issues (沅陵县卫生健康委员会), that department, so 委政策法规股 is its own."""
 
     name: str
     province: str = ""
     city: str = ""
     county: str = ""
+    township: str = ""  # 天堂镇, 望月湖街道: the written name after the county
+    issuer: str = ""  # the issuing department in full, when a department (not a government) issues
 
     @property
     def level(self) -> str:
+        if self.township:
+            return "township"
         if self.county:
             return "county"
         if self.city:
             return "city"
         return "province" if self.province else ""
 
+    @property
+    def above_township(self) -> str:
+        """The written place without its township: 宁远县 for 宁远县天堂镇."""
+        return self.name[: -len(self.township)] if self.township and self.name.endswith(self.township) else self.name
+
     def for_prefix(self, admin_char: str) -> str:
-        """The place a bare 县 / 区 / 市 / 州 / 省 prefix means in this document."""
-        if admin_char in "县区旗" and self.county:
+        """The place a bare 县 / 区 / 市 / 州 / 省 / 镇 / 乡 prefix means in this document."""
+        if admin_char in "镇乡":
             return self.name
+        county_name = self.above_township
+        if admin_char in "县区旗" and self.county:
+            return county_name
         if admin_char in "市州盟":
             if self.level == "city" or (self.county.endswith("市") and admin_char == "市"):
-                return self.name
+                return county_name
             return self.city
         if admin_char == "省":
             return self.province
-        return self.name
+        return county_name
 
 
 @dataclass(frozen=True)
@@ -140,11 +201,19 @@ def kind_of_body(body: str) -> str:
 
 
 def split_place(mention: str, jurisdiction: Jurisdiction) -> tuple[str, str]:
-    """(place, body): 县司法局 → (宁远县, 司法局); 永州市司法局 → (永州市, 司法局); 各乡镇 → ('', 各乡镇)."""
+    """(place, body): 县司法局 → (宁远县, 司法局); 永州市司法局 → (永州市, 司法局); 各乡镇 → ('', 各乡镇);
+    镇司法所 in a township document → (宁远县天堂镇, 司法所); 委政策法规股 in a document the county's
+    卫生健康委员会 issues → (沅陵县卫生健康委员会, 政策法规股)."""
     name = mention[2:] if mention.startswith("中共") else mention
-    for known in (jurisdiction.name, jurisdiction.county, jurisdiction.city, jurisdiction.province):
+    known_places = (jurisdiction.name, jurisdiction.above_township, jurisdiction.county, jurisdiction.city)
+    for known in (*known_places, jurisdiction.province):
         if known and name.startswith(known) and len(name) > len(known):
             return known, name[len(known) :]
+    if name.startswith(_YOUTH_LEAGUE) and len(name) > 2 and name[1] in _ADMIN_CHARS:
+        place = jurisdiction.for_prefix(name[1]) or name[1]
+        return place, "团" + name[2:]  # 团县委 → 宁远县 + 团委
+    if jurisdiction.issuer and name[0] in "委局办" and jurisdiction.issuer.endswith(_ISSUER_ENDINGS[name[0]]):
+        return jurisdiction.issuer, name[1:]
     if name and name[0] in _ADMIN_CHARS and len(name) > 1:
         place = jurisdiction.for_prefix(name[0])
         if place:
@@ -153,7 +222,15 @@ def split_place(mention: str, jurisdiction: Jurisdiction) -> tuple[str, str]:
     explicit = _explicit_place(name)
     if explicit:
         return explicit, name[len(explicit) :]
+    stem = jurisdiction.township[:-2] if jurisdiction.township.endswith("街道") else jurisdiction.township[:-1]
+    if len(stem) >= 2 and name.startswith(stem) and not name.startswith(jurisdiction.township):
+        return jurisdiction.above_township + stem, name[len(stem) :]  # 天堂派出所 in 宁远县天堂镇 → 宁远县天堂派出所
     return "", name
+
+
+_YOUTH_LEAGUE = "团"
+# A mention starting with 委 / 局 / 办 in a department's own document names a part of that department.
+_ISSUER_ENDINGS = {"委": ("委员会", "委"), "局": ("局",), "办": ("办公室", "办")}
 
 
 def _explicit_place(name: str) -> str:
@@ -164,17 +241,24 @@ def _explicit_place(name: str) -> str:
 
 # Words before the place in a title or an issuer line: 关于…, 中共…, 2024年…
 _PLACE_PREFIX = re.compile(r"^(?:关于|中共|\d{4}\s*年度?|20\d\d)*")
+# A township after the county: 宁远县天堂镇…, 岳麓区望月湖街道…, 某旗某苏木….
+_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|镇|乡|苏木)")
+_NOT_TOWNSHIPS = frozenset({"城乡", "各乡", "全乡", "本乡", "各镇", "全镇", "本镇", "城镇", "乡镇", "村镇", "各街道", "全街道"})
+# A department named right after the place in an issuer line or a title: 沅陵县卫生健康委员会(2024年…).
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|局|委)(?=\d|关于|法治|年|$)")
+_NOT_DEPARTMENT = re.compile(r"人民政府|政府|党委|^委")
 
 
-def find_jurisdiction(candidates: list[str]) -> Jurisdiction:
-    """The first candidate that starts with a place (after 关于 / 中共 / a year) gives the jurisdiction."""
+def find_jurisdiction(candidates: list[str], issuers: tuple[str, ...] | list[str] = ()) -> Jurisdiction:
+    """The first candidate that starts with a place (after 关于 / 中共 / a year) gives the jurisdiction, down to
+    a township written right after the county. Given the issuers, a department among them is kept too."""
     for candidate in candidates:
-        head = _PLACE_PREFIX.sub("", candidate.strip())[:20]
+        head = _PLACE_PREFIX.sub("", candidate.strip())[:24]
         if not head:
             continue
         found = _jurisdiction_of(head)
         if found:
-            return found
+            return _with_issuer(found, issuers)
     return Jurisdiction(name="")
 
 
@@ -183,4 +267,23 @@ def _jurisdiction_of(head: str) -> Jurisdiction | None:
     if not found or not (found[1].county or found[1].city):
         return None
     written, place = found
-    return Jurisdiction(name=written, province=place.province, city=place.city, county=place.county)
+    township = ""
+    if place.county:
+        m = _TOWNSHIP.match(head, len(written))
+        if m and m.group(0) not in _NOT_TOWNSHIPS and not m.group(0).startswith(("各", "全", "本")):
+            township = m.group(0)
+    return Jurisdiction(
+        name=written + township, province=place.province, city=place.city, county=place.county, township=township
+    )
+
+
+def _with_issuer(jurisdiction: Jurisdiction, issuers: tuple[str, ...] | list[str]) -> Jurisdiction:
+    """Keep the first issuer (or title) that names a department of the jurisdiction: 沅陵县卫生健康委员会."""
+    for issuer in issuers:
+        name = issuer[2:] if issuer.startswith("中共") else issuer
+        if not jurisdiction.name or not name.startswith(jurisdiction.name):
+            continue
+        department = _DEPARTMENT.match(name, len(jurisdiction.name))
+        if department and not _NOT_DEPARTMENT.search(department.group(0)):
+            return replace(jurisdiction, issuer=jurisdiction.name + department.group(0))
+    return jurisdiction

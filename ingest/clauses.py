@@ -17,8 +17,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from policykg.core.unit_words import is_collective, looks_like_unit, split_conjoined, strip_unit_noise
+from policykg.core.unit_words import (
+    alternation,
+    is_collective,
+    looks_like_unit,
+    split_conjoined,
+    starts_like_unit,
+    strip_unit_noise,
+)
 from policykg.core.vocabulary import (
     ASSIGNMENT_SUBJECT_WORDS,
     DUTY_PHRASES,
@@ -36,11 +44,11 @@ from policykg.core.vocabulary import (
 from policykg.ingest.records import ExtractionWarning
 
 
-def _alt(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alt = alternation
 
 
 _OPENERS, _CLOSERS = "([〔", ")]〕"
+_BRACKET_CHAR = re.compile(r"[(\[〔)\]〕]")
 _LABEL_ALT = _alt(LABELS_LONGEST_FIRST)
 # A label and what separates it from its list: a colon, or spaces before the list on a line of labels.
 _LABEL_TOKEN = re.compile(rf"(?P<label>{_LABEL_ALT})(?:(?P<colon>\s*:\s*)|(?P<space>[ \t]+))")
@@ -73,6 +81,11 @@ _TIME_PART = re.compile(r"\d{4}年|\d{1,2}月|年底|年内|长期|持续|每年
 _HEADING_LABEL = re.compile(r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、]|[①-⑳])")
 _SUBJECT = re.compile(rf"(?:{_alt(list(ASSIGNMENT_SUBJECT_WORDS))})")
 _NONE = frozenset(NONE_MARKERS)
+# The cheap test a line passes before it is read as an assignment sentence: it ends in a role word.
+_ROLE_AT_END = re.compile(
+    rf"(?:{_alt([*(v for verbs in ROLE_VERBS.values() for v in verbs), *ROLE_VERB_TAILS, *RESPONSIBLE_PHRASES])}"
+    rf"|{_LABEL_ALT})$"
+)
 _MAX_CLAUSE = 600
 _LIST_SEPARATORS = "、,;/ \t"
 
@@ -126,11 +139,12 @@ class _LineReader:
         text = self.text
         clause_sites: list[Span] = []  # bracket sites read as clauses
         label_sites: list[tuple[int, int, int]] = []  # bracketed labels: (token start, token end, list start)
-        for opened, closed in _bracket_sites(text, start, end):
+        sites = _bracket_sites(text, start, end)
+        for opened, closed in sites:
             site = self._bracket(opened, closed, end, label_sites)
             if site and not any(site[0] == s for s, _, _ in label_sites):
                 clause_sites.append(site)
-        labels_found, consumed = self._label_line(start, end, clause_sites, label_sites, text_end)
+        labels_found, consumed = self._label_line(start, end, sites, clause_sites, label_sites, text_end)
         if not clause_sites and not labels_found and "\t" not in text[start:end]:
             self._assignment_sentence(start, end)
         return consumed if consumed is not None else end
@@ -167,13 +181,19 @@ class _LineReader:
 
     # --- lines of labels ----------------------------------------------------------------------------
     def _label_line(
-        self, start: int, end: int, clause_sites: list[Span], label_sites: list[tuple[int, int, int]], text_end: int
+        self,
+        start: int,
+        end: int,
+        sites: list[tuple[int, int | None]],
+        clause_sites: list[Span],
+        label_sites: list[tuple[int, int, int]],
+        text_end: int,
     ) -> tuple[bool, int | None]:
         """Labels outside the brackets: 牵头单位：A　配合单位：B　完成时限：… (or after a bracketed label).
         Returns whether the line has labels, and the end of the next line when an empty last label took its
         list from there."""
         text = self.text
-        inside = [(o, c + 1) for o, c in _bracket_sites(text, start, end) if c is not None] + clause_sites
+        inside = [(o, c + 1) for o, c in sites if c is not None] + clause_sites
         tokens = [t for t in _label_tokens(text, start, end) if not any(o <= t[0] < c for o, c in inside)]
         tokens += [(s, e, e, None) for s, e, _ in label_sites]
         tokens.sort()
@@ -239,18 +259,17 @@ class _LineReader:
         stop = _rstrip(text, start, end)
         while stop > start and text[stop - 1] in "。;":
             stop -= 1
-        sentence_start = start
-        for i in range(stop - 1, start - 1, -1):
-            if text[i] in _SENTENCE_END:
-                sentence_start = i + 1
-                break
+        if not _ROLE_AT_END.search(text, max(start, stop - 12), stop):
+            return
+        sentence_start = max(text.rfind(ch, start, stop) for ch in _SENTENCE_END) + 1 or start
+        sentence_start = max(sentence_start, start)
         parts = _split_depth0(text, sentence_start, stop, ",;")
         found: list[list[tuple[Role | None, str, Span]]] = []
         first_found = len(parts)
         for index in range(len(parts) - 1, -1, -1):
             s, e = _strip(text, *parts[index])
             read = _verb_part(text, s, e)
-            if not read or any(role is None for role, _, _ in read):
+            if not read or any(role is None or not starts_like_unit(m) for role, m, _ in read):
                 break
             found.insert(0, read)
             first_found = index
@@ -277,11 +296,11 @@ def _bracket_sites(text: str, start: int, end: int) -> list[tuple[int, int | Non
     (宁政办发〔2021号) does not leave the ( open."""
     sites: list[tuple[int, int | None]] = []
     stack: list[int] = []
-    for i in range(start, end):
-        ch = text[i]
+    for m in _BRACKET_CHAR.finditer(text, start, end):
+        i, ch = m.start(), m.group()
         if ch in _OPENERS:
             stack.append(i)
-        elif ch in _CLOSERS and stack:
+        elif stack:
             kind = _OPENERS[_CLOSERS.index(ch)]
             depth = next((d for d in range(len(stack) - 1, -1, -1) if text[stack[d]] == kind), None)
             if depth is None:
@@ -344,11 +363,13 @@ def _verb_clause(text: str, start: int, end: int, bare_ok: bool) -> list[Assignm
     has_verb = any(role is not None for part in read_parts for role, _, _ in part)
     if not has_verb and (not bare_ok or len(read_parts) != len(_split_nonempty(text, start, end))):
         return None
-    return [
-        Assignment(role or "responsible", mention, span, is_collective(mention))
-        for part in read_parts
-        for role, mention, span in part
-    ]
+    # A bare part before a part with a verb is the start of that part's list: (县财政局，县审计局配合).
+    assignments: list[Assignment] = []
+    for i, part in enumerate(read_parts):
+        later = (r for p in read_parts[i + 1 :] for r, _, _ in p if r is not None)
+        bare_role: Role = next(later, None) or "responsible"
+        assignments += [Assignment(role or bare_role, m, span, is_collective(m)) for role, m, span in part]
+    return assignments
 
 
 def _verb_part(text: str, start: int, end: int) -> list[tuple[Role | None, str, Span]] | None:
@@ -388,7 +409,7 @@ def _subject(text: str, start: int, end: int) -> list[tuple[Role | None, str, Sp
         s = heading.end()
     for m in _SUBJECT.finditer(text, s, min(e, s + 40)):
         items = _strict_list(text, s, m.start())
-        if items:
+        if items and all(starts_like_unit(mention) for _, mention, _ in items):
             role = ASSIGNMENT_SUBJECT_WORDS[m.group(0)]
             return [(role, mention, span) for _, mention, span in items]
     return []
@@ -441,18 +462,27 @@ def _list_items(text: str, start: int, end: int) -> tuple[list[tuple[Role | None
 
 # --- text helpers ---------------------------------------------------------------------------------------
 def _split_depth0(text: str, start: int, end: int, separators: str) -> list[Span]:
+    """Parts of text[start:end] between separators outside brackets, 《》 and “”."""
     parts, depth, part_start = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "([〔《“":
+    for m in _splitter(separators).finditer(text, start, end):
+        ch = m.group()
+        if ch in _DEPTH_OPEN:
             depth += 1
-        elif ch in ")]〕》”" and depth:
-            depth -= 1
-        elif depth == 0 and ch in separators:
-            parts.append((part_start, i))
-            part_start = i + 1
+        elif ch in _DEPTH_CLOSE:
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            parts.append((part_start, m.start()))
+            part_start = m.end()
     parts.append((part_start, end))
     return parts
+
+
+_DEPTH_OPEN, _DEPTH_CLOSE = "([〔《“", ")]〕》”"
+
+
+@lru_cache(maxsize=16)
+def _splitter(separators: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(_DEPTH_OPEN + _DEPTH_CLOSE + separators) + "]")
 
 
 def _split_nonempty(text: str, start: int, end: int) -> list[Span]:
@@ -460,16 +490,9 @@ def _split_nonempty(text: str, start: int, end: int) -> list[Span]:
 
 
 def _sentence_end(text: str, start: int, end: int) -> int:
-    depth = 0
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "([〔《":
-            depth += 1
-        elif ch in ")]〕》" and depth:
-            depth -= 1
-        elif depth == 0 and ch in _SENTENCE_END:
-            return i
-    return end
+    """Where the sentence starting at `start` ends (。!? outside brackets), at most `end`."""
+    parts = _split_depth0(text, start, end, _SENTENCE_END)
+    return parts[0][1]
 
 
 def _strip(text: str, start: int, end: int) -> Span:
