@@ -14,6 +14,7 @@ from policykg.core.places import leading_place, place_stems
 from policykg.core.vocabulary import (
     COLLECTIVE_AREA_PREFIXES,
     COLLECTIVE_EXCEPTIONS,
+    COLLECTIVE_INFIXES,
     COLLECTIVE_LEVELS,
     COLLECTIVE_NOUNS,
     COLLECTIVE_PLACE_NOUNS,
@@ -67,7 +68,9 @@ _TRAILING_NOISE = re.compile(
 _LEADING_NOISE = re.compile(rf"^(?:{_alternation([*LIST_LEADING_WORDS, '以及', '及'])})")
 _EDGE_CHARS = " \t\n。,;:、\"“”'"
 # The characters trailing noise can end with, so most names skip the search.
-_NOISE_LAST_CHARS = frozenset(w[-1] for w in (*LIST_TRAILING_WORDS, *DUTY_PHRASES, *RESPONSIBLE_PHRASES)) | set("责实施头")
+_NOISE_LAST_CHARS = frozenset(w[-1] for w in (*LIST_TRAILING_WORDS, *DUTY_PHRASES, *RESPONSIBLE_PHRASES)) | set(
+    "责实施头"
+)
 
 # Endings of the names of government bodies, Party organs, courts, people's organisations, enterprises and
 # groups of them. One character endings (局, 办, 股 …) last: the alternation is tried longest first.
@@ -89,12 +92,16 @@ _PROSE_START = re.compile(
     r"^(?:加强|推进|完善|建立|健全|开展|做好|严格|深化|推动|提升|强化|规范|确保|落实|实行|实施|坚持|积极|认真"
     r"|切实|不断|进一步|按照|根据|围绕|通过|对|在|将|把|以|为|从|向)"
 )
-_NOT_IN_NAME = re.compile(r"[。:;《》“”!?的由要了把被让]|\d")
+_NOT_IN_NAME = re.compile(
+    r"[。:;《》“”!?的由要了把被让]|\d|认真|切实|积极|进一步|确保|结合|实际|做好|开展|加强|不断|全力|有效"
+)
 # Group mentions that name no single body: 全区各部门, 县政府其他有关部门, 各乡镇(街道), 市直各相关单位.
+_COLLECTIVE_STARTS = (*COLLECTIVE_AREA_PREFIXES, *DIRECT_UNDER_MARKERS, *COLLECTIVE_QUALIFIERS, *COLLECTIVE_LEVELS)
 _COLLECTIVE = re.compile(
-    rf"^(?:{_alternation((*COLLECTIVE_AREA_PREFIXES, *DIRECT_UNDER_MARKERS, *COLLECTIVE_QUALIFIERS, *COLLECTIVE_LEVELS))})"
+    rf"^(?:{_alternation(_COLLECTIVE_STARTS)})"
     rf"|(?:{_alternation(COLLECTIVE_QUALIFIERS)})[\u4e00-\u9fff]{{0,6}}(?:{_alternation(COLLECTIVE_NOUNS)})"
     rf"|(?:各|全)[\u4e00-\u9fff]{{0,4}}(?:{_alternation(COLLECTIVE_PLACE_NOUNS)})"
+    rf"|{_alternation(COLLECTIVE_INFIXES)}"
     r"|成员单位"
 )
 _ADMIN_HEADS = frozenset("省市州盟县区旗镇乡")
@@ -150,7 +157,9 @@ def is_collective(name: str) -> bool:
 def split_conjoined(text: str, start: int, end: int) -> list[Span]:
     """Split text[start:end] at 和 / 及 / 以及 / 与 / 并 where both sides are units: 县人社局和各乡镇党校 is two,
     住房和城乡建设局 and 区人力资源和社会保障局 are one (区住房, 区人力资源 are not units)."""
-    joints = [(m.start(), m.end()) for m in _CONJUNCTION.finditer(text, start, end) if _depth(text, start, m.start()) == 0]
+    joints = [
+        (m.start(), m.end()) for m in _CONJUNCTION.finditer(text, start, end) if _depth(text, start, m.start()) == 0
+    ]
     if not joints:
         return [(start, end)]
     pieces: list[Span] = []
@@ -158,11 +167,14 @@ def split_conjoined(text: str, start: int, end: int) -> list[Span]:
     for i, (j_start, j_end) in enumerate(joints):
         if j_start <= piece_start:
             continue
-        next_joint = joints[i + 1][0] if i + 1 < len(joints) else end
         left = text[piece_start:j_start].strip()
-        if not looks_like_unit(left) or _starts_place(text, j_start, end):
+        if not looks_like_unit(left):
             continue
-        if looks_like_unit(text[j_end:next_joint].strip()) or looks_like_unit(text[j_end:end].strip()):
+        if _starts_place(text, j_start, end) and not starts_like_unit(text[j_end:end]):
+            continue  # 人民银行和林格尔支行: 和 starts a place; 各乡镇和县直各单位: 县直… starts a unit
+        # The right side is a unit up to some later joint or the end: 县发改局及县住房和城乡建设局.
+        boundaries = [b for b, _ in joints[i + 1 :]] + [end]
+        if any(looks_like_unit(text[j_end:b].strip()) for b in boundaries):
             pieces.append((piece_start, j_start))
             piece_start = j_end
     pieces.append((piece_start, end))

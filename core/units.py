@@ -243,7 +243,9 @@ def _explicit_place(name: str) -> str:
 _PLACE_PREFIX = re.compile(r"^(?:关于|中共|\d{4}\s*年度?|20\d\d)*")
 # A township after the county: 宁远县天堂镇…, 岳麓区望月湖街道…, 某旗某苏木….
 _TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|镇|乡|苏木)")
-_NOT_TOWNSHIPS = frozenset({"城乡", "各乡", "全乡", "本乡", "各镇", "全镇", "本镇", "城镇", "乡镇", "村镇", "各街道", "全街道"})
+_NOT_TOWNSHIPS = frozenset(
+    {"城乡", "各乡", "全乡", "本乡", "各镇", "全镇", "本镇", "城镇", "乡镇", "村镇", "各街道", "全街道"}
+)
 # A department named right after the place in an issuer line or a title: 沅陵县卫生健康委员会(2024年…).
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|局|委)(?=\d|关于|法治|年|$)")
 _NOT_DEPARTMENT = re.compile(r"人民政府|政府|党委|^委")

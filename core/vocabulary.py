@@ -94,7 +94,8 @@ UNIT_CONJUNCTIONS: Final[tuple[str, ...]] = ("以及", "和", "及", "与", "并
 LIST_LEADING_WORDS: Final[tuple[str, ...]] = ("由", "请", "并由")
 # Words that end a unit list without being part of it: 市发改委等相关单位, 县财政局等.
 LIST_TRAILING_WORDS: Final[tuple[str, ...]] = (
-    "等相关单位", "等有关单位", "等其他单位", "等相关部门", "等有关部门", "等其他部门", "等单位", "等部门", "等机关", "等",
+    "等相关单位", "等有关单位", "等其他单位", "等相关部门", "等有关部门", "等其他部门", "等单位", "等部门", "等机关",
+    "等",
 )  # fmt: skip
 # What a list says when it names nobody on purpose (a table cell or a label with "无"): no units, no warning.
 NONE_MARKERS: Final[tuple[str, ...]] = ("无", "暂无", "—", "-", "/", "--", "——", "\\")
@@ -145,6 +146,8 @@ COLLECTIVE_QUALIFIERS: Final[tuple[str, ...]] = (
 COLLECTIVE_NOUNS: Final[tuple[str, ...]] = ("单位", "部门", "机关", "机构", "乡镇", "街道", "组织", "企业", "系统")
 COLLECTIVE_PLACE_NOUNS: Final[tuple[str, ...]] = ("乡镇", "街道", "乡", "镇", "村", "社区")
 DIRECT_UNDER_MARKERS: Final[tuple[str, ...]] = ("省直", "市直", "州直", "县直", "区直", "旗直", "盟直", "镇直", "乡直")
+# 各 anywhere names a group: 县政府各工作部门, 镇机关各办（站、所）, 各乡镇党校.
+COLLECTIVE_INFIXES: Final[tuple[str, ...]] = ("各",)
 # A level named without 各 is a group too: 乡镇人民政府, 乡镇司法所, 街道办事处 as a level.
 COLLECTIVE_LEVELS: Final[tuple[str, ...]] = ("乡镇", "乡(镇)", "镇(乡)", "乡镇(街道)", "各级")
 # Bodies whose name starts like a group but that are one body: 县直机关工委 (the organs' Party committee).

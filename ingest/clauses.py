@@ -43,7 +43,6 @@ from policykg.core.vocabulary import (
 )
 from policykg.ingest.records import ExtractionWarning
 
-
 _alt = alternation
 
 
@@ -78,7 +77,9 @@ _JOINT = re.compile(_alt(JOINT_VERBS))
 _LEAD_MARK = re.compile(r"\((?:牵头|牵头单位)\)$")
 # A part of a verb clause that only says when: (县司法局牵头，2024年底前完成).
 _TIME_PART = re.compile(r"\d{4}年|\d{1,2}月|年底|年内|长期|持续|每年|每季度|每半年|季度|上半年|下半年")
-_HEADING_LABEL = re.compile(r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、]|[①-⑳])")
+_HEADING_LABEL = re.compile(
+    r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、]|[①-⑳])"
+)
 _SUBJECT = re.compile(rf"(?:{_alt(list(ASSIGNMENT_SUBJECT_WORDS))})")
 _NONE = frozenset(NONE_MARKERS)
 # The cheap test a line passes before it is read as an assignment sentence: it ends in a role word.
@@ -150,7 +151,9 @@ class _LineReader:
         return consumed if consumed is not None else end
 
     # --- brackets -----------------------------------------------------------------------------------
-    def _bracket(self, opened: int, closed: int | None, line_end: int, label_sites: list[tuple[int, int, int]]) -> Span | None:
+    def _bracket(
+        self, opened: int, closed: int | None, line_end: int, label_sites: list[tuple[int, int, int]]
+    ) -> Span | None:
         text = self.text
         inner_start = opened + 1
         inner_end = closed if closed is not None else _rstrip(text, inner_start, line_end)
@@ -168,7 +171,9 @@ class _LineReader:
                 self.clauses.append(Clause(site, tuple(assignments)))
             if assignments or first.group("colon") is not None:
                 return site
-        assignments_or_none = _verb_clause(text, inner_start, inner_end, bare_ok=_bare_list_at_end(text, site, line_end))
+        assignments_or_none = _verb_clause(
+            text, inner_start, inner_end, bare_ok=_bare_list_at_end(text, site, line_end)
+        )
         if assignments_or_none:
             self.clauses.append(Clause(site, tuple(assignments_or_none)))
             return site
@@ -204,10 +209,11 @@ class _LineReader:
         tokens = [t for t in tokens if t[0] < region_end]
         consumed = None
         last = tokens[-1]
+        last_list = text[last[2] : end].strip(" \t:")
         if (
             label_role(_label_text(text, last)) is not None
             and region_end == end
-            and not text[last[2] : end].strip(" \t:")
+            and (not last_list or last_list[-1] in "、,")  # the list is on the next line, or goes on there
             and end < text_end
         ):
             next_end = _line_end(text, end + 1, text_end)
@@ -218,7 +224,9 @@ class _LineReader:
             self.clauses.append(Clause((tokens[0][0], _rstrip(text, tokens[0][0], region_end)), tuple(assignments)))
         return True, consumed
 
-    def _labelled(self, tokens: list[tuple[int, int, int, str | None]], region_end: int, warn: bool) -> list[Assignment]:
+    def _labelled(
+        self, tokens: list[tuple[int, int, int, str | None]], region_end: int, warn: bool
+    ) -> list[Assignment]:
         """Each label's list runs to the next label (or the end of its sentence)."""
         text = self.text
         assignments: list[Assignment] = []
@@ -366,8 +374,8 @@ def _verb_clause(text: str, start: int, end: int, bare_ok: bool) -> list[Assignm
     # A bare part before a part with a verb is the start of that part's list: (县财政局，县审计局配合).
     assignments: list[Assignment] = []
     for i, part in enumerate(read_parts):
-        later = (r for p in read_parts[i + 1 :] for r, _, _ in p if r is not None)
-        bare_role: Role = next(later, None) or "responsible"
+        later: list[Role] = [r for p in read_parts[i + 1 :] for r, _, _ in p if r is not None]
+        bare_role: Role = later[0] if later else "responsible"
         assignments += [Assignment(role or bare_role, m, span, is_collective(m)) for role, m, span in part]
     return assignments
 
@@ -381,7 +389,8 @@ def _verb_part(text: str, start: int, end: int) -> list[tuple[Role | None, str, 
         joined = _strict_list(text, joint.end(), units_end)
         if leaders and joined:
             first_role: Role = role or "responsible"
-            return [(first_role, m, s) for _, m, s in leaders] + [("participate", m, s) for _, m, s in joined]
+            joint_parts: list[tuple[Role | None, str, Span]] = [(first_role, m, s) for _, m, s in leaders]
+            return joint_parts + [("participate", m, s) for _, m, s in joined]
     role, units_end = _trailing_role(text, start, end)
     items = _strict_list(text, start, units_end)
     if not items:

@@ -63,7 +63,11 @@ def extract_text(original: str, source: str) -> Extraction:
         raise InputError(source, "no measures found (no numbered items or sections in the text)")
 
     meta = document_meta(text, lines, body, source)
-    jurisdiction = find_jurisdiction([meta.jurisdiction], [*meta.issuers, meta.title]) if meta.jurisdiction else Jurisdiction(name="")
+    jurisdiction = (
+        find_jurisdiction([meta.jurisdiction], [*meta.issuers, meta.title])
+        if meta.jurisdiction
+        else Jurisdiction(name="")
+    )
     aliases = find_aliases(text)
     alias_map = {a.alias: a.full for a in aliases}
     measure_ids = {id(n) for n in measure_nodes}
