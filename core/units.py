@@ -6,8 +6,9 @@ fuzzy, because a near miss such as 区审批局 / 区审计局 names a different
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from policykg.core.places import leading_place
@@ -125,45 +126,32 @@ _WHOLE_AREA = re.compile(r"^全[县区市州省旗]")
 
 @dataclass(frozen=True)
 class Jurisdiction:
-    """The document's own jurisdiction as written (营口市鲅鱼圈区, 宁远县天堂镇) and the levels above it; for a
-    document a department issues (沅陵县卫生健康委员会), that department, so 委政策法规股 is its own."""
+    """The document's own jurisdiction as written (营口市鲅鱼圈区) and the levels above it."""
 
     name: str
     province: str = ""
     city: str = ""
     county: str = ""
-    township: str = ""  # 天堂镇, 望月湖街道: the written name after the county
-    issuer: str = ""  # the issuing department in full, when a department (not a government) issues
 
     @property
     def level(self) -> str:
-        if self.township:
-            return "township"
         if self.county:
             return "county"
         if self.city:
             return "city"
         return "province" if self.province else ""
 
-    @property
-    def above_township(self) -> str:
-        """The written place without its township: 宁远县 for 宁远县天堂镇."""
-        return self.name[: -len(self.township)] if self.township and self.name.endswith(self.township) else self.name
-
     def for_prefix(self, admin_char: str) -> str:
-        """The place a bare 县 / 区 / 市 / 州 / 省 / 镇 / 乡 prefix means in this document."""
-        if admin_char in "镇乡":
-            return self.name
-        county_name = self.above_township
+        """The place a bare 县 / 区 / 市 / 州 / 省 prefix means in this document."""
         if admin_char in "县区旗" and self.county:
-            return county_name
+            return self.name
         if admin_char in "市州盟":
             if self.level == "city" or (self.county.endswith("市") and admin_char == "市"):
-                return county_name
+                return self.name
             return self.city
         if admin_char == "省":
             return self.province
-        return county_name
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -171,6 +159,14 @@ class NormalisedUnit:
     name: str
     kind: str
     collective: bool
+
+
+@dataclass(frozen=True)
+class DepartmentJurisdiction(Jurisdiction):
+    """The jurisdiction of a document a department issues (沅陵县卫生健康委员会), where 委政策法规股 and
+    委办公室 name that department's own sections."""
+
+    department: str = ""  # the department in full: 沅陵县卫生健康委员会
 
 
 def normalise_unit(mention: str, jurisdiction: Jurisdiction) -> NormalisedUnit:
@@ -202,18 +198,25 @@ def kind_of_body(body: str) -> str:
 
 def split_place(mention: str, jurisdiction: Jurisdiction) -> tuple[str, str]:
     """(place, body): 县司法局 → (宁远县, 司法局); 永州市司法局 → (永州市, 司法局); 各乡镇 → ('', 各乡镇);
-    镇司法所 in a township document → (宁远县天堂镇, 司法所); 委政策法规股 in a document the county's
+    镇司法所 in 宁远县天堂镇 → (宁远县天堂镇, 司法所); 委政策法规股 in a document the county's
     卫生健康委员会 issues → (沅陵县卫生健康委员会, 政策法规股)."""
     name = mention[2:] if mention.startswith("中共") else mention
-    known_places = (jurisdiction.name, jurisdiction.above_township, jurisdiction.county, jurisdiction.city)
-    for known in (*known_places, jurisdiction.province):
+    town = _town_of(jurisdiction)
+    above_town = jurisdiction.name[: -len(town)] if town else jurisdiction.name
+    for known in (jurisdiction.name, above_town, jurisdiction.county, jurisdiction.city, jurisdiction.province):
         if known and name.startswith(known) and len(name) > len(known):
             return known, name[len(known) :]
-    if name.startswith(_YOUTH_LEAGUE) and len(name) > 2 and name[1] in _ADMIN_CHARS:
-        place = jurisdiction.for_prefix(name[1]) or name[1]
-        return place, "团" + name[2:]  # 团县委 → 宁远县 + 团委
-    if jurisdiction.issuer and name[0] in "委局办" and jurisdiction.issuer.endswith(_ISSUER_ENDINGS[name[0]]):
-        return jurisdiction.issuer, name[1:]
+    if len(name) > 2 and name[0] == "团" and name[1] in _ADMIN_CHARS:  # 团县委 → 宁远县 + 团委
+        return split_place(name[1:], jurisdiction)[0] or name[1], "团" + name[2:]
+    department = jurisdiction.department if isinstance(jurisdiction, DepartmentJurisdiction) else ""
+    if department and name[:1] in _DEPARTMENT_PREFIXES and department.endswith(_DEPARTMENT_PREFIXES[name[0]]):
+        return department, name[1:]
+    if town and len(name) > 2 and name.startswith("街道"):
+        return jurisdiction.name, name[2:]  # 街道综合执法大队 in a street's own document
+    if town and len(name) > 1 and name[0] in "镇乡":
+        return jurisdiction.name, name[1:]
+    if town and len(name) > 1 and name[0] in "县区旗":
+        return above_town, name[1:]
     if name and name[0] in _ADMIN_CHARS and len(name) > 1:
         place = jurisdiction.for_prefix(name[0])
         if place:
@@ -222,15 +225,41 @@ def split_place(mention: str, jurisdiction: Jurisdiction) -> tuple[str, str]:
     explicit = _explicit_place(name)
     if explicit:
         return explicit, name[len(explicit) :]
-    stem = jurisdiction.township[:-2] if jurisdiction.township.endswith("街道") else jurisdiction.township[:-1]
-    if len(stem) >= 2 and name.startswith(stem) and not name.startswith(jurisdiction.township):
-        return jurisdiction.above_township + stem, name[len(stem) :]  # 天堂派出所 in 宁远县天堂镇 → 宁远县天堂派出所
+    stem = town[:-2] if town.endswith("街道") else town[:-1]
+    if len(stem) >= 2 and name.startswith(stem):
+        return above_town + stem, name[len(stem) :]  # 天堂派出所 in 宁远县天堂镇 → 宁远县天堂派出所
     return "", name
 
 
-_YOUTH_LEAGUE = "团"
 # A mention starting with 委 / 局 / 办 in a department's own document names a part of that department.
-_ISSUER_ENDINGS = {"委": ("委员会", "委"), "局": ("局",), "办": ("办公室", "办")}
+_DEPARTMENT_PREFIXES = {"委": ("委员会", "委"), "局": ("局",), "办": ("办公室", "办")}
+_TOWN_ENDINGS = ("街道", "镇", "乡", "苏木")
+# A department named right after the place in an issuer line or a title: 沅陵县卫生健康委员会(2024年…).
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|局|委)(?=\d|关于|法治|年|$)")
+_NOT_DEPARTMENT = re.compile(r"人民政府|政府|党委|^委")
+
+
+def _town_of(jurisdiction: Jurisdiction) -> str:
+    """The township or street of a township document (天堂镇 of 宁远县天堂镇), read off its written name."""
+    if not jurisdiction.county or not jurisdiction.name.endswith(_TOWN_ENDINGS):
+        return ""
+    at = jurisdiction.name.rfind(jurisdiction.county)
+    return jurisdiction.name[at + len(jurisdiction.county) :] if at >= 0 else ""
+
+
+def with_department(jurisdiction: Jurisdiction, issuers_and_title: list[str]) -> Jurisdiction:
+    """The jurisdiction with the department that issues the document, when one does: the first issuer (or
+    the title) that names a department right after the place (沅陵县卫生健康委员会2024年…). A government or a
+    Party committee is no department: 县委办公室 in its documents is the committee's office."""
+    for candidate in issuers_and_title:
+        name = candidate[2:] if candidate.startswith("中共") else candidate
+        if not jurisdiction.name or not name.startswith(jurisdiction.name):
+            continue
+        found = _DEPARTMENT.match(name, len(jurisdiction.name))
+        if found and not _NOT_DEPARTMENT.search(found.group(0)):
+            fields = {f.name: getattr(jurisdiction, f.name) for f in dataclasses.fields(jurisdiction)}
+            return DepartmentJurisdiction(**fields, department=jurisdiction.name + found.group(0))
+    return jurisdiction
 
 
 def _explicit_place(name: str) -> str:
@@ -241,26 +270,17 @@ def _explicit_place(name: str) -> str:
 
 # Words before the place in a title or an issuer line: 关于…, 中共…, 2024年…
 _PLACE_PREFIX = re.compile(r"^(?:关于|中共|\d{4}\s*年度?|20\d\d)*")
-# A township after the county: 宁远县天堂镇…, 岳麓区望月湖街道…, 某旗某苏木….
-_TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|镇|乡|苏木)")
-_NOT_TOWNSHIPS = frozenset(
-    {"城乡", "各乡", "全乡", "本乡", "各镇", "全镇", "本镇", "城镇", "乡镇", "村镇", "各街道", "全街道"}
-)
-# A department named right after the place in an issuer line or a title: 沅陵县卫生健康委员会(2024年…).
-_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|局|委)(?=\d|关于|法治|年|$)")
-_NOT_DEPARTMENT = re.compile(r"人民政府|政府|党委|^委")
 
 
-def find_jurisdiction(candidates: list[str], issuers: tuple[str, ...] | list[str] = ()) -> Jurisdiction:
-    """The first candidate that starts with a place (after 关于 / 中共 / a year) gives the jurisdiction, down to
-    a township written right after the county. Given the issuers, a department among them is kept too."""
+def find_jurisdiction(candidates: list[str]) -> Jurisdiction:
+    """The first candidate that starts with a place (after 关于 / 中共 / a year) gives the jurisdiction."""
     for candidate in candidates:
-        head = _PLACE_PREFIX.sub("", candidate.strip())[:24]
+        head = _PLACE_PREFIX.sub("", candidate.strip())[:20]
         if not head:
             continue
         found = _jurisdiction_of(head)
         if found:
-            return _with_issuer(found, issuers)
+            return found
     return Jurisdiction(name="")
 
 
@@ -269,23 +289,4 @@ def _jurisdiction_of(head: str) -> Jurisdiction | None:
     if not found or not (found[1].county or found[1].city):
         return None
     written, place = found
-    township = ""
-    if place.county:
-        m = _TOWNSHIP.match(head, len(written))
-        if m and m.group(0) not in _NOT_TOWNSHIPS and not m.group(0).startswith(("各", "全", "本")):
-            township = m.group(0)
-    return Jurisdiction(
-        name=written + township, province=place.province, city=place.city, county=place.county, township=township
-    )
-
-
-def _with_issuer(jurisdiction: Jurisdiction, issuers: tuple[str, ...] | list[str]) -> Jurisdiction:
-    """Keep the first issuer (or title) that names a department of the jurisdiction: 沅陵县卫生健康委员会."""
-    for issuer in issuers:
-        name = issuer[2:] if issuer.startswith("中共") else issuer
-        if not jurisdiction.name or not name.startswith(jurisdiction.name):
-            continue
-        department = _DEPARTMENT.match(name, len(jurisdiction.name))
-        if department and not _NOT_DEPARTMENT.search(department.group(0)):
-            return replace(jurisdiction, issuer=jurisdiction.name + department.group(0))
-    return jurisdiction
+    return Jurisdiction(name=written, province=place.province, city=place.city, county=place.county)

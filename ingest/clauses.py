@@ -166,7 +166,7 @@ class _LineReader:
             return None
         first = _LABEL_TOKEN.match(text, _lstrip(text, inner_start, inner_end))
         if first:
-            assignments = self._labelled(_label_tokens(text, inner_start, inner_end), inner_end, warn=True)
+            assignments = self._labelled(_label_tokens(text, inner_start, inner_end), inner_end)
             if assignments:
                 self.clauses.append(Clause(site, tuple(assignments)))
             if assignments or first.group("colon") is not None:
@@ -219,14 +219,12 @@ class _LineReader:
             next_end = _line_end(text, end + 1, text_end)
             if _strict_list(text, end + 1, next_end):
                 region_end = consumed = next_end
-        assignments = self._labelled(tokens, region_end, warn=True)
+        assignments = self._labelled(tokens, region_end)
         if assignments:
             self.clauses.append(Clause((tokens[0][0], _rstrip(text, tokens[0][0], region_end)), tuple(assignments)))
         return True, consumed
 
-    def _labelled(
-        self, tokens: list[tuple[int, int, int, str | None]], region_end: int, warn: bool
-    ) -> list[Assignment]:
+    def _labelled(self, tokens: list[tuple[int, int, int, str | None]], region_end: int) -> list[Assignment]:
         """Each label's list runs to the next label (or the end of its sentence)."""
         text = self.text
         assignments: list[Assignment] = []
@@ -241,7 +239,7 @@ class _LineReader:
             s, e = _strip(text, list_start, list_end)
             spaced = token[3] == "space"
             if s >= e:
-                if warn and not spaced:
+                if not spaced:  # 牵头单位　配合单位 in a table's header row is not an empty clause
                     self.warnings.append(
                         ExtractionWarning("empty_clause", f"{label} names no unit", (token[0], token[1]))
                     )

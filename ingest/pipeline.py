@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from policykg.core.errors import InputError
-from policykg.core.units import Jurisdiction, normalise_unit
+from policykg.core.units import Jurisdiction, normalise_unit, with_department
 from policykg.ingest.clauses import Clause, scan_clauses
 from policykg.ingest.clean import clean
 from policykg.ingest.deadlines import find_deadlines, find_targets
@@ -55,19 +55,16 @@ def extract_text(original: str, source: str) -> Extraction:
     body = find_body(lines, whole_outline[0].start if whole_outline else None)
     body_end = _body_end(text, lines, body.body_start)
     nodes = parse_outline(text, body.body_start, body_end)
-    prose = scan_clauses(text, body.body_start, body_end)
-    clauses = sorted([*prose.clauses, *find_table_clauses(text, 0, body_end)], key=lambda c: c.span)
+    clause_scan = scan_clauses(text, body.body_start, body_end)
+    clauses = sorted([*clause_scan.clauses, *find_table_clauses(text, 0, body_end)], key=lambda c: c.span)
     own_clauses = _clauses_by_node(nodes, clauses)
     measure_nodes = select_measures([n for n in nodes if n.parent is None], lambda n: bool(own_clauses.get(id(n))))
     if not measure_nodes:
         raise InputError(source, "no measures found (no numbered items or sections in the text)")
 
     meta = document_meta(text, lines, body, source)
-    jurisdiction = (
-        find_jurisdiction([meta.jurisdiction], [*meta.issuers, meta.title])
-        if meta.jurisdiction
-        else Jurisdiction(name="")
-    )
+    jurisdiction = find_jurisdiction([meta.jurisdiction]) if meta.jurisdiction else Jurisdiction(name="")
+    jurisdiction = with_department(jurisdiction, [*meta.issuers, meta.title])  # a bureau's own 委…股
     aliases = find_aliases(text)
     alias_map = {a.alias: a.full for a in aliases}
     measure_ids = {id(n) for n in measure_nodes}
@@ -83,7 +80,7 @@ def extract_text(original: str, source: str) -> Extraction:
         if id(n) not in measure_ids and n.children
     ]
     outside = _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
-    warnings: list[ExtractionWarning] = list(prose.warnings)  # labels with no units after them
+    warnings: list[ExtractionWarning] = list(clause_scan.warnings)  # labels with no units after them
     if not jurisdiction.name:
         warnings.append(
             ExtractionWarning(

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policykg.core.unit_words import is_collective, looks_like_unit, split_conjoined, strip_unit_noise
-from policykg.core.units import BODY_ALIASES, Jurisdiction, find_jurisdiction, normalise_unit
+from policykg.core.units import BODY_ALIASES, Jurisdiction, normalise_unit, with_department
 
 
 @pytest.mark.parametrize(
@@ -121,30 +121,30 @@ def test_short_forms_normalise(mention: str, jurisdiction: Jurisdiction, unit: s
 
 
 def test_townships_qualify_their_own_units() -> None:
-    town = find_jurisdiction(["宁远县天堂镇2024年法治政府建设工作安排"])
-    assert (town.name, town.county, town.township, town.level) == ("宁远县天堂镇", "宁远县", "天堂镇", "township")
+    town = Jurisdiction(name="宁远县天堂镇", province="湖南省", city="永州市", county="宁远县")
     assert normalise_unit("镇司法所", town).name == "宁远县天堂镇司法所"
     assert normalise_unit("镇综治中心", town).name == "宁远县天堂镇综治中心"
+    assert normalise_unit("宁远县天堂镇人民政府", town).name == "宁远县天堂镇人民政府"
     assert normalise_unit("县司法局", town).name == "宁远县司法局"
     assert normalise_unit("市司法局", town).name == "永州市司法局"
-    assert normalise_unit("天堂派出所", town).name == "宁远县天堂派出所"
+    assert (normalise_unit("天堂派出所", town).name, normalise_unit("天堂派出所", town).kind) == (
+        "宁远县天堂派出所",
+        "派出所",
+    )
     assert normalise_unit("各村(社区)", town).name == "宁远县天堂镇各村(社区)"
-    street = find_jurisdiction(["岳麓区望月湖街道办事处"])
-    assert street.name == "岳麓区望月湖街道" and street.township == "望月湖街道"
-
-
-@pytest.mark.parametrize("title", ["宁远县城乡建设工作要点", "宁远县乡镇法治政府建设实施方案", "宁远县2024年工作要点"])
-def test_words_after_the_county_that_are_not_townships(title: str) -> None:
-    assert find_jurisdiction([title]).name == "宁远县"
+    street = Jurisdiction(name="长沙市天心区坡子街街道", province="湖南省", city="长沙市", county="天心区")
+    assert normalise_unit("街道综合执法大队", street).name.startswith("长沙市天心区坡子街街道")
+    assert normalise_unit("区司法局", street).name == "长沙市天心区司法局"
 
 
 def test_a_department_issuer_owns_its_sections() -> None:
-    jurisdiction = find_jurisdiction(["沅陵县"], ["沅陵县卫生健康委员会2024年法治政府建设责任清单"])
-    assert jurisdiction.issuer == "沅陵县卫生健康委员会"
-    assert normalise_unit("委政策法规股", jurisdiction).name == "沅陵县卫生健康委员会政策法规股"
-    assert normalise_unit("县司法局", jurisdiction).name == "沅陵县司法局"
-    government = find_jurisdiction(["宁远县"], ["宁远县人民政府", "中共宁远县委"])
-    assert government.issuer == ""
+    county = Jurisdiction(name="沅陵县", province="湖南省", city="怀化市", county="沅陵县")
+    bureau = with_department(county, ["沅陵县卫生健康委员会2024年法治政府建设责任清单"])
+    assert normalise_unit("委政策法规股", bureau).name == "沅陵县卫生健康委员会政策法规股"
+    assert normalise_unit("委办公室", bureau).name == "沅陵县卫生健康委员会办公室"
+    assert normalise_unit("县司法局", bureau).name == "沅陵县司法局"
+    assert with_department(county, ["沅陵县人民政府", "中共沅陵县委"]) == county
+    assert with_department(county, ["沅陵县2024年法治政府建设工作要点"]) == county
 
 
 @settings(max_examples=100, deadline=None)
