@@ -81,12 +81,6 @@ def leading_place(text: str) -> tuple[str, Place] | None:
     return best
 
 
-def is_place_name(text: str) -> Place | None:
-    """The place when the whole of text is place names (辽宁省, 永州市宁远县), else None."""
-    found = leading_place(text)
-    return found[1] if found and found[0] == text else None
-
-
 @lru_cache(maxsize=1)
 def place_stems() -> frozenset[str]:
     """Place names without their 县 / 市 / 区 … ending, three characters or more (和林格尔, 鲅鱼圈): how a name
@@ -97,3 +91,9 @@ def place_stems() -> frozenset[str]:
             if name.endswith(ending) and len(name) - len(ending) >= 3:
                 stems.add(name[: -len(ending)])
     return frozenset(stems)
+
+
+def is_place_name(text: str) -> Place | None:
+    """The place when the whole of text is place names (辽宁省, 永州市宁远县), else None."""
+    found = leading_place(text)
+    return found[1] if found and found[0] == text else None
