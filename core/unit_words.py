@@ -59,6 +59,7 @@ _alternation = alternation
 # "县政府各部门按职责分工负责" → 县政府各部门, "由县司法局" → 县司法局.
 _TRAILING_NOISE = re.compile(
     rf"(?:{_alternation(LIST_TRAILING_WORDS)}"
+    r"|等[\d一二三四五六七八九十]+(?:个|家)(?:相关|有关)?(?:单位|部门)?"  # 县司法局等10个单位
     rf"|(?:{_alternation(DUTY_PHRASES)})(?:分别|共同|具体)?(?:负责|落实|实施)?"
     rf"|(?:分别|共同|具体)?(?:负责|落实)"
     rf"|{_alternation(RESPONSIBLE_PHRASES)}"

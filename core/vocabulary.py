@@ -27,7 +27,8 @@ ROLE_LABEL_STEMS: Final[dict[Role, tuple[str, ...]]] = {
         "直接责任", "工作责任",
     ),
 }  # fmt: skip
-ROLE_LABEL_SUFFIXES: Final[tuple[str, ...]] = ("单位", "部门", "机关")
+# 股室 / 科室 / 处室 in a department's own list: 责任股室：政策法规股.
+ROLE_LABEL_SUFFIXES: Final[tuple[str, ...]] = ("单位", "部门", "机关", "股室", "科室", "处室")
 ROLE_BARE_STEMS: Final[dict[Role, tuple[str, ...]]] = {
     "lead": ("牵头",),
     "participate": ("配合", "参加", "参与", "协办"),
@@ -76,9 +77,11 @@ ROLE_VERBS: Final[dict[Role, tuple[str, ...]]] = {
 }
 # Words that may follow a role verb without changing it: 牵头负责, 配合落实, 牵头组织实施.
 ROLE_VERB_TAILS: Final[tuple[str, ...]] = ("组织实施", "负责", "落实", "实施", "推进", "抓总", "执行", "办理")
-# Words before a role verb that do not change it: 共同参与, 分别负责. (Not 积极: 各部门积极配合 is how a
-# report praises, not how a plan assigns.)
-ROLE_VERB_ADVERBS: Final[tuple[str, ...]] = ("共同", "分别", "具体", "协同", "统筹")
+# Words before a role verb that do not change it, one or more: 共同参与, 分别负责, 按职责抓好贯彻落实.
+# (Not 积极: 各部门积极配合 is how a report praises, not how a plan assigns.)
+ROLE_VERB_ADVERBS: Final[tuple[str, ...]] = (
+    "共同", "分别", "具体", "协同", "统筹", "抓好", "认真", "切实", "贯彻", "负责抓好",
+)  # fmt: skip
 # "按职责分工" and its variants: 县直各单位按职责分工落实 is responsible (and the phrase is not part of a name).
 DUTY_PHRASES: Final[tuple[str, ...]] = (
     "按照各自职责分工", "按照各自职责", "按照职责分工", "按各自职责", "按职责分工", "根据职责分工", "依职责分工",

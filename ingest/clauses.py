@@ -61,12 +61,12 @@ _DUTY = _alt(DUTY_PHRASES)
 _ADVERB = _alt(ROLE_VERB_ADVERBS)
 _TAIL = _alt(ROLE_VERB_TAILS)
 _VERB_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("lead", re.compile(rf"(?:{_DUTY})?(?:{_ADVERB})?(?:负责)?(?:{_alt(ROLE_VERBS['lead'])})(?:{_TAIL})?$")),
-    ("participate", re.compile(rf"(?:{_DUTY})?(?:{_ADVERB})?(?:{_alt(ROLE_VERBS['participate'])})(?:{_TAIL})?$")),
+    ("lead", re.compile(rf"(?:{_DUTY})?(?:{_ADVERB})*(?:负责)?(?:{_alt(ROLE_VERBS['lead'])})(?:{_TAIL})?$")),
+    ("participate", re.compile(rf"(?:{_DUTY})?(?:{_ADVERB})*(?:{_alt(ROLE_VERBS['participate'])})(?:{_TAIL})?$")),
     (
         "responsible",
         re.compile(
-            rf"(?:{_DUTY})?(?:{_ADVERB})?(?:(?:{_alt(ROLE_VERBS['responsible'])})(?:{_TAIL})?|{_alt(RESPONSIBLE_PHRASES)})$"
+            rf"(?:{_DUTY})?(?:{_ADVERB})*(?:(?:{_alt(ROLE_VERBS['responsible'])})(?:{_TAIL})?|{_alt(RESPONSIBLE_PHRASES)})$"
         ),
     ),
 )
@@ -164,12 +164,15 @@ class _LineReader:
                 label_sites.append((opened, closed + 1, closed + 1))
                 return site
             return None
-        first = _LABEL_TOKEN.match(text, _lstrip(text, inner_start, inner_end))
-        if first:
-            assignments = self._labelled(_label_tokens(text, inner_start, inner_end), inner_end)
+        tokens = _label_tokens(text, inner_start, inner_end)
+        at_start = bool(tokens) and tokens[0][0] == _lstrip(text, inner_start, inner_end)
+        if at_start or any(kind == "colon" for _, _, _, kind in tokens):
+            # Labels, perhaps after a verb part or a time: (县司法局牵头；责任单位：县直各单位).
+            before = _verb_clause(text, inner_start, tokens[0][0], bare_ok=False) if not at_start else None
+            assignments = [*(before or []), *self._labelled(tokens, inner_end)]
             if assignments:
                 self.clauses.append(Clause(site, tuple(assignments)))
-            if assignments or first.group("colon") is not None:
+            if assignments or tokens[0][3] == "colon":
                 return site
         assignments_or_none = _verb_clause(
             text, inner_start, inner_end, bare_ok=_bare_list_at_end(text, site, line_end)
@@ -246,7 +249,7 @@ class _LineReader:
                 continue
             if text[s:e] in _NONE:
                 continue
-            items, rejected = _list_items(text, s, e)
+            items, rejected = _labelled_list(text, s, e)
             if spaced and rejected:
                 continue  # a label word followed by prose, not a line of labels
             for item_role, mention, span in items:
@@ -403,9 +406,17 @@ def _trailing_role(text: str, start: int, end: int) -> tuple[Role | None, int]:
         return label_role(as_label.group("label")), start + as_label.start()
     for role, pattern in _VERB_PATTERNS:
         m = pattern.search(part)
-        if m and m.start() > 0:
+        if m and m.start() > 0 and not _verb_ends_a_name(part, m.start()):
             return role, start + m.start()
     return None, end
+
+
+def _verb_ends_a_name(part: str, verb_start: int) -> bool:
+    """县政协办 ends in 协办 but is a name: the verb is the end of the last name when the name is a unit with
+    it and not without it."""
+    last = re.split(r"[、,;/ ]", part)[-1]
+    name = last[: len(last) - (len(part) - verb_start)]
+    return looks_like_unit(last) and not looks_like_unit(name)
 
 
 def _subject(text: str, start: int, end: int) -> list[tuple[Role | None, str, Span]]:
@@ -427,6 +438,24 @@ def parse_unit_list(text: str, start: int, end: int) -> list[tuple[str, Span]] |
     """Split a unit list; None when any item is not a unit name (then the text is not a clause)."""
     items = _strict_list(text, start, end)
     return None if items is None else [(mention, span) for _, mention, span in items]
+
+
+def _labelled_list(text: str, start: int, end: int) -> tuple[list[tuple[Role | None, str, Span]], list[Span]]:
+    """A label's list, where a part may name its own role with a verb: 责任单位：县委编办牵头，县直各单位配合.
+    按职责分工负责 and the like after a list are noise there: the label has said the role."""
+    items: list[tuple[Role | None, str, Span]] = []
+    rejected: list[Span] = []
+    for part_start, part_end in _split_depth0(text, start, end, ",;"):
+        s, e = _strip(text, part_start, part_end)
+        if s >= e:
+            continue
+        role, units_end = _trailing_role(text, s, e)
+        if role == "responsible":
+            role, units_end = None, e
+        part_items, part_rejected = _list_items(text, s, units_end)
+        items += [(mark or role, mention, span) for mark, mention, span in part_items]
+        rejected += part_rejected
+    return items, rejected
 
 
 def _strict_list(text: str, start: int, end: int) -> list[tuple[Role | None, str, Span]] | None:

@@ -242,6 +242,32 @@ CASES = [
     ),
     ("做好工作。(配合单位:无)", []),
     (
+        "做好工作。（责任单位：县委编办牵头，县直各单位配合）",  # verbs inside a label's list
+        [("lead", "县委编办", False), ("participate", "县直各单位", True)],
+    ),
+    (
+        "做好工作。（牵头单位：县政府办公室；参加单位：县委党校、各执法部门按职责分工负责）",
+        [("lead", "县政府办公室", False), ("participate", "县委党校", False), ("participate", "各执法部门", True)],
+    ),
+    (
+        "做好工作。（县司法局牵头；责任单位：县直各单位）",
+        [("lead", "县司法局", False), ("responsible", "县直各单位", True)],
+    ),
+    ("做好工作。（2022年底前完成，责任单位：县司法局）", [("responsible", "县司法局", False)]),
+    (
+        "做好工作。（县司法局牵头，县直相关部门按照职责分工抓好落实）",
+        [("lead", "县司法局", False), ("responsible", "县直相关部门", True)],
+    ),
+    ("做好工作。（责任单位：县司法局等10个单位）", [("responsible", "县司法局", False)]),
+    (
+        "做好工作。（责任股室：政策法规股、办公室）",
+        [("responsible", "政策法规股", False), ("responsible", "办公室", False)],
+    ),
+    (
+        "做好工作。（责任单位：县审计局、县政协办）",  # 协办 ends 县政协办: a name, not the verb
+        [("responsible", "县审计局", False), ("responsible", "县政协办", False)],
+    ),
+    (
         "做好工作。（责任单位：委政策法规股、委办公室）",
         [("responsible", "委政策法规股", False), ("responsible", "委办公室", False)],
     ),
