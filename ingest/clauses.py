@@ -10,42 +10,48 @@ A clause is read from its parts, not matched as a whole template:
   before its list ([责任单位]县司法局); a bare bracketed list at the end of a sentence (responsible); or the
   item's assignment sentence, the last sentence of a paragraph ending in a role clause
   (县财政局要加强……，县审计局参与).
-A role label with no units after it is reported as an empty_clause warning with its span.
+The reader goes line by line (ingest.clause_parts reads the verb parts and the unit lists). A role label
+with no units after it is an empty_clause warning with the label's span; a list item that is not a unit
+name, a skipped_text warning.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from policykg.core.unit_words import (
-    alternation,
-    is_collective,
-    looks_like_unit,
-    split_conjoined,
-    starts_like_unit,
-    strip_unit_noise,
-)
+from policykg.core.unit_words import alternation, is_collective, starts_like_unit
 from policykg.core.vocabulary import (
-    ASSIGNMENT_SUBJECT_WORDS,
-    DUTY_PHRASES,
-    JOINT_VERBS,
     LABELS_LONGEST_FIRST,
     NONE_MARKERS,
     RESPONSIBLE_PHRASES,
-    ROLE_VERB_ADVERBS,
     ROLE_VERB_TAILS,
     ROLE_VERBS,
     Role,
     Span,
     label_role,
 )
+from policykg.ingest.clause_parts import (
+    SENTENCE_END,
+    Assignment,
+    assignment_subject,
+    labelled_list,
+    line_end,
+    lstrip,
+    parse_unit_list,
+    rstrip,
+    sentence_end,
+    split_depth0,
+    strict_list,
+    strip_span,
+    verb_clause,
+    verb_part,
+)
 from policykg.ingest.records import ExtractionWarning
 
+__all__ = ["Assignment", "Clause", "ClauseScan", "find_clauses", "parse_unit_list", "scan_clauses"]
+
 _alt = alternation
-
-
 _OPENERS, _CLOSERS = "([〔", ")]〕"
 _BRACKET_CHAR = re.compile(r"[(\[〔)\]〕]")
 _LABEL_ALT = _alt(LABELS_LONGEST_FIRST)
@@ -54,33 +60,7 @@ _LABEL_TOKEN = re.compile(rf"(?P<label>{_LABEL_ALT})(?:(?P<colon>\s*:\s*)|(?P<sp
 _LABEL_ONLY = re.compile(rf"\s*(?P<label>{_LABEL_ALT})\s*:?\s*")
 # Characters after which a label starts a part of a clause (not the inside of a name).
 _PART_START = " \t;,。:、!?([〔"
-_SENTENCE_END = "。!?"
 
-# Role verbs at the end of a part: "X牵头", "Y等相关单位配合", "Z按职责分工分别负责", "W负责牵头".
-_DUTY = _alt(DUTY_PHRASES)
-_ADVERB = _alt(ROLE_VERB_ADVERBS)
-_TAIL = _alt(ROLE_VERB_TAILS)
-_VERB_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("lead", re.compile(rf"(?:{_DUTY})?(?:{_ADVERB})*(?:负责)?(?:{_alt(ROLE_VERBS['lead'])})(?:{_TAIL})?$")),
-    ("participate", re.compile(rf"(?:{_DUTY})?(?:{_ADVERB})*(?:{_alt(ROLE_VERBS['participate'])})(?:{_TAIL})?$")),
-    (
-        "responsible",
-        re.compile(
-            rf"(?:{_DUTY})?(?:{_ADVERB})*(?:(?:{_alt(ROLE_VERBS['responsible'])})(?:{_TAIL})?|{_alt(RESPONSIBLE_PHRASES)})$"
-        ),
-    ),
-)
-# "X为牵头单位": the label after 为 names X's role.
-_AS_LABEL = re.compile(rf"为(?P<label>{_LABEL_ALT})$")
-_JOINT = re.compile(_alt(JOINT_VERBS))
-# A unit named with its role in brackets inside a list: 责任单位：县司法局（牵头）、县财政局.
-_LEAD_MARK = re.compile(r"\((?:牵头|牵头单位)\)$")
-# A part of a verb clause that only says when: (县司法局牵头，2024年底前完成).
-_TIME_PART = re.compile(r"\d{4}年|\d{1,2}月|年底|年内|长期|持续|每年|每季度|每半年|季度|上半年|下半年")
-_HEADING_LABEL = re.compile(
-    r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、]|[①-⑳])"
-)
-_SUBJECT = re.compile(rf"(?:{_alt(list(ASSIGNMENT_SUBJECT_WORDS))})")
 _NONE = frozenset(NONE_MARKERS)
 # The cheap test a line passes before it is read as an assignment sentence: it ends in a role word.
 _ROLE_AT_END = re.compile(
@@ -88,15 +68,6 @@ _ROLE_AT_END = re.compile(
     rf"|{_LABEL_ALT})$"
 )
 _MAX_CLAUSE = 600
-_LIST_SEPARATORS = "、,;/ \t"
-
-
-@dataclass(frozen=True)
-class Assignment:
-    role: Role
-    mention: str  # cleaned text of the unit mention
-    span: Span
-    collective: bool
 
 
 @dataclass(frozen=True)
@@ -156,7 +127,7 @@ class _LineReader:
     ) -> Span | None:
         text = self.text
         inner_start = opened + 1
-        inner_end = closed if closed is not None else _rstrip(text, inner_start, line_end)
+        inner_end = closed if closed is not None else rstrip(text, inner_start, line_end)
         site = (opened, closed + 1 if closed is not None else inner_end)
         only = _LABEL_ONLY.fullmatch(text, inner_start, inner_end)
         if only and closed is not None:
@@ -165,18 +136,16 @@ class _LineReader:
                 return site
             return None
         tokens = _label_tokens(text, inner_start, inner_end)
-        at_start = bool(tokens) and tokens[0][0] == _lstrip(text, inner_start, inner_end)
+        at_start = bool(tokens) and tokens[0][0] == lstrip(text, inner_start, inner_end)
         if at_start or any(kind == "colon" for _, _, _, kind in tokens):
             # Labels, perhaps after a verb part or a time: (县司法局牵头；责任单位：县直各单位).
-            before = _verb_clause(text, inner_start, tokens[0][0], bare_ok=False) if not at_start else None
+            before = verb_clause(text, inner_start, tokens[0][0], bare_ok=False) if not at_start else None
             assignments = [*(before or []), *self._labelled(tokens, inner_end)]
             if assignments:
                 self.clauses.append(Clause(site, tuple(assignments)))
             if assignments or tokens[0][3] == "colon":
                 return site
-        assignments_or_none = _verb_clause(
-            text, inner_start, inner_end, bare_ok=_bare_list_at_end(text, site, line_end)
-        )
+        assignments_or_none = verb_clause(text, inner_start, inner_end, bare_ok=_bare_list_at_end(text, site, line_end))
         if assignments_or_none:
             self.clauses.append(Clause(site, tuple(assignments_or_none)))
             return site
@@ -219,12 +188,12 @@ class _LineReader:
             and (not last_list or last_list[-1] in "、,")  # the list is on the next line, or goes on there
             and end < text_end
         ):
-            next_end = _line_end(text, end + 1, text_end)
-            if _strict_list(text, end + 1, next_end):
+            next_end = line_end(text, end + 1, text_end)
+            if strict_list(text, end + 1, next_end):
                 region_end = consumed = next_end
         assignments = self._labelled(tokens, region_end)
         if assignments:
-            self.clauses.append(Clause((tokens[0][0], _rstrip(text, tokens[0][0], region_end)), tuple(assignments)))
+            self.clauses.append(Clause((tokens[0][0], rstrip(text, tokens[0][0], region_end)), tuple(assignments)))
         return True, consumed
 
     def _labelled(self, tokens: list[tuple[int, int, int, str | None]], region_end: int) -> list[Assignment]:
@@ -236,10 +205,10 @@ class _LineReader:
             role = label_role(label)
             list_start = token[2]
             list_end = tokens[i + 1][0] if i + 1 < len(tokens) else region_end
-            list_end = _sentence_end(text, list_start, list_end)
+            list_end = sentence_end(text, list_start, list_end)
             if role is None:
                 continue
-            s, e = _strip(text, list_start, list_end)
+            s, e = strip_span(text, list_start, list_end)
             spaced = token[3] == "space"
             if s >= e:
                 if not spaced:  # 牵头单位　配合单位 in a table's header row is not an empty clause
@@ -249,7 +218,7 @@ class _LineReader:
                 continue
             if text[s:e] in _NONE:
                 continue
-            items, rejected = _labelled_list(text, s, e)
+            items, rejected = labelled_list(text, s, e)
             if spaced and rejected:
                 continue  # a label word followed by prose, not a line of labels
             for item_role, mention, span in items:
@@ -265,19 +234,19 @@ class _LineReader:
         """The paragraph's last sentence ends in role parts: "……，县审计局参与。" (and its subject with 要 is
         responsible: 县财政局要加强……), or is wholly a verb clause: "县司法局牵头，各有关部门配合。"."""
         text = self.text
-        stop = _rstrip(text, start, end)
+        stop = rstrip(text, start, end)
         while stop > start and text[stop - 1] in "。;":
             stop -= 1
         if not _ROLE_AT_END.search(text, max(start, stop - 12), stop):
             return
-        sentence_start = max(text.rfind(ch, start, stop) for ch in _SENTENCE_END) + 1 or start
+        sentence_start = max(text.rfind(ch, start, stop) for ch in SENTENCE_END) + 1 or start
         sentence_start = max(sentence_start, start)
-        parts = _split_depth0(text, sentence_start, stop, ",;")
+        parts = split_depth0(text, sentence_start, stop, ",;")
         found: list[list[tuple[Role | None, str, Span]]] = []
         first_found = len(parts)
         for index in range(len(parts) - 1, -1, -1):
-            s, e = _strip(text, *parts[index])
-            read = _verb_part(text, s, e)
+            s, e = strip_span(text, *parts[index])
+            read = verb_part(text, s, e)
             if not read or any(role is None or not starts_like_unit(m) for role, m, _ in read):
                 break
             found.insert(0, read)
@@ -286,10 +255,10 @@ class _LineReader:
             return
         assignments: list[tuple[Role | None, str, Span]] = []
         if first_found > 0:
-            assignments += _subject(text, *parts[0])
+            assignments += assignment_subject(text, *parts[0])
         for read in found:
             assignments += read
-        clause_start = _strip(text, *parts[first_found])[0]
+        clause_start = strip_span(text, *parts[first_found])[0]
         self.clauses.append(
             Clause(
                 (clause_start, stop),
@@ -350,207 +319,3 @@ def _bare_list_at_end(text: str, site: Span, line_end: int) -> bool:
     after = text[site[1] : min(site[1] + 2, line_end)].lstrip(" ")
     before = text[site[0] - 1 : site[0]]
     return (not after or after[0] in "。;\n") and (not before or before in "。;!?\n ")
-
-
-# --- verb clauses ---------------------------------------------------------------------------------------
-def _verb_clause(text: str, start: int, end: int, bare_ok: bool) -> list[Assignment] | None:
-    """(X牵头,Y等相关单位配合) / (由X牵头,Y按职责分工落实) / (X会同Y负责) / a bare list (X、Y): the
-    assignments, or None when a part is not a unit list (then the bracket is not a clause)."""
-    read_parts: list[list[tuple[Role | None, str, Span]]] = []
-    for part_start, part_end in _split_depth0(text, start, end, ";,。"):
-        s, e = _strip(text, part_start, part_end)
-        if s >= e:
-            continue
-        read = _verb_part(text, s, e)
-        if read is None:
-            if _TIME_PART.search(text, s, e):
-                continue
-            return None
-        read_parts.append(read)
-    if not read_parts:
-        return None
-    has_verb = any(role is not None for part in read_parts for role, _, _ in part)
-    if not has_verb and (not bare_ok or len(read_parts) != len(_split_nonempty(text, start, end))):
-        return None
-    # A bare part before a part with a verb is the start of that part's list: (县财政局，县审计局配合).
-    assignments: list[Assignment] = []
-    for i, part in enumerate(read_parts):
-        later: list[Role] = [r for p in read_parts[i + 1 :] for r, _, _ in p if r is not None]
-        bare_role: Role = later[0] if later else "responsible"
-        assignments += [Assignment(role or bare_role, m, span, is_collective(m)) for role, m, span in part]
-    return assignments
-
-
-def _verb_part(text: str, start: int, end: int) -> list[tuple[Role | None, str, Span]] | None:
-    """One part of a verb clause: units and the role its verb names (None for a bare list)."""
-    joint = _JOINT.search(text, start, end)
-    if joint:
-        role, units_end = _trailing_role(text, joint.end(), end)
-        leaders = _strict_list(text, start, joint.start())
-        joined = _strict_list(text, joint.end(), units_end)
-        if leaders and joined:
-            first_role: Role = role or "responsible"
-            joint_parts: list[tuple[Role | None, str, Span]] = [(first_role, m, s) for _, m, s in leaders]
-            return joint_parts + [("participate", m, s) for _, m, s in joined]
-    role, units_end = _trailing_role(text, start, end)
-    items = _strict_list(text, start, units_end)
-    if not items:
-        return None
-    return [(mark or role, m, s) for mark, m, s in items]
-
-
-def _trailing_role(text: str, start: int, end: int) -> tuple[Role | None, int]:
-    part = text[start:end]
-    as_label = _AS_LABEL.search(part)
-    if as_label:
-        return label_role(as_label.group("label")), start + as_label.start()
-    for role, pattern in _VERB_PATTERNS:
-        m = pattern.search(part)
-        if m and m.start() > 0 and not _verb_ends_a_name(part, m.start()):
-            return role, start + m.start()
-    return None, end
-
-
-def _verb_ends_a_name(part: str, verb_start: int) -> bool:
-    """县政协办 ends in 协办 but is a name: the verb is the end of the last name when the name is a unit with
-    it and not without it."""
-    last = re.split(r"[、,;/ ]", part)[-1]
-    name = last[: len(last) - (len(part) - verb_start)]
-    return looks_like_unit(last) and not looks_like_unit(name)
-
-
-def _subject(text: str, start: int, end: int) -> list[tuple[Role | None, str, Span]]:
-    """The subject of an assignment sentence: 县财政局要严格执行…… → 县财政局 (responsible)."""
-    s, e = _strip(text, start, end)
-    heading = _HEADING_LABEL.match(text, s, e)
-    if heading:
-        s = heading.end()
-    for m in _SUBJECT.finditer(text, s, min(e, s + 40)):
-        items = _strict_list(text, s, m.start())
-        if items and all(starts_like_unit(mention) for _, mention, _ in items):
-            role = ASSIGNMENT_SUBJECT_WORDS[m.group(0)]
-            return [(role, mention, span) for _, mention, span in items]
-    return []
-
-
-# --- unit lists -----------------------------------------------------------------------------------------
-def parse_unit_list(text: str, start: int, end: int) -> list[tuple[str, Span]] | None:
-    """Split a unit list; None when any item is not a unit name (then the text is not a clause)."""
-    items = _strict_list(text, start, end)
-    return None if items is None else [(mention, span) for _, mention, span in items]
-
-
-def _labelled_list(text: str, start: int, end: int) -> tuple[list[tuple[Role | None, str, Span]], list[Span]]:
-    """A label's list, where a part may name its own role with a verb: 责任单位：县委编办牵头，县直各单位配合.
-    按职责分工负责 and the like after a list are noise there: the label has said the role."""
-    items: list[tuple[Role | None, str, Span]] = []
-    rejected: list[Span] = []
-    for part_start, part_end in _split_depth0(text, start, end, ",;"):
-        s, e = _strip(text, part_start, part_end)
-        if s >= e:
-            continue
-        role, units_end = _trailing_role(text, s, e)
-        if role == "responsible":
-            role, units_end = None, e
-        part_items, part_rejected = _list_items(text, s, units_end)
-        items += [(mark or role, mention, span) for mark, mention, span in part_items]
-        rejected += part_rejected
-    return items, rejected
-
-
-def _strict_list(text: str, start: int, end: int) -> list[tuple[Role | None, str, Span]] | None:
-    items, rejected = _list_items(text, start, end)
-    return None if rejected or not items else items
-
-
-def _list_items(text: str, start: int, end: int) -> tuple[list[tuple[Role | None, str, Span]], list[Span]]:
-    """The unit names of a list and the items that are not unit names. An item written with its role in
-    brackets (县司法局（牵头）) carries that role."""
-    items: list[tuple[Role | None, str, Span]] = []
-    rejected: list[Span] = []
-    pending: int | None = None  # 中央、省、市驻宁各单位: short place words join the next item
-    for item_start, item_end in _split_depth0(text, start, end, _LIST_SEPARATORS):
-        piece_len = len(text[item_start:item_end].strip())
-        if pending is not None:
-            item_start, pending = pending, None
-        s, e = strip_unit_noise(text, item_start, item_end)
-        if s >= e:
-            continue
-        mark: Role | None = None
-        lead_mark = _LEAD_MARK.search(text, s, e)
-        if lead_mark:
-            mark, e = "lead", _rstrip(text, s, lead_mark.start())
-        if piece_len <= 2 and not looks_like_unit(text[s:e]):
-            pending = item_start
-            continue
-        for cs, ce in split_conjoined(text, s, e):
-            cs, ce = strip_unit_noise(text, cs, ce)
-            if cs >= ce:
-                continue
-            if looks_like_unit(text[cs:ce]):
-                items.append((mark, text[cs:ce], (cs, ce)))
-            else:
-                rejected.append((cs, ce))
-    if pending is not None:
-        rejected.append((pending, end))
-    return items, rejected
-
-
-# --- text helpers ---------------------------------------------------------------------------------------
-def _split_depth0(text: str, start: int, end: int, separators: str) -> list[Span]:
-    """Parts of text[start:end] between separators outside brackets, 《》 and “”."""
-    parts, depth, part_start = [], 0, start
-    for m in _splitter(separators).finditer(text, start, end):
-        ch = m.group()
-        if ch in _DEPTH_OPEN:
-            depth += 1
-        elif ch in _DEPTH_CLOSE:
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            parts.append((part_start, m.start()))
-            part_start = m.end()
-    parts.append((part_start, end))
-    return parts
-
-
-_DEPTH_OPEN, _DEPTH_CLOSE = "([〔《“", ")]〕》”"
-
-
-@lru_cache(maxsize=16)
-def _splitter(separators: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(_DEPTH_OPEN + _DEPTH_CLOSE + separators) + "]")
-
-
-def _split_nonempty(text: str, start: int, end: int) -> list[Span]:
-    return [p for p in _split_depth0(text, start, end, ";,。") if _strip(text, *p)[0] < _strip(text, *p)[1]]
-
-
-def _sentence_end(text: str, start: int, end: int) -> int:
-    """Where the sentence starting at `start` ends (。!? outside brackets), at most `end`."""
-    parts = _split_depth0(text, start, end, _SENTENCE_END)
-    return parts[0][1]
-
-
-def _strip(text: str, start: int, end: int) -> Span:
-    while start < end and text[start] in " \t\n:":
-        start += 1
-    while end > start and text[end - 1] in " \t\n。;,、:":
-        end -= 1
-    return start, end
-
-
-def _lstrip(text: str, start: int, end: int) -> int:
-    while start < end and text[start] in " \t":
-        start += 1
-    return start
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in " \t\n":
-        end -= 1
-    return end
-
-
-def _line_end(text: str, start: int, end: int) -> int:
-    found = text.find("\n", start, end)
-    return end if found < 0 else found
