@@ -92,6 +92,18 @@ def leading_place(text: str) -> tuple[str, Place] | None:
     return best
 
 
+@lru_cache(maxsize=1)
+def place_stems() -> frozenset[str]:
+    """Place names without their 县 / 市 / 区 … ending, three characters or more (和林格尔, 鲅鱼圈): how a name
+    is written inside another one (人民银行和林格尔支行)."""
+    stems = set()
+    for name in _table():
+        for ending in _ADMIN_ENDINGS:
+            if name.endswith(ending) and len(name) - len(ending) >= 3:
+                stems.add(name[: -len(ending)])
+    return frozenset(stems)
+
+
 def is_place_name(text: str) -> Place | None:
     """The place when the whole of text is place names (辽宁省, 永州市宁远县), else None."""
     found = leading_place(text)

@@ -11,8 +11,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from policykg.core.errors import InputError
-from policykg.core.units import Jurisdiction, normalise_unit
-from policykg.ingest.clauses import Clause, find_clauses
+from policykg.core.units import Jurisdiction, normalise_unit, with_department
+from policykg.ingest.clauses import Clause, scan_clauses
 from policykg.ingest.clean import clean, normalise
 from policykg.ingest.coverage import skipped_text_warnings
 from policykg.ingest.deadlines import DocumentTime, find_targets
@@ -63,9 +63,8 @@ def extract_text(original: str, source: str) -> Extraction:
     body = find_body(lines, whole_outline[0].start if whole_outline else None)
     body_end = _body_end(text, lines, body.body_start)
     nodes = nodes_within(prose, whole_outline, body.body_start, body_end, misplaced)
-    clauses = [
-        c for s, e in outside_tables(body.body_start, body_end, tables.regions) for c in find_clauses(prose, s, e)
-    ]
+    scans = [scan_clauses(prose, s, e) for s, e in outside_tables(body.body_start, body_end, tables.regions)]
+    clauses = [c for scan in scans for c in scan.clauses]
     own_clauses = _clauses_by_node(nodes, clauses)
     set_aside: list[Node] = []
     measure_nodes = [
@@ -80,6 +79,7 @@ def extract_text(original: str, source: str) -> Extraction:
 
     meta = document_meta(lines, body)
     jurisdiction = find_jurisdiction([meta.jurisdiction]) if meta.jurisdiction else Jurisdiction(name="")
+    jurisdiction = with_department(jurisdiction, [*meta.issuers, meta.title])  # a bureau's own 委…股
     aliases = find_aliases(text)
     alias_map = {a.alias: a.full for a in aliases}
     measure_ids = {id(n) for n in measure_nodes}
@@ -102,7 +102,8 @@ def extract_text(original: str, source: str) -> Extraction:
         _as_written(original, c)
         for c in _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
     ]
-    warnings: list[ExtractionWarning] = numbering_warnings(prose, nodes, misplaced)
+    warnings: list[ExtractionWarning] = [w for scan in scans for w in scan.warnings]  # labels with no units
+    warnings += numbering_warnings(prose, nodes, misplaced)
     warnings += skipped_text_warnings(prose, nodes, [m.span for m in measures], measure_nodes, set_aside, body_end)
     warnings += [*tables.warnings, *jurisdiction_warnings(meta, measures)]
     return Extraction(
