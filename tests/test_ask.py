@@ -129,6 +129,7 @@ BANK = [
             "松阳县政府各部门",
             "遂昌县市场监督管理局",
             "遂昌县应急管理局",
+            "遂昌县司法局",
             "遂昌县公安局",
             "丽水市生态环境局遂昌分局",
             "遂昌县自然资源和规划局",
@@ -146,7 +147,7 @@ BANK = [
     Case("县审计局牵头哪些措施", "unit_measures", _numbers(SUICHANG, 7, 20), units={"遂昌县审计局"}),
     Case("县委依法治县办牵头哪些措施", "unit_measures", {(SONGYANG, "(二)"), (SUICHANG, "1")}),
     Case("县市场监管局牵头哪些措施", "unit_measures", _numbers(SONGYANG, 3, "(2)") | _numbers(SUICHANG, 6, 14)),
-    Case("县司法局参与哪些措施", "unit_measures", _numbers(SONGYANG, 3, "(2)", 7) | _numbers(SUICHANG, 6, 12)),
+    Case("县司法局参与哪些措施", "unit_measures", _numbers(SONGYANG, 3, "(2)", 7) | _numbers(SUICHANG, 6, 12, 14)),
     Case("县公安局参加了哪些措施", "unit_measures", _numbers(SUICHANG, 5, 12, 14)),
     Case("县财政局参加了哪些措施", "unit_measures", _numbers(SUICHANG, 3, 6, 7, 10)),
     Case(
@@ -251,7 +252,7 @@ VARIANTS = [
     ("请列出县司法局牵头的措施", "unit_measures", 25),
     ("哪些措施由县司法局牵头", "unit_measures", 25),
     ("县司法局作为牵头单位的任务", "unit_measures", 25),
-    ("县司法局负责的工作有哪些", "unit_measures", 32),  # 松阳县 10 + 3 + 2, 遂昌县 15 + 2
+    ("县司法局负责的工作有哪些", "unit_measures", 33),  # 松阳县 10 + 3 + 2, 遂昌县 15 + 3
     ("雨湖区司法局负责什么", "unit_measures", 17),
     ("湘潭市雨湖区司法局负责哪些措施", "unit_measures", 17),
     ("县司法局2026年底前要完成哪些措施", "unit_measures", 3),  # 松阳县 5, 遂昌县 3 and 9; 遂昌县 20 is 审计局's
@@ -291,8 +292,8 @@ def test_a_name_in_several_jurisdictions_answers_for_all_grouped(corpus_store: L
     answer = ask(corpus_store, "司法局负责哪些措施")
     jurisdictions = [row["jurisdiction"] for row in answer["rows"]]
     assert jurisdictions == sorted(jurisdictions)  # grouped: one run per jurisdiction
-    # one row per role a bureau has in a measure: 松阳县 10 + 3 + 2, 湘潭市雨湖区 17, 遂昌县 15 + 2
-    assert {g["jurisdiction"]: g["rows"] for g in answer["groups"]} == {"松阳县": 15, "湘潭市雨湖区": 17, "遂昌县": 17}
+    # one row per role a bureau has in a measure: 松阳县 10 + 3 + 2, 湘潭市雨湖区 17, 遂昌县 15 + 3
+    assert {g["jurisdiction"]: g["rows"] for g in answer["groups"]} == {"松阳县": 15, "湘潭市雨湖区": 17, "遂昌县": 18}
     assert "按辖区分组" in answer["message"]
 
 

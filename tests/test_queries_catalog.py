@@ -134,7 +134,7 @@ def test_every_query_runs_on_the_corpus_with_its_example(corpus_store: LadybugSt
 
 
 def test_spot_checks_on_the_corpus(corpus_store: LadybugStore) -> None:
-    # Read off the sample texts (samples/README.md): 遂昌县's 县司法局 leads 15 measures and joins 2.
+    # Read off the sample texts (samples/README.md): 遂昌县's 县司法局 leads 15 measures and joins 3.
     leads = run_named(corpus_store, "unit_measures", units=["遂昌县司法局"], roles=["lead"])
     assert len({r["measure_id"] for r in leads}) == 15
     units = run_named(corpus_store, "measure_units", number="9", source=SUICHANG, roles=["lead"])
@@ -142,7 +142,7 @@ def test_spot_checks_on_the_corpus(corpus_store: LadybugStore) -> None:
     section = run_named(corpus_store, "section_measures", source=SONGYANG, section="四")
     assert sorted(int(r["number"]) for r in section) == list(range(9, 14))
     workload = run_named(corpus_store, "unit_workload", units=["遂昌县司法局"])
-    assert [(r["lead"], r["participate"], r["responsible"]) for r in workload] == [(15, 2, 0)]
+    assert [(r["lead"], r["participate"], r["responsible"]) for r in workload] == [(15, 3, 0)]
     due = run_named(corpus_store, "measures_due", date_from="2027-01-01", date_to="2027-12-31")
     assert sorted((r["source"], r["number"]) for r in due) == [(SONGYANG, "12"), (SONGYANG, "6"), (SUICHANG, "12")]
     top = run_named(corpus_store, "top_instruments", limit=1)

@@ -100,7 +100,7 @@ def test_ask_json_and_table(
     code, out, _ = run(capsys, monkeypatch, "ask", "司法局负责哪些措施", "--store", store_file, "--show-cypher")
     assert code == 0
     # grouped by jurisdiction: one row per role a 司法局 has in a measure (samples/README.md)
-    assert "== 松阳县 (15) ==" in out and "== 湘潭市雨湖区 (17) ==" in out and "== 遂昌县 (17) ==" in out
+    assert "== 松阳县 (15) ==" in out and "== 湘潭市雨湖区 (17) ==" in out and "== 遂昌县 (18) ==" in out
     assert "（责任单位：区司法局、区法院、全区各部门）" in out  # a source sentence, as written (雨湖区 item 15)
     assert "MATCH (u:Unit)" in out
 
