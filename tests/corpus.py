@@ -31,9 +31,7 @@ YUHU = "yuhu_2026_gongzuoyaodian.txt"  # 湘潭市雨湖区 工作要点: （责
 SONGYANG = "songyang_2026_shishifangan.txt"  # 松阳县 实施方案: (牵头单位:…;参加单位:…) and verb clauses
 LONGDE = "longde_2025_niandubaogao.txt"  # 隆德县 工作报告: 一是…二是…, no clauses
 SUICHANG = "suichang_2026_gongzuojihua.txt"  # 遂昌县 工作计划: 牵头单位：… 配合单位：… lines
-SAMPLE_FACTS: dict[str, Any] = json.loads((SAMPLES / "expected_counts.json").read_text(encoding="utf-8"))[
-    "documents"
-]
+SAMPLE_FACTS: dict[str, Any] = json.loads((SAMPLES / "expected_counts.json").read_text(encoding="utf-8"))["documents"]
 
 # --- the real seed corpus (acceptance) -----------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 """Every named query gives the same rows on LadybugDB and over Bolt (the ArcadeDB test server), on the
-seed corpus with the same near-duplicate links written into both."""
+project corpus with the same near-duplicate links written into both."""
 
 from __future__ import annotations
 
@@ -22,22 +22,22 @@ pytestmark = [pytest.mark.bolt, pytest.mark.slow]
 
 # Cases beyond each query's own example: other roles, empty answers, paths across jurisdictions.
 EXTRA_CASES: list[tuple[str, dict[str, Any]]] = [
-    ("unit_measures", {"units": ["宁远县司法局", "营口市鲅鱼圈区司法局"]}),
+    ("unit_measures", {"units": ["遂昌县司法局", "湘潭市雨湖区司法局"]}),
     ("unit_measures", {"units": ["没有这个单位"]}),
-    ("measure_units", {"number": "22"}),
+    ("measure_units", {"number": "14"}),  # in three documents
     ("busiest_units", {"roles": ["responsible"], "collective": True, "limit": 50}),
     ("co_assigned_units", {"roles": ["responsible"]}),
-    ("shortest_path", {"unit_a": "宁远县司法局", "unit_b": "营口市鲅鱼圈区司法局"}),
+    ("shortest_path", {"unit_a": "遂昌县司法局", "unit_b": "湘潭市雨湖区司法局"}),
     ("top_instruments", {"kind": "法律", "limit": 50}),
-    ("document_instruments", {"source": "003_4132fc12d559d735.txt", "kind": "规范性文件"}),
-    ("section_measures", {"source": "001_2a37c533326af7ae.txt", "section": ""}),
+    ("document_instruments", {"source": "songyang_2026_shishifangan.txt", "kind": "规范性文件"}),
+    ("section_measures", {"source": "longde_2025_niandubaogao.txt", "section": ""}),
     ("measures_due", {}),
     ("similar_measures", {"min_score": 0.0, "limit": 1000}),
-    ("unit_neighbourhood", {"unit": "营口市鲅鱼圈区司法局", "roles": ["responsible"], "limit": 1000}),
-    ("unit_mentions", {"units": ["宁远县人民政府办公室", "营口市鲅鱼圈区司法局"]}),
+    ("unit_neighbourhood", {"unit": "湘潭市雨湖区司法局", "roles": ["responsible"], "limit": 1000}),
+    ("unit_mentions", {"units": ["遂昌县人民政府办公室", "湘潭市雨湖区司法局"]}),
     ("unit_search", {"text": ""}),
-    ("co_assigned_among", {"units": ["宁远县司法局", "宁远县人民政府办公室", "宁远县财政局"], "roles": ["lead"]}),
-    ("unit_degree", {"unit_id": "unit:6fa8233fe723da6e", "roles": ["participate", "responsible"]}),  # 宁远县司法局
+    ("co_assigned_among", {"units": ["遂昌县司法局", "遂昌县人民政府办公室", "遂昌县财政局"], "roles": ["lead"]}),
+    ("unit_degree", {"unit_id": "unit:ac105ac214a49455", "roles": ["participate", "responsible"]}),  # 遂昌县司法局
 ]
 
 
@@ -68,8 +68,9 @@ def test_every_named_query_gives_the_same_rows_on_both_backends(both: tuple[Lady
         assert on_ladybug == on_bolt, f"{name} {params}: LadybugDB and Bolt disagree"
         compared.add(name)
     assert compared == set(load_catalog())
-    # The near-duplicate links make a path across jurisdictions, on both backends alike.
-    path = run_named(bolt, "shortest_path", unit_a="宁远县司法局", unit_b="营口市鲅鱼圈区司法局")
+    # The near-duplicate links make a path across jurisdictions, on both backends alike: 遂昌县司法局 leads
+    # item 16, the same task as 雨湖区 item 14, for which 湘潭市雨湖区司法局 is responsible.
+    path = run_named(bolt, "shortest_path", unit_a="遂昌县司法局", unit_b="湘潭市雨湖区司法局")
     assert path and path[0]["hops"] == 3
 
 
