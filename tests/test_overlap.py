@@ -1,4 +1,5 @@
-"""Workload and overlap analytics on the project corpus (samples/, counts read off the texts by hand): co-leading, busiest units, near-duplicates written
+"""Workload and overlap analytics on the project corpus (samples/, counts read off the texts by hand):
+co-leading, busiest units, near-duplicates written
 back as SIMILAR_TO, the co-assignment graph, GraphML, and `policykg overlap`."""
 
 from __future__ import annotations
