@@ -6,7 +6,7 @@
 // param source: string -- the document's file name
 // param kind: string = "" -- only instruments of this kind; "" for all
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
-// example: {"source": "000_5cda63ea9f7dc0ed.txt"}
+// example: {"source": "suichang_2026_gongzuojihua.txt"}
 MATCH (d:Document {source: $source})-[:HAS*0..2]->(x)-[c:CITES]->(i:Instrument)
 WHERE $kind = '' OR i.kind = $kind
 RETURN i.title AS instrument, i.kind AS kind, c.mention AS mention, c.span_start AS span_start,

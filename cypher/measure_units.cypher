@@ -8,7 +8,7 @@
 // param source: string = "" -- the document's file name; "" for every document
 // param roles: list = ["lead", "participate", "responsible"] -- roles to include
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
-// example: {"number": "22", "source": "000_5cda63ea9f7dc0ed.txt"}
+// example: {"number": "9", "source": "suichang_2026_gongzuojihua.txt"}
 MATCH (u:Unit)-[r:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)
 WHERE ($measure_id = '' OR m.id = $measure_id)
   AND ($number = '' OR m.number = $number)

@@ -5,7 +5,7 @@
 // param date_from: string = "0000-01-01" -- first day of the period (YYYY-MM-DD)
 // param date_to: string = "9999-12-31" -- last day of the period (YYYY-MM-DD)
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
-// example: {"date_from": "2022-01-01", "date_to": "2022-12-31"}
+// example: {"date_from": "2026-01-01", "date_to": "2026-12-31"}
 MATCH (m:Measure)
 WHERE m.deadline <> '' AND m.deadline >= $date_from AND m.deadline <= $date_to
 RETURN m.deadline AS deadline, m.deadline_text AS deadline_text, m.source AS source, m.path AS path,

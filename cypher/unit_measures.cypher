@@ -5,7 +5,7 @@
 // param units: list -- unit names as stored, e.g. ["宁远县司法局"]; several units answer for all of them
 // param roles: list = ["lead", "participate", "responsible"] -- roles to include: lead (牵头), participate (参加/配合), responsible (责任单位)
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
-// example: {"units": ["宁远县司法局"], "roles": ["lead"]}
+// example: {"units": ["遂昌县司法局"], "roles": ["lead"]}
 MATCH (u:Unit)-[r:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)
 WHERE u.name IN $units
 WITH u, r, m,

@@ -68,17 +68,18 @@ def bolt_store(bolt_database: BoltTarget) -> Iterator[BoltStore]:
     store.close()
 
 
-# --- Corpus store: the seed corpus extracted once and loaded into one LadybugDB file per session ------
-# Read-only by convention: a test that writes (SIMILAR_TO, removals) loads its own copy from the
-# extractions instead.
+# --- Corpus store: the project corpus (samples/) extracted once and loaded into one LadybugDB file per
+# session. Read-only by convention: a test that writes (SIMILAR_TO, removals) loads its own copy from the
+# extractions instead. The seed corpus has its own pair (seed_extractions, seed_store) for the acceptance
+# tests; they skip with the reason when it is absent.
 
 
 @pytest.fixture(scope="session")
 def corpus_extractions() -> list[Extraction]:
     from policykg.ingest.pipeline import extract_file
-    from tests.corpus import corpus_files
+    from tests.corpus import PROJECT_FILES
 
-    return [extract_file(path) for path in corpus_files()]
+    return [extract_file(path) for path in PROJECT_FILES]
 
 
 @pytest.fixture(scope="session")
@@ -90,5 +91,24 @@ def corpus_store(
 
     store = LadybugStore(tmp_path_factory.mktemp("corpus") / "corpus.lbug")
     load(store, corpus_extractions)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def seed_extractions() -> list[Extraction]:
+    from policykg.ingest.pipeline import extract_file
+    from tests.corpus import corpus_files
+
+    return [extract_file(path) for path in corpus_files()]
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory: pytest.TempPathFactory, seed_extractions: list[Extraction]) -> Iterator[LadybugStore]:
+    from policykg.graph.ladybug_store import LadybugStore
+    from policykg.graph.loader import load
+
+    store = LadybugStore(tmp_path_factory.mktemp("seed") / "seed.lbug")
+    load(store, seed_extractions)
     yield store
     store.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus import CORPUS
+from tests.corpus import SAMPLE_FACTS, SAMPLES, SONGYANG, YUHU
 
 POLICYKG = [sys.executable, "-c", "from policykg.cli.main import main; main()"]
 
@@ -19,28 +19,30 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_json_is_the_contract() -> None:
-    result = run("extract", str(CORPUS / "002_a710a6335c69e98a.txt"), "--format", "json")
+    result = run("extract", str(SAMPLES / YUHU), "--format", "json")
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
-    assert payload["source"] == "002_a710a6335c69e98a.txt"
-    assert len(payload["measures"]) == 32
+    assert payload["source"] == YUHU
+    assert len(payload["measures"]) == SAMPLE_FACTS[YUHU]["measures"] == 20
     first = payload["measures"][0]
     assert set(first) >= {"path", "number", "heading", "text", "span", "units", "instruments", "deadlines"}
-    assert first["units"][0] == {
+    # 1.…（责任单位：区委依法治区办、区司法局、全区各部门）
+    assert first["units"][1] == {
         "role": "responsible",
-        "mention": "区政府办公室",
-        "unit": "营口市鲅鱼圈区人民政府办公室",
-        "kind": "政府办公室",
+        "mention": "区司法局",
+        "unit": "湘潭市雨湖区司法局",
+        "kind": "司法局",
         "collective": False,
-        "span": first["units"][0]["span"],
+        "span": first["units"][1]["span"],
     }
+    assert first["units"][2]["mention"] == "全区各部门" and first["units"][2]["collective"]
 
 
 def test_table_lists_every_measure() -> None:
-    result = run("extract", str(CORPUS / "001_2a37c533326af7ae.txt"), "--format", "table")
+    result = run("extract", str(SAMPLES / SONGYANG), "--format", "table")
     assert result.returncode == 0, result.stderr
-    assert "29 measures" in result.stdout.splitlines()[0]
-    assert len(result.stdout.splitlines()) == 30
+    assert "21 measures" in result.stdout.splitlines()[0]
+    assert len(result.stdout.splitlines()) == 22
 
 
 @pytest.mark.parametrize(

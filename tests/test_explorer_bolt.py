@@ -40,7 +40,7 @@ def test_every_page_on_bolt(bolt_app: AppTest) -> None:
     at = open_page(bolt_app, "ask")
     at.text_input(key="ask-question").set_value(QUESTION)
     at.button(key="FormSubmitter:ask-form-Ask").click().run()
-    assert len(at.dataframe[0].value) == 52
+    assert len(at.dataframe[0].value) == 25  # 县司法局 leads 10 measures in 松阳县, 15 in 遂昌县
 
     at = open_page(bolt_app, "cypher_console")
     at.text_area(key="cypher-text").set_value("MATCH (d:Document)-[r:HAS]->(s:Section) RETURN d, s LIMIT 20")

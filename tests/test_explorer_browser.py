@@ -1,4 +1,4 @@
-"""End to end in headless Chromium: the real app (`streamlit run`) on a real store of the seed corpus,
+"""End to end in headless Chromium: the real app (`streamlit run`) on a real store of the project corpus,
 driven by Playwright with Debian's chromium. Screenshots go to test-artifacts/ (gitignored)."""
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def test_ask_in_the_browser(page: Any, app_url: str) -> None:
     rerun_by(page, page.get_by_role("button", name="Ask", exact=True).click)
     html = page.content()
     assert 'data-testid="stException"' not in html
-    assert "52" in page.get_by_test_id("stAlertContentSuccess").inner_text()
+    assert "15 项" in page.get_by_test_id("stAlertContentSuccess").inner_text()  # 遂昌县司法局 leads 15
     assert page.get_by_test_id("stDataFrame").count() == 1
     page.screenshot(path=str(ARTIFACTS / "explorer-ask-answer.png"))
 
@@ -116,7 +116,7 @@ def _ask(page: Any) -> None:
 
 def _graph(page: Any) -> None:
     rerun_by(page, page.get_by_test_id("stRadioGroup").get_by_text("Unit", exact=True).click)
-    _choose(page, "Unit", "宁远县司法局")
+    _choose(page, "Unit", "遂昌县司法局")
     page.get_by_test_id("stIFrame").scroll_into_view_if_needed()
 
 
@@ -126,7 +126,7 @@ def _cypher(page: Any) -> None:
 
 
 def _documents(page: Any) -> None:
-    _choose(page, "Document", "宁远县法治政府建设实施方案")
+    _choose(page, "Document", "松阳县法治政府建设实施方案")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.pkg-span')].some(s => s.textContent.includes('lead'))",
         timeout=60_000,

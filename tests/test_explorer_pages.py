@@ -1,4 +1,4 @@
-"""Every explorer page under streamlit.testing's AppTest, on a real LadybugDB store of the seed corpus:
+"""Every explorer page under streamlit.testing's AppTest, on a real LadybugDB store of the project corpus:
 no exception, the key widgets are there, and the pages answer what they are for."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ pytest.importorskip("streamlit", reason="the explorer needs the app extra: pip i
 from streamlit.testing.v1 import AppTest
 
 from tests.explorer_apptest import APP, QUESTION, TIMEOUT_S, open_page, open_tab
-from tests.explorer_store import ingest_corpus
+from tests.explorer_store import ingest_corpus, ingest_long_plan
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def test_sidebar_shows_the_store_and_its_counts(app: AppTest, corpus_store: Path
     assert any(str(corpus_store) in c.value for c in app.sidebar.code)
     counts = " ".join(m.value for m in app.sidebar.markdown)
     assert "Document: **4**" in counts
-    assert "Measure: **201**" in counts or "Measure:" in counts
+    assert "Measure: **77**" in counts
     assert "Reconnect" in labels(app.sidebar.button)
 
 
@@ -55,14 +55,18 @@ def test_ask_answers_which_measures_the_county_justice_bureau_leads(app: AppTest
     at.text_input(key="ask-question").set_value(QUESTION)
     at.button(key="FormSubmitter:ask-form-Ask").click().run()
     assert not at.exception
-    assert any("52" in s.value for s in at.success), [s.value for s in at.success]
+    # 松阳县 and 遂昌县 both write 县司法局: 10 and 15 measures (samples/README.md)
+    assert any("10 项" in s.value and "15 项" in s.value for s in at.success), [s.value for s in at.success]
     answer = at.dataframe[0].value
-    assert len(answer) == 52
-    assert set(answer["unit"]) == {"宁远县司法局"} and set(answer["role"]) == {"lead"}
+    assert len(answer) == 25
+    assert set(answer["unit"]) == {"松阳县司法局", "遂昌县司法局"} and set(answer["role"]) == {"lead"}
     assert "sentence" in answer.columns and answer["sentence"].str.contains("司法局").all()
     assert [t.label for t in at.tabs] == ["Answer", "By jurisdiction", "Cypher", "Graph"]
     groups = open_tab(at, "ask-tab", "By jurisdiction").dataframe[0].value
-    assert groups.to_dict("records") == [{"jurisdiction": "宁远县", "unit": "宁远县司法局", "rows": 52}]
+    assert groups.to_dict("records") == [
+        {"jurisdiction": "松阳县", "unit": "松阳县司法局", "rows": 10},
+        {"jurisdiction": "遂昌县", "unit": "遂昌县司法局", "rows": 15},
+    ]
     assert not [b for b in at.button if b.key == "ask-list-all"]  # the whole answer is listed
     open_tab(at, "ask-tab", "Cypher")
     assert any("MATCH" in c.value for c in at.code)  # the Cypher that ran, copyable
@@ -82,16 +86,16 @@ def test_ask_example_buttons_and_unknown_names(app: AppTest) -> None:
 def test_unit_page_profiles_a_unit(app: AppTest) -> None:
     at = open_page(app, "unit")
     picker = at.selectbox(key="unit-choice")
-    assert picker.value == "宁远县司法局"  # the busiest unit comes first
+    assert picker.value == "遂昌县司法局"  # the busiest unit comes first: 15 led + 3 joined
     assert any("县政府办" in label for label in picker.options)  # the labels carry aliases, so search finds them
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Leads 牵头"] == "52"
+    assert metrics["Leads 牵头"] == "15"
     assert [t.label for t in at.tabs] == ["Measures", "Shares work with", "Workload by document", "Graph"]
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 58
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 18
     at.multiselect(key="unit-roles").set_value(["lead"]).run()
-    assert len(at.dataframe[0].value) == 52
+    assert len(at.dataframe[0].value) == 15
     partners = open_tab(at, "unit-tab", "Shares work with").dataframe[0].value
-    assert "宁远县人民政府办公室" in set(partners["unit"])
+    assert "遂昌县人民政府办公室" in set(partners["unit"])
     assert len(open_tab(at, "unit-tab", "Workload by document").dataframe[0].value) == 1
     assert open_tab(at, "unit-tab", "Graph").get("iframe")
 
@@ -100,7 +104,7 @@ def test_unit_page_finds_a_unit_by_a_name_the_documents_wrote(app: AppTest) -> N
     at = open_page(app, "unit")
     at.text_input(key="unit-find").set_value("县政府办").run()
     picker = at.selectbox(key="unit-choice")
-    assert picker.value == "宁远县人民政府办公室" and all("县政府办" in label for label in picker.options)
+    assert picker.value == "遂昌县人民政府办公室" and all("县政府办" in label for label in picker.options)
     assert len(at.dataframe[0].value) > 0
     at.text_input(key="unit-find").set_value("火星局").run()
     assert not at.exception and not at.selectbox and any("火星局" in i.value for i in at.info)
@@ -113,15 +117,15 @@ def test_overlaps_page_shows_heatmap_busiest_and_near_duplicates(app: AppTest) -
     ]  # fmt: skip
     assert at.get("vega_lite_chart"), "the heatmap"
     degrees = at.dataframe[0].value
-    assert degrees.iloc[0]["unit"] == "宁远县司法局"  # shares the most work
+    assert degrees.iloc[0]["unit"] == "遂昌县司法局"  # shares the most work
     assert "betweenness" not in degrees.columns  # the whole network waits for the button
     at.button(key="ovl-compute").click().run()
     assert not at.exception
     central = at.dataframe[1].value
-    assert central.iloc[0]["unit"] == "宁远县司法局"  # the most central unit
+    assert central.iloc[0]["unit"] in {"遂昌县司法局", "松阳县司法局", "湘潭市雨湖区司法局"}  # a county's hub
     assert {"betweenness", "community"} <= set(central.columns)
     lead, _participate, _responsible = (d.value for d in open_tab(at, "ovl-tab", "Busiest units").dataframe)
-    assert lead.iloc[0]["unit"] == "宁远县司法局"
+    assert lead.iloc[0]["unit"] == "遂昌县司法局"
     co_leading = open_tab(at, "ovl-tab", "Co-leading pairs").dataframe[0].value
     assert {"unit_a", "unit_b", "measures"} <= set(co_leading.columns)
     duplicates = open_tab(at, "ovl-tab", "Near-duplicate measures").dataframe[0].value
@@ -131,11 +135,11 @@ def test_overlaps_page_shows_heatmap_busiest_and_near_duplicates(app: AppTest) -
 def test_instruments_page_ranks_and_shows_citers(app: AppTest) -> None:
     at = open_page(app, "instruments")
     top = at.dataframe[0].value
-    assert top.iloc[0]["instrument"] == "重大行政决策程序暂行条例"
-    assert at.selectbox(key="inst-choice").value == "重大行政决策程序暂行条例"
+    assert top.iloc[0]["instrument"] == "行政处罚法"  # cited by all four documents
+    assert at.selectbox(key="inst-choice").value == "行政处罚法"
     assert [t.label for t in at.tabs] == ["Documents", "Measures"]
-    assert len(at.dataframe[1].value) == 3  # citing documents
-    assert len(open_tab(at, "inst-tab", "Measures").dataframe[1].value) == 5  # citing measures
+    assert len(at.dataframe[1].value) == 4  # citing documents
+    assert len(open_tab(at, "inst-tab", "Measures").dataframe[1].value) == 4  # one citing measure in each
     open_tab(at, "inst-tab", "Documents")
     at.selectbox(key="inst-kind").set_value("法律").run()
     assert set(at.dataframe[0].value["kind"]) == {"法律"}
@@ -172,7 +176,7 @@ def test_cypher_examples_fill_the_editor_with_their_parameters(app: AppTest) -> 
     assert "$kind" in at.text_area(key="cypher-text").value
     assert at.text_input(key="cypher-params").value == '{"kind": "司法局"}'
     at.button[0].click().run()
-    assert not at.error and len(at.dataframe[0].value) == 2
+    assert not at.error and len(at.dataframe[0].value) == 3  # 松阳县, 湘潭市雨湖区 and 遂昌县司法局
     choice.set_value("Named: Measures two units share").run()
     at.button[0].click().run()
     assert not at.error and len(at.dataframe[0].value) > 0
@@ -193,7 +197,7 @@ def test_graph_page_draws_filters_and_expands(app: AppTest) -> None:
     at.text_input(key="graph-find-Unit").set_value("司法局").run()
     units = at.selectbox(key="graph-start-Unit")
     assert units.options and all("司法局" in o for o in units.options)
-    judicial = next(o for o in units.options if o == "宁远县司法局")
+    judicial = next(o for o in units.options if o == "遂昌县司法局")
     units.set_value(judicial).run()
     caption = next(c.value for c in at.caption if "nodes," in c.value)
     assert caption != drawn
@@ -215,13 +219,13 @@ def test_documents_page_highlights_spans_in_the_stored_text(app: AppTest) -> Non
     assert [t.label for t in at.tabs] == ["Text", "Outline", "Measures"]
     body = next(h.proto.body for h in at.get("html") if 'class="spans"' in h.proto.body)
     assert 'class="pkg-span"' in body
-    assert ">responsible<" in body and ">instrument<" in body  # the first document (002) has 责任单位  clauses
+    assert ">responsible<" in body and ">instrument<" in body  # the first document (雨湖区) has 责任单位 clauses
     assert any("highlighted spans, where the store keeps them" in c.value for c in at.caption)
     assert any("**一" in m.value for m in open_tab(at, "doc-tab", "Outline").markdown)
-    assert len(open_tab(at, "doc-tab", "Measures").dataframe[0].value) == 32
-    at.text_input(key="doc-find").set_value("宁远县").run()
+    assert len(open_tab(at, "doc-tab", "Measures").dataframe[0].value) == 20
+    at.text_input(key="doc-find").set_value("松阳县").run()
     found = at.selectbox(key="doc-choice").options
-    assert found and all("宁远县" in o for o in found) and not at.exception
+    assert found and all("松阳县" in o for o in found) and not at.exception
 
 
 def test_document_text_is_drawn_from_the_spans_the_store_holds(corpus_store: Path) -> None:
@@ -231,27 +235,28 @@ def test_document_text_is_drawn_from_the_spans_the_store_holds(corpus_store: Pat
 
     store = open_store(str(corpus_store), read_only=True)
     try:
-        source = "000_5cda63ea9f7dc0ed.txt"
+        source = "songyang_2026_shishifangan.txt"
         document = document_text(store, source)
         stored = run_named(store, "document_spans", source=source)
         drawn = {(s.start, s.end, s.label) for s in document.spans}
         assert {(r["span_start"], r["span_end"], r["label"]) for r in stored} <= drawn
         assert all(document.text[r["span_start"] : r["span_end"]] == r["mention"] for r in stored)
-        deadlines = [s for s in document.spans if s.label == "deadline"]
-        assert deadlines and all(document.text[s.start : s.end].endswith(("前", "底", "年")) for s in deadlines)
+        assert [s for s in document.spans if s.label == "deadline"]  # the plan's four deadlines
         assert {"lead", "participate", "instrument"} <= {s.label for s in document.spans}
         measures = stored_measures(store, source)
-        assert len(measures) == 100 and any(m.units for m in measures)
+        assert len(measures) == 21 and any(m.units for m in measures)  # samples/README.md: 21 measures
         entries = outline(store, source)
-        assert sum(e.is_measure for e in entries) == 100 and entries[0].path == "二"  # in the order of the text
+        assert sum(e.is_measure for e in entries) == 21 and entries[0].path == "二"  # in the order of the text
     finally:
         store.close()
 
 
-def test_graph_page_caps_a_big_neighbourhood_with_a_notice(app: AppTest) -> None:
-    at = open_page(app, "graph_browser")
+def test_graph_page_caps_a_big_neighbourhood_with_a_notice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, title = ingest_long_plan(tmp_path)  # one generated plan, bigger than the samples together
+    monkeypatch.setenv("POLICYKG_STORE", str(store))
+    at = open_page(AppTest.from_file(str(APP), default_timeout=TIMEOUT_S).run(), "graph_browser")
     documents = at.selectbox(key="graph-start-Document")
-    documents.set_value(next(o for o in documents.options if o.startswith("宁远县"))).run()
+    documents.set_value(next(o for o in documents.options if o.startswith(title))).run()
     at.slider(key="graph-hops").set_value(4).run()
     assert not at.exception
     count = int(next(c.value for c in at.caption if "nodes," in c.value).split()[0].replace(",", ""))
@@ -263,9 +268,9 @@ def test_reconnect_sees_documents_ingested_meanwhile(tmp_path: Path, monkeypatch
     from policykg.graph.ladybug_store import LadybugStore
     from policykg.graph.loader import load
     from policykg.ingest.pipeline import extract_file
-    from tests.corpus import corpus_files
+    from tests.corpus import PROJECT_FILES
 
-    files = corpus_files()
+    files = PROJECT_FILES
     path = tmp_path / "growing.lbug"
     with LadybugStore(path) as store:
         load(store, [extract_file(files[0])])

@@ -11,7 +11,9 @@ import pytest
 from benchmarks.scoring import score
 from policykg.ingest.pipeline import extract_file
 from policykg.ingest.records import Extraction
-from tests.corpus import EXPECTED, MEASURE_COUNTS, corpus_files
+from tests.corpus import EXPECTED, MEASURE_COUNTS, corpus_files, needs_corpus
+
+pytestmark = needs_corpus  # the acceptance layer: the real seed documents, skipped with the reason when absent
 
 
 @cache

@@ -14,7 +14,7 @@ from policykg.graph.ladybug_store import LadybugStore
 from policykg.graph.loader import load
 from policykg.graph.stats import stats
 from policykg.ingest.pipeline import extract_file
-from tests.corpus import CORPUS
+from tests.corpus import SAMPLES, SONGYANG, YUHU
 
 # Loads one document, then stops half-way through the statements of its transaction and waits to be killed.
 _KILLED_WRITER = textwrap.dedent(
@@ -45,13 +45,13 @@ _KILLED_WRITER = textwrap.dedent(
 def test_kill_during_load_keeps_earlier_documents(tmp_path: Path) -> None:
     path = str(tmp_path / "store.lbug")
     store = LadybugStore(path)
-    load(store, [extract_file(CORPUS / "002_a710a6335c69e98a.txt")])
+    load(store, [extract_file(SAMPLES / YUHU)])
     before = stats(store)
     store.close()
 
     repo = Path(__file__).resolve().parents[1]
     writer = subprocess.Popen(
-        [sys.executable, "-c", _KILLED_WRITER, path, str(CORPUS / "000_5cda63ea9f7dc0ed.txt")],
+        [sys.executable, "-c", _KILLED_WRITER, path, str(SAMPLES / SONGYANG)],
         cwd=repo,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -68,8 +68,8 @@ def test_kill_during_load_keeps_earlier_documents(tmp_path: Path) -> None:
     try:
         assert stats(reopened) == before
         sources = [r["source"] for r in reopened.read("MATCH (d:Document) RETURN d.source AS source")]
-        assert sources == ["002_a710a6335c69e98a.txt"]
-        load(reopened, [extract_file(CORPUS / "000_5cda63ea9f7dc0ed.txt")])  # the store still takes writes
+        assert sources == [YUHU]
+        load(reopened, [extract_file(SAMPLES / SONGYANG)])  # the store still takes writes
         assert stats(reopened)["nodes"]["Document"] == 2
     finally:
         reopened.close()

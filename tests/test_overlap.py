@@ -1,4 +1,5 @@
-"""Workload and overlap analytics on the seed corpus: co-leading, busiest units, near-duplicates written
+"""Workload and overlap analytics on the project corpus (samples/, counts read off the texts by hand):
+co-leading, busiest units, near-duplicates written
 back as SIMILAR_TO, the co-assignment graph, GraphML, and `policykg overlap`."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from policykg.graph.loader import load
 from policykg.ingest.records import Extraction
 from policykg.queries import overlap, similarity
 from policykg.queries.catalog import run_named
+from tests.corpus import SUICHANG, YUHU
 
 
 @pytest.fixture
@@ -28,28 +30,34 @@ def writable_store(tmp_path: Path, corpus_extractions: list[Extraction]) -> Iter
 
 def test_co_leading_units_read_off_the_plan(corpus_store: LadybugStore) -> None:
     rows = overlap.co_leading(corpus_store, limit=3)
-    # 县政府办 and 县司法局 are both 牵头单位 of measures 15 20 21 22 25 26 33 34 35 36 75 83 of the plan.
+    # 遂昌县: 县政府办 and 县司法局 are both 牵头单位 of items 8 9 21, 县委组织部 and 县司法局 of 2 22; every
+    # other pair of the corpus leads one measure together.
     assert rows[0] == {
-        "unit_a": "宁远县人民政府办公室",
-        "unit_b": "宁远县司法局",
-        "jurisdiction": "宁远县",
-        "measures": 12,
+        "unit_a": "遂昌县人民政府办公室",
+        "unit_b": "遂昌县司法局",
+        "jurisdiction": "遂昌县",
+        "measures": 3,
     }
+    assert (rows[1]["unit_a"], rows[1]["unit_b"], rows[1]["measures"]) == ("遂昌县司法局", "遂昌县委组织部", 2)
+    assert rows[2]["measures"] == 1
     assert [r["measures"] for r in rows] == sorted((r["measures"] for r in rows), reverse=True)
 
 
 def test_busiest_units_by_role(corpus_store: LadybugStore) -> None:
     by_role = overlap.busiest_by_role(corpus_store, limit=3)
-    assert (by_role["lead"][0]["unit"], by_role["lead"][0]["measures"]) == ("宁远县司法局", 52)
-    assert (by_role["responsible"][0]["unit"], by_role["responsible"][0]["measures"]) == ("营口市鲅鱼圈区司法局", 21)
-    # Ties are broken by name, so the order is the same on every backend and every run.
-    assert [r["unit"] for r in by_role["participate"]] == ["宁远县人民法院", "宁远县公安局", "宁远县司法局"]
+    assert (by_role["lead"][0]["unit"], by_role["lead"][0]["measures"]) == ("遂昌县司法局", 15)
+    assert (by_role["responsible"][0]["unit"], by_role["responsible"][0]["measures"]) == ("湘潭市雨湖区司法局", 17)
+    # 遂昌县财政局 joins 4 measures; 松阳县司法局, 遂昌县公安局 and 遂昌县司法局 3 each: ties are broken by name
+    # (松 before 遂, 公 before 司), so the order is the same on every backend and every run.
+    assert [(r["unit"], r["measures"]) for r in by_role["participate"]] == [
+        ("遂昌县财政局", 4), ("松阳县司法局", 3), ("遂昌县公安局", 3)
+    ]  # fmt: skip
     assert not any("各" in r["unit"] for rows in by_role.values() for r in rows)  # no collective groups
 
 
 def test_shared_measures_of_two_units(corpus_store: LadybugStore) -> None:
-    rows = overlap.shared(corpus_store, ["营口市鲅鱼圈区司法局"], ["营口市鲅鱼圈区人民政府办公室"])
-    assert sorted(int(r["number"]) for r in rows) == [1, 2, 11, 17, 22, 28, 29]
+    rows = overlap.shared(corpus_store, ["湘潭市雨湖区司法局"], ["湘潭市雨湖区人民政府办公室"])
+    assert sorted(int(r["number"]) for r in rows) == [7, 8, 19]
     assert {(r["role_a"], r["role_b"]) for r in rows} == {("responsible", "responsible")}
 
 
@@ -57,6 +65,9 @@ def test_comparable_text_drops_number_and_clause() -> None:
     text = "22.健全行政决策制度。坚持科学决策。(牵头单位:县政府办、县司法局;参加单位:各乡镇(街道))"
     assert similarity.comparable_text(text) == "健全行政决策制度。坚持科学决策。"
     assert similarity.comparable_text("9.完善制度。牵头单位:县司法局;参加单位:县政府其他有关部门") == "完善制度。"
+    own_lines = "16、完善制度。\n牵头单位：县司法局　　配合单位：县财政局\n完成时限：2026年底前"
+    assert similarity.comparable_text(own_lines) == "完善制度。"
+    assert similarity.comparable_text("3、完善制度。\n协办单位：县财政局") == "完善制度。"
 
 
 def test_near_duplicates_across_documents_only_and_capped() -> None:
@@ -105,31 +116,40 @@ def test_the_lsh_path_finds_true_near_duplicates_for_every_measure(monkeypatch: 
 def test_near_duplicates_are_written_back_and_replaced(writable_store: LadybugStore) -> None:
     rows = overlap.near_duplicates(writable_store)
     assert rows and all(r["source_a"] != r["source_b"] for r in rows)
-    assert rows[0]["heading_a"] == "积极履行行政调解职责" and rows[0]["heading_b"] == "完善行政调解工作机制"
+    # 遂昌县 item 16 repeats 雨湖区 item 14 word for word (only the clause differs): the closest pair.
+    assert {rows[0]["source_a"], rows[0]["source_b"]} == {YUHU, SUICHANG} and rows[0]["score"] == 1.0
+    assert rows[0]["heading_a"] == rows[0]["heading_b"] == "发挥行政复议化解行政争议主渠道作用"
     assert all(r["score"] >= similarity.DEFAULT_THRESHOLD for r in rows)
     count = writable_store.read("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS n")
     assert overlap.near_duplicates(writable_store) == rows  # recomputed and replaced, not added
     assert writable_store.read("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS n") == count
-    overlap.near_duplicates(writable_store, threshold=0.44)
-    assert writable_store.read("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS n") == [{"n": 2}]
+    overlap.near_duplicates(writable_store, threshold=0.99)  # only the pair written alike
+    assert writable_store.read("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS n") == [{"n": 1}]
     unwritten = overlap.near_duplicates(writable_store, threshold=0.3, write=False, limit=5)
     assert len(unwritten) == 5 and unwritten[0]["heading_a"] == rows[0]["heading_a"]
-    assert writable_store.read("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS n") == [{"n": 2}]
+    assert writable_store.read("MATCH ()-[s:SIMILAR_TO]->() RETURN count(s) AS n") == [{"n": 1}]
 
 
 def test_co_assignment_graph_centrality_and_graphml(corpus_store: LadybugStore, tmp_path: Path) -> None:
     graph = overlap.co_assignment_graph(corpus_store)
-    assert "宁远县司法局" in graph and "宁远县各乡镇(街道)" not in graph  # collective groups left out
-    assert graph["宁远县人民政府办公室"]["宁远县司法局"]["weight"] == 14  # the 14 shared measures
-    assert not nx.has_path(graph, "宁远县司法局", "营口市鲅鱼圈区司法局")  # no measure spans two places
+    assert "遂昌县司法局" in graph and "遂昌县直各单位" not in graph  # collective groups left out
+    assert graph["遂昌县人民政府办公室"]["遂昌县司法局"]["weight"] == 4  # items 3 8 9 21
+    assert not nx.has_path(graph, "遂昌县司法局", "松阳县司法局")  # no measure spans two places
+    assert not nx.has_path(graph, "遂昌县司法局", "湘潭市雨湖区司法局")
     rows = overlap.centrality(graph)
     assert rows == overlap.centrality(graph)  # seeded: the same communities every run
-    assert rows[0]["unit"] == "宁远县司法局"
+    # Each county's 司法局 shares measures with most units of its county: the hub of its component.
+    degree = {r["unit"]: r["degree"] for r in rows}
+    assert {u: degree[u] for u in ("遂昌县司法局", "松阳县司法局", "湘潭市雨湖区司法局")} == {
+        "遂昌县司法局": 17, "松阳县司法局": 12, "湘潭市雨湖区司法局": 12
+    }  # fmt: skip
+    assert max(degree.values()) == 17
+    assert rows[0]["unit"] in {"遂昌县司法局", "松阳县司法局", "湘潭市雨湖区司法局"}
     assert {r["community"] for r in rows} >= {1, 2}
     path = overlap.write_graphml(graph, tmp_path / "out" / "units.graphml")
     again = nx.read_graphml(path)
     assert again.number_of_edges() == graph.number_of_edges()
-    assert again.nodes["宁远县司法局"]["lead"] == 52
+    assert again.nodes["遂昌县司法局"]["lead"] == 15
 
 
 def test_overlap_command(
@@ -147,21 +167,25 @@ def test_overlap_command(
     main()
     out, err = capsys.readouterr()
     report = json.loads(out)
-    assert report["co_leading"][0]["measures"] == 12
-    assert report["busiest"]["responsible"][0]["unit"] == "营口市鲅鱼圈区司法局"
+    assert report["co_leading"][0]["measures"] == 3
+    assert report["busiest"]["responsible"][0]["unit"] == "湘潭市雨湖区司法局"
     assert report["near_duplicates"] and report["centrality"]
     assert graphml.exists() and f"wrote {graphml}" in err
     monkeypatch.setattr("sys.argv", ["policykg", "overlap", "--store", str(store_file), "--no-similar"])
     main()
     out, _ = capsys.readouterr()
-    assert "共同牵头最多的单位" in out and "宁远县人民政府办公室" in out
+    assert "共同牵头最多的单位" in out and "遂昌县人民政府办公室" in out
     with LadybugStore(store_file, read_only=True) as store:
-        assert run_named(store, "similar_measures", limit=1000) == report["near_duplicates"]
+        shown = report["near_duplicates"]  # the first --limit pairs, best first
+        assert run_named(store, "similar_measures", limit=len(shown)) == shown
 
 
 def test_the_co_leading_graph_uses_lead_roles_only(corpus_store: LadybugStore) -> None:
     leads = overlap.co_assignment_graph(corpus_store, ["lead"], min_shared=2)
-    assert leads["宁远县人民政府办公室"]["宁远县司法局"]["weight"] == 12
+    assert leads["遂昌县人民政府办公室"]["遂昌县司法局"]["weight"] == 3
+    assert {tuple(sorted(edge)) for edge in leads.edges()} == {
+        ("遂昌县人民政府办公室", "遂昌县司法局"), ("遂昌县司法局", "遂昌县委组织部")
+    }  # fmt: skip
     assert all(data["weight"] >= 2 for _, _, data in leads.edges(data=True))
     pairs = {(r["unit_a"], r["unit_b"]) for r in overlap.co_leading(corpus_store, limit=1000) if r["measures"] >= 2}
     assert {tuple(sorted(edge)) for edge in leads.edges()} == pairs

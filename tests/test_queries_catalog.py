@@ -1,4 +1,4 @@
-"""The named-query catalog: headers, parameters, dialect overrides, and every query on the seed corpus."""
+"""The named-query catalog: headers, parameters, dialect overrides, and every query on the project corpus."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from policykg.core.errors import QueryError
 from policykg.graph.ladybug_store import LadybugStore
 from policykg.graph.schema import LABELS, REL_TYPES
 from policykg.queries.catalog import CYPHER_PACKAGE, REQUIRED, load_catalog, named_query, parse_query_file, run_named
+from tests.corpus import SONGYANG, SUICHANG
 
 CATALOG = load_catalog()
 ISSUE_QUERIES = (
@@ -130,22 +131,23 @@ def test_every_query_runs_on_the_corpus_with_its_example(corpus_store: LadybugSt
     rows = run_named(corpus_store, name, **CATALOG[name].example)
     assert isinstance(rows, list)
     if name not in ("similar_measures",):  # SIMILAR_TO exists only after `policykg overlap`
-        assert rows, f"{name} gives no rows on the seed corpus with its example"
+        assert rows, f"{name} gives no rows on the project corpus with its example"
 
 
 def test_spot_checks_on_the_corpus(corpus_store: LadybugStore) -> None:
-    leads = run_named(corpus_store, "unit_measures", units=["宁远县司法局"], roles=["lead"])
-    assert len({r["measure_id"] for r in leads}) == 52
-    units = run_named(corpus_store, "measure_units", number="22", source="000_5cda63ea9f7dc0ed.txt", roles=["lead"])
-    assert [r["unit"] for r in units] == ["宁远县人民政府办公室", "宁远县司法局"]
-    section = run_named(corpus_store, "section_measures", source="000_5cda63ea9f7dc0ed.txt", section="四")
-    assert sorted(int(r["number"]) for r in section) == list(range(22, 34))
-    workload = run_named(corpus_store, "unit_workload", units=["宁远县司法局"])
-    assert [(r["lead"], r["participate"], r["responsible"]) for r in workload] == [(52, 5, 1)]
-    due = run_named(corpus_store, "measures_due", date_from="2022-01-01", date_to="2022-12-31")
-    assert sorted(int(r["number"]) for r in due) == [4, 44, 60]
+    # Read off the sample texts (samples/README.md): 遂昌县's 县司法局 leads 15 measures and joins 3.
+    leads = run_named(corpus_store, "unit_measures", units=["遂昌县司法局"], roles=["lead"])
+    assert len({r["measure_id"] for r in leads}) == 15
+    units = run_named(corpus_store, "measure_units", number="9", source=SUICHANG, roles=["lead"])
+    assert [r["unit"] for r in units] == ["遂昌县人民政府办公室", "遂昌县司法局"]
+    section = run_named(corpus_store, "section_measures", source=SONGYANG, section="四")
+    assert sorted(int(r["number"]) for r in section) == list(range(9, 14))
+    workload = run_named(corpus_store, "unit_workload", units=["遂昌县司法局"])
+    assert [(r["lead"], r["participate"], r["responsible"]) for r in workload] == [(15, 3, 0)]
+    due = run_named(corpus_store, "measures_due", date_from="2027-01-01", date_to="2027-12-31")
+    assert sorted((r["source"], r["number"]) for r in due) == [(SONGYANG, "12"), (SONGYANG, "6"), (SUICHANG, "12")]
     top = run_named(corpus_store, "top_instruments", limit=1)
-    assert top[0]["instrument"] == "重大行政决策程序暂行条例" and top[0]["documents"] == 3
+    assert top[0]["instrument"] == "行政处罚法" and top[0]["documents"] == 4
     assert all(isinstance(v, int) for r in top for k, v in r.items() if k in ("documents", "citations", "measures"))
 
 

@@ -1,4 +1,4 @@
-"""`policykg queries | query | ask` through the real entry point, on a LadybugDB file of the seed corpus."""
+"""`policykg queries | query | ask` through the real entry point, on a LadybugDB file of the project corpus."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from policykg.graph.loader import load
 from policykg.ingest.records import Extraction
 from policykg.queries.catalog import load_catalog
 from tests.cli_run import run
+from tests.corpus import LONGDE, SUICHANG, YUHU
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +53,11 @@ def test_queries_lists_the_catalog(capsys: pytest.CaptureFixture[str], monkeypat
 def test_query_runs_a_named_query_with_params(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, store_file: str
 ) -> None:
-    args = ("query", "unit_measures", "--param", "units=宁远县司法局", "--param", "roles=lead", "--store", store_file)
+    args = ("query", "unit_measures", "--param", "units=遂昌县司法局", "--param", "roles=lead", "--store", store_file)
     code, out, _ = run(capsys, monkeypatch, *args, "--format", "json")
-    assert code == 0 and len({row["measure_id"] for row in json.loads(out)}) == 52
+    assert code == 0 and len({row["measure_id"] for row in json.loads(out)}) == 15
     code, out, err = run(capsys, monkeypatch, *args, "--show-cypher")
-    assert code == 0 and "宁远县司法局" in out and "(52 rows)" in err and "$units" in err
+    assert code == 0 and "遂昌县司法局" in out and "(15 rows)" in err and "$units" in err
 
 
 @pytest.mark.parametrize(
@@ -95,15 +96,12 @@ def test_ask_json_and_table(
     answer = json.loads(out)
     assert code == 0 and {"question", "intent", "entities", "cypher", "params", "rows"} <= set(answer)
     assert answer["params"] == {"instruments": ["重大行政决策程序暂行条例"], "limit": 10000}
-    assert {row["source"] for row in answer["rows"]} == {
-        "000_5cda63ea9f7dc0ed.txt",
-        "002_a710a6335c69e98a.txt",
-        "003_4132fc12d559d735.txt",
-    }
+    assert {row["source"] for row in answer["rows"]} == {YUHU, LONGDE, SUICHANG}
     code, out, _ = run(capsys, monkeypatch, "ask", "司法局负责哪些措施", "--store", store_file, "--show-cypher")
     assert code == 0
-    assert "== 宁远县 (58) ==" in out and "== 营口市鲅鱼圈区 (21) ==" in out  # grouped by jurisdiction
-    assert "(责任单位:区政府办公室、区司法局、全区各部门)" in out  # the source sentence
+    # grouped by jurisdiction: one row per role a 司法局 has in a measure (samples/README.md)
+    assert "== 松阳县 (15) ==" in out and "== 湘潭市雨湖区 (17) ==" in out and "== 遂昌县 (18) ==" in out
+    assert "（责任单位：区司法局、区法院、全区各部门）" in out  # a source sentence, as written (雨湖区 item 15)
     assert "MATCH (u:Unit)" in out
 
 
@@ -111,7 +109,7 @@ def test_ask_an_unknown_unit(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, store_file: str
 ) -> None:
     code, out, _ = run(capsys, monkeypatch, "ask", "县财政厅牵头哪些措施", "--store", store_file)
-    assert code == 0 and "没有找到单位「县财政厅」" in out and "宁远县财政局" in out
+    assert code == 0 and "没有找到单位「县财政厅」" in out and "遂昌县财政局" in out
 
 
 def test_ask_on_a_missing_store(

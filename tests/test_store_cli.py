@@ -10,17 +10,15 @@ import networkx as nx
 import pytest
 
 from tests.cli_run import run
-from tests.corpus import CORPUS, NOT_FOUND
-
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason=NOT_FOUND)
+from tests.corpus import SAMPLES, SONGYANG, YUHU
 
 
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
     folder = tmp_path / "docs"
     folder.mkdir()
-    for name in ("000_5cda63ea9f7dc0ed.txt", "002_a710a6335c69e98a.txt"):
-        shutil.copy(CORPUS / name, folder / name)
+    for name in (SONGYANG, YUHU):
+        shutil.copy(SAMPLES / name, folder / name)
     return folder
 
 
@@ -33,7 +31,6 @@ def test_every_command_has_help(
     assert len(out.split("Options:")[0].splitlines()) > 2  # a description, not just the usage line
 
 
-@needs_corpus
 def test_ingest_twice_stats_identical_then_remove(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, docs: Path, tmp_path: Path
 ) -> None:
@@ -48,20 +45,19 @@ def test_ingest_twice_stats_identical_then_remove(
     assert json.loads(first) == json.loads(second)
     assert json.loads(first)["nodes"]["Document"] == 2
 
-    edited = docs / "002_a710a6335c69e98a.txt"
+    edited = docs / YUHU
     edited.write_text(edited.read_text(encoding="utf-8").replace("法治", "法制", 3), encoding="utf-8")
     code, out, _ = run(capsys, monkeypatch, "ingest", str(edited), "--store", store)
     assert "0 added, 1 replaced" in out
 
-    code, out, _ = run(capsys, monkeypatch, "remove", "002_a710a6335c69e98a.txt", "--store", store)
+    code, out, _ = run(capsys, monkeypatch, "remove", YUHU, "--store", store)
     assert code == 0 and "removed" in out
-    code, _, err = run(capsys, monkeypatch, "remove", "002_a710a6335c69e98a.txt", "--store", store)
-    assert code == 2 and err.startswith("error: 002_a710a6335c69e98a.txt: no such document")
+    code, _, err = run(capsys, monkeypatch, "remove", YUHU, "--store", store)
+    assert code == 2 and err.startswith(f"error: {YUHU}: no such document")
     _, table, _ = run(capsys, monkeypatch, "stats", "--store", store)
     assert "Document         1" in table
 
 
-@needs_corpus
 def test_a_bad_file_stops_ingest_before_anything_is_written(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, docs: Path, tmp_path: Path
 ) -> None:
@@ -74,7 +70,6 @@ def test_a_bad_file_stops_ingest_before_anything_is_written(
     assert not store.exists()  # nothing was opened, let alone written
 
 
-@needs_corpus
 def test_cypher_and_export(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, docs: Path, tmp_path: Path
 ) -> None:
@@ -87,13 +82,13 @@ def test_cypher_and_export(
         "cypher",
         query,
         "--param",
-        "name=宁远县司法局",
+        "name=松阳县司法局",
         "--format",
         "json",
         "--store",
         store,
     )
-    assert code == 0 and json.loads(out)[0]["led"] > 10
+    assert code == 0 and json.loads(out)[0]["led"] == 10  # samples/README.md: 县司法局 leads 10 in 松阳县
     code, out, _ = run(
         capsys,
         monkeypatch,
@@ -102,7 +97,7 @@ def test_cypher_and_export(
         "--store",
         store,
     )
-    assert out.splitlines()[0].strip() == "source" and "000_5cda63ea9f7dc0ed.txt" in out
+    assert out.splitlines()[0].strip() == "source" and SONGYANG in out and YUHU in out
 
     code, _, err = run(capsys, monkeypatch, "cypher", "MATCH (n) DETACH DELETE n", "--store", store)
     assert code == 2 and "--write" in err and len(err.strip().splitlines()) == 1
