@@ -11,8 +11,9 @@
   存在的问题, 下一步 …) those are its work.
 - Preambles (指导思想, 总体要求, 工作目标, 基本原则, 重要意义 …) and a report's 存在的问题 are no measures,
   whatever they hold, unless an item in them carries a clause.
-- A closing section (保障措施, 组织保障 …) holds measures only where its items carry clauses — in a document
-  that assigns units at all; in one that assigns none, its items are measures like any other.
+- A closing section (保障措施, 组织保障 …) holds no measures when none of its items carries a clause — in a
+  document that assigns units at all; one whose items carry clauses is a section of tasks, all its items
+  measures; in a document that assigns none, its items are measures like any other.
 """
 
 from __future__ import annotations
@@ -53,10 +54,12 @@ def select_measures(
 
     def visit(node: Node, excluded: bool, closing: bool) -> None:
         excluded = excluded or bool(_NOT_A_MEASURE_HEADING.search(node.heading))
-        closing = closing or (assigns_units and bool(_CLOSING_HEADING.search(node.heading)))
-        if closing and not carries(node):
+        closing_heading = assigns_units and bool(_CLOSING_HEADING.search(node.heading))
+        if (closing or closing_heading) and not carries(node):
             aside.append(node)
             return
+        # A closing section some of whose items carry clauses is a section of tasks: all its items count.
+        closing = closing and not closing_heading
         if node.style in ITEM_STYLES:
             items = [c for c in node.children if c.style in ITEM_STYLES]
             with_clause = sum(1 for c in items if carries(c))
