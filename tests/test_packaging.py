@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -20,6 +21,8 @@ from tests.explorer_browser import free_port
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 pytestmark = pytest.mark.slow
+_NOT_SOURCE = (".git", ".venv", "build", "data", "bench-data", "test-artifacts", "log", ".typecheck", "*.egg-info")
+_NOT_SOURCE += ("__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache")
 
 
 def _run(command: list[str], cwd: Path, timeout: float = 600, env: dict[str, str] | None = None) -> str:
@@ -32,7 +35,10 @@ def _run(command: list[str], cwd: Path, timeout: float = 600, env: dict[str, str
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A fresh venv with the wheel (and the app extra) installed; yields its bin folder."""
     work = tmp_path_factory.mktemp("wheel")
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work / "dist"), str(ROOT)], work)
+    # Built from a copy, so setuptools' build/ folder never lands in the checkout.
+    source = work / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*_NOT_SOURCE))
+    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work / "dist"), str(source)], work)
     wheel = next((work / "dist").glob("policykg-*.whl"))
     _run([sys.executable, "-m", "venv", str(work / "venv")], work)
     bin_dir = work / "venv" / "bin"
