@@ -16,7 +16,7 @@ from policykg.graph.open import is_bolt
 from policykg.graph.open import store_spec as store_spec_in_force
 
 
-def streamlit_command(port: int, address: str, store: str, docs: tuple[Path, ...]) -> list[str]:
+def streamlit_command(port: int, address: str, store: str) -> list[str]:
     """The `streamlit run` command line: headless, no usage statistics, the store passed through."""
     app = file_path("policykg.explorer", "app.py")  # packaged, so an installed wheel runs it too
     command = [
@@ -28,24 +28,14 @@ def streamlit_command(port: int, address: str, store: str, docs: tuple[Path, ...
         "--client.toolbarMode", "minimal",
         "--",
     ]  # fmt: skip
-    command += ["--store", store]
-    for folder in docs:
-        command += ["--docs", str(folder)]
-    return command
+    return [*command, "--store", store]
 
 
 @cli.command()
 @store_option
 @click.option("--port", default=8501, show_default=True, help="Port the explorer listens on.")
 @click.option("--address", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 for all).")
-@click.option(
-    "--docs",
-    multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder holding the ingested documents, for the Documents page's exact highlighting "
-    "(repeatable; default $POLICYKG_DOCS or samples/).",
-)
-def explore(store_spec: str | None, port: int, address: str, docs: tuple[Path, ...]) -> None:
+def explore(store_spec: str | None, port: int, address: str) -> None:
     """Open the explorer (Streamlit) on the store: ask questions, browse the graph, run read-only Cypher.
 
     The store is opened read-only, so `policykg ingest` can write it meanwhile (press Reconnect to see
@@ -58,7 +48,7 @@ def explore(store_spec: str | None, port: int, address: str, docs: tuple[Path, .
     spec = store_spec_in_force(store_spec)
     if not is_bolt(spec):
         spec = str(Path(spec).resolve())  # the app must find the same file whatever its working directory
-    command = streamlit_command(port, address, spec, tuple(d.resolve() for d in docs))
+    command = streamlit_command(port, address, spec)
     click.echo(f"policykg explorer on http://{address}:{port} -> {spec} (Ctrl-C stops it)", err=True)
     sys.stderr.flush()
     # Become the Streamlit server (no child process): Ctrl-C and SIGTERM reach it directly.

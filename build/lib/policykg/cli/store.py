@@ -5,16 +5,22 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from policykg.cli.main import cli
 from policykg.core.errors import InputError, PolicyKGError, QueryError, WriteRefused
-from policykg.graph.open import open_store
+from policykg.graph.console import run_console
+from policykg.graph.guard import ConsoleLimits, check_value
+from policykg.graph.open import open_store, refuse_stale
 from policykg.graph.readonly import ensure_read_only
 from policykg.graph.store import Row
+
+if TYPE_CHECKING:
+    from policykg.ingest.records import Extraction
 
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
@@ -31,12 +37,18 @@ store_option = click.option(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @store_option
-def ingest(paths: tuple[Path, ...], store_spec: str | None) -> None:
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Empty the store first (every document, and the schema of an earlier policykg), then load PATHS.",
+)
+def ingest(paths: tuple[Path, ...], store_spec: str | None, rebuild: bool) -> None:
     """Extract documents and load them into the graph.
 
     PATHS are files or folders (searched recursively for .txt, .html, .docx, .pdf). Every file is
     extracted before anything is written, so a bad file stops the command and the store is unchanged.
-    Re-ingesting a document changes nothing; an edited one replaces its earlier version.
+    Re-ingesting a document changes nothing; an edited one replaces its earlier version. A store written
+    by an earlier policykg is refused until it is rebuilt: --rebuild.
     """
     from policykg.graph.loader import load
     from policykg.graph.stats import stats
@@ -45,6 +57,8 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None) -> None:
     files = document_files(paths)
     if not files:
         raise InputError(", ".join(map(str, paths)), f"no documents found ({', '.join(DOCUMENT_SUFFIXES)})")
+    if not rebuild:
+        refuse_stale(store_spec)  # before a long extraction, not after it
     extractions = []
     with click.progressbar(files, label="extracting", file=sys.stderr, show_pos=True) as bar:
         for path in bar:
@@ -54,7 +68,7 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None) -> None:
                 raise
             except Exception as exc:  # an extractor bug on this file: name the file, write nothing
                 raise InputError(str(path), f"extraction failed: {type(exc).__name__}: {exc}") from exc
-    store = open_store(store_spec)
+    store = open_store(store_spec, rebuild=rebuild)
     try:
         with click.progressbar(length=len(extractions), label="loading", file=sys.stderr) as bar:
             report = load(store, extractions, on_progress=bar.update)
@@ -69,6 +83,8 @@ def ingest(paths: tuple[Path, ...], store_spec: str | None) -> None:
     if any(created.values()):
         click.echo("created: " + ", ".join(f"{n} {name}" for name, n in created.items() if n))
     click.echo("graph: " + ", ".join(f"{n} {name}" for name, n in totals["nodes"].items()))
+    for line in warning_summary(extractions):
+        click.echo(line)
 
 
 @cli.command("stats")
@@ -123,12 +139,31 @@ def export(out: Path, store_spec: str | None, fmt: str) -> None:
 @click.option("--param", "params", multiple=True, metavar="K=V", help="A $parameter; V is read as JSON if it parses.")
 @click.option("--write", "allow_write", is_flag=True, help="Allow statements that write (run in one transaction).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1, max=3600),
+    help="Stop a read after this many seconds (default 30, or $POLICYKG_CONSOLE_SECONDS).",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1, max=10_000_000),
+    help="Return at most this many rows; a longer result is cut and says so (default 10000).",
+)
 @store_option
-def cypher(query: str, params: tuple[str, ...], allow_write: bool, fmt: str, store_spec: str | None) -> None:
+def cypher(
+    query: str,
+    params: tuple[str, ...],
+    allow_write: bool,
+    fmt: str,
+    timeout: float | None,
+    max_rows: int | None,
+    store_spec: str | None,
+) -> None:
     """Run a Cypher QUERY and print its rows.
 
     Read-only unless --write: statements that create, merge, delete, set, remove, drop, load or copy are
-    refused (on Neo4j the session also runs in READ mode). Values go in as parameters:
+    refused (on Neo4j the session also runs in READ mode). A read runs within a time and a row limit,
+    like the explorer's console, and may not call file-reading functions. Values go in as parameters:
     policykg cypher 'MATCH (u:Unit {name: $name}) RETURN u.kind' --param name=宁远县司法局
     """
     values = parse_params(params)
@@ -137,20 +172,23 @@ def cypher(query: str, params: tuple[str, ...], allow_write: bool, fmt: str, sto
             ensure_read_only(query)
         except WriteRefused as exc:
             raise WriteRefused(f"{exc} (pass --write to allow it)") from exc
+    limits = ConsoleLimits.from_env(timeout, max_rows)
     store = open_store(store_spec, read_only=not allow_write)
     try:
         if allow_write:
             store.write([(query, values)])
             click.echo("ok: committed")
             return
-        rows = store.read(query, values)
+        result = run_console(store, query, values, limits)
     finally:
         store.close()
+    rows = result.rows
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
     else:
-        click.echo(format_table(rows, list(rows[0]) if rows else []))
-        click.echo(f"({len(rows)} rows)", err=True)
+        click.echo(format_table(rows, result.columns))
+    cut = f", cut at --max-rows {limits.max_rows}" if result.truncated else ""
+    click.echo(f"({len(rows)} rows{cut})", err=True)
 
 
 @cli.command()
@@ -170,6 +208,21 @@ def remove(source: str, store_spec: str | None) -> None:
     if not removed:
         raise InputError(source, "no such document in the store (`policykg cypher` lists them: see its help)")
     click.echo(f"removed {source}")
+
+
+def warning_summary(extractions: list[Extraction]) -> list[str]:
+    """One line per document the extractor found hard: its file and the count of each warning kind
+    (no_jurisdiction says its units are stored without a place)."""
+    hard = [x for x in extractions if x.warnings]
+    if not hard:
+        return []
+    lines = [f"warnings in {len(hard)} of {len(extractions)} documents:"]
+    for x in hard:
+        counts = Counter(w.kind for w in x.warnings)
+        kinds = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+        note = " (its units are stored without a jurisdiction)" if "no_jurisdiction" in counts else ""
+        lines.append(f"  {x.source}: {kinds}{note}")
+    return lines
 
 
 def document_files(paths: tuple[Path, ...]) -> list[Path]:
@@ -194,8 +247,8 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
         if not sep or not name.isidentifier():
             raise QueryError(f"--param {pair!r}: expected NAME=VALUE")
         try:
-            values[name] = json.loads(raw)
-        except json.JSONDecodeError:
+            values[name] = check_value(json.loads(raw))
+        except (json.JSONDecodeError, RecursionError):
             values[name] = raw
     return values
 

@@ -24,3 +24,7 @@ class QueryError(PolicyKGError):
 
 class WriteRefused(QueryError):
     """A read-only console or command was given a statement that writes."""
+
+
+class StaleStore(StoreError):
+    """The store was written by another version of policykg, with a graph layout this one does not read."""

@@ -1,15 +1,20 @@
-"""Chinese administrative place names (province / city / county) from jionlp's offline location table.
+"""Chinese administrative place names (province / city / county, and the townships and streets below a
+county) from jionlp's offline location table.
 
 jionlp's parse_location takes milliseconds a call; extraction needs place look-ups in every document, so
-the table is loaded once into a dict and matched here directly.
+the table is loaded once into a dict and matched here directly. The township level (乡, 镇, 街道) is read
+from the same file only when a document names one, since it is ten times the size of the rest.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 _ADMIN_ENDINGS = ("省", "自治区", "市", "州", "盟", "地区", "县", "区", "旗")
 _MAX_NAME = 12
@@ -20,16 +25,22 @@ class Place:
     province: str = ""
     city: str = ""
     county: str = ""
+    town: str = ""  # 天堂镇, 东溪街道, 九疑山瑶族乡
 
     @property
     def level(self) -> int:
-        return 3 if self.county else 2 if self.city else 1
+        return 4 if self.town else 3 if self.county else 2 if self.city else 1
+
+
+def _jionlp() -> object:
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
+        import jionlp
+    return jionlp
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[Place, ...]]:
-    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
-        import jionlp
+    jionlp: Any = _jionlp()
 
     table: dict[str, list[Place]] = {}
 
@@ -81,7 +92,98 @@ def leading_place(text: str) -> tuple[str, Place] | None:
     return best
 
 
+@lru_cache(maxsize=1)
+def place_stems() -> frozenset[str]:
+    """Place names without their 县 / 市 / 区 … ending, three characters or more (和林格尔, 鲅鱼圈): how a name
+    is written inside another one (人民银行和林格尔支行)."""
+    stems = set()
+    for name in _table():
+        for ending in _ADMIN_ENDINGS:
+            if name.endswith(ending) and len(name) - len(ending) >= 3:
+                stems.add(name[: -len(ending)])
+    return frozenset(stems)
+
+
 def is_place_name(text: str) -> Place | None:
     """The place when the whole of text is place names (辽宁省, 永州市宁远县), else None."""
     found = leading_place(text)
     return found[1] if found and found[0] == text else None
+
+
+# Township-level names end so; 镇 and 乡 alone are not names (各乡镇 is a group, not a place).
+TOWN_ENDINGS = ("街道", "镇", "乡", "苏木")
+_TOWN_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|苏木)")
+# After a township name written in full, the organ of its government: 天堂镇人民政府, 东溪街道办事处.
+_TOWN_ORGAN = re.compile(r"(?:人民政府|政府|党委|办事处|人大|党工委)")
+# Words no township name holds: a group (各乡镇), an organ (人民政府…街道), a unit (司法所).
+_NOT_TOWN_NAME = re.compile(r"^[各全]|乡镇|政府|人民|[委局办部所厅院]")
+# Lines of jionlp's location file: no tab = province, one = city, two = county, three = township.
+_LOCATION_LINE = re.compile(r"^(\t{0,3})(?!\t)([^\t\r\n]+)", re.M)
+
+
+@lru_cache(maxsize=1)
+def _towns() -> tuple[dict[tuple[str, str, str], frozenset[str]], dict[str, tuple[Place, ...]]]:
+    """(county → its township names, township name → the places of that name)."""
+    jionlp: Any = _jionlp()
+    path = os.path.join(os.path.dirname(jionlp.__file__), "dictionary", "china_location.txt")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            source = handle.read()
+    except OSError:
+        return {}, {}
+    by_county: dict[tuple[str, str, str], set[str]] = {}
+    by_name: dict[str, list[Place]] = {}
+    province = city = county = ""
+    for m in _LOCATION_LINE.finditer(source):
+        depth, name = len(m.group(1)), m.group(2).strip()
+        if depth == 0:
+            province, city, county = name, "", ""
+        elif depth == 1:
+            city, county = name, ""
+        elif depth == 2:
+            county = name
+        elif name.endswith(TOWN_ENDINGS):
+            by_county.setdefault((province, city, county), set()).add(name)
+            by_name.setdefault(name, []).append(Place(province, city, county, name))
+    return (
+        {key: frozenset(names) for key, names in by_county.items()},
+        {name: tuple(places) for name, places in by_name.items()},
+    )
+
+
+def town_after(text: str, county: Place) -> str:
+    """The township or street text starts with, inside county (天堂镇 in 天堂镇2024年… for 宁远县), or "".
+
+    A name the table lists for that county counts; so does one written with its government organ
+    (XX镇人民政府, XX街道办事处), since townships are renamed and merged more often than the table is updated.
+    """
+    if not county.county:
+        return ""
+    candidates = [m.group(0) for m in _candidate_names(text)]
+    if not candidates:
+        return ""
+    known = _towns()[0].get((county.province, county.city, county.county), frozenset())
+    for name in reversed(candidates):  # the longest first: 桥头镇 before 桥头… nothing shorter wins
+        if name in known:
+            return name
+    for name in reversed(candidates):
+        if _TOWN_ORGAN.match(text, len(name)) and not _NOT_TOWN_NAME.search(name):
+            return name
+    return ""
+
+
+def towns_named(name: str) -> tuple[Place, ...]:
+    """Every township or street of this exact name (垡头街道 → 北京市朝阳区垡头街道); often more than one."""
+    if not name.endswith(TOWN_ENDINGS):
+        return ()
+    return _towns()[1].get(name, ())
+
+
+def _candidate_names(text: str) -> list[re.Match[str]]:
+    """Every prefix of text that reads as a township name, shortest first (天堂镇; 城关镇; 东溪街道)."""
+    found = []
+    for end in range(2, min(len(text), 10) + 1):
+        m = _TOWN_NAME.fullmatch(text, 0, end)
+        if m:
+            found.append(m)
+    return found

@@ -6,10 +6,13 @@ fuzzy, because a near miss such as 区审批局 / 区审计局 names a different
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policykg.core.jurisdictions import Jurisdiction as Jurisdiction  # re-exported: it lives in core.jurisdictions
+from policykg.core.jurisdictions import find_jurisdiction as find_jurisdiction
 from policykg.core.places import leading_place
 from policykg.core.unit_words import is_collective
 
@@ -62,6 +65,54 @@ BODY_ALIASES: dict[str, str] = {
     "政法委": "委政法委员会",
     "委政法委": "委政法委员会",
     "人大法制委": "人大法制委员会",
+    # short forms real documents write (县委网信办, 区政务中心, 县文旅广体局 …)
+    "委网信办": "委网络安全和信息化委员会办公室",
+    "网信办": "委网络安全和信息化委员会办公室",
+    "委统战部": "委统一战线工作部",
+    "统战部": "委统一战线工作部",
+    "委巡察办": "委巡察工作领导小组办公室",
+    "纪委监委": "纪律检查委员会监察委员会",
+    "纪委": "纪律检查委员会",
+    "监委": "监察委员会",
+    "委督查室": "委办公室督查室",
+    "人大常委会": "人民代表大会常务委员会",
+    "人大": "人民代表大会常务委员会",
+    "人武部": "人民武装部",
+    "总工会": "总工会",
+    "妇联": "妇女联合会",
+    "残联": "残疾人联合会",
+    "工商联": "工商业联合会",
+    "科协": "科学技术协会",
+    "文联": "文学艺术界联合会",
+    "侨联": "归国华侨联合会",
+    "政务中心": "政务服务中心",
+    "政务服务中心": "政务服务中心",
+    "融媒体中心": "融媒体中心",
+    "公共资源交易中心": "公共资源交易中心",
+    "数据局": "数据资源局",
+    "民宗局": "民族宗教事务局",
+    "林草局": "林业和草原局",
+    "林业草原局": "林业和草原局",
+    "文旅广体局": "文化旅游广电体育局",
+    "文广旅局": "文化广电和旅游局",
+    "文化广电旅游局": "文化广电和旅游局",
+    "综合执法局": "综合行政执法局",
+    "城管执法局": "城市管理综合执法局",
+    "城市管理和综合执法局": "城市管理和综合执法局",
+    "自规局": "自然资源和规划局",
+    "自然资源局": "自然资源局",
+    "住建委": "住房和城乡建设委员会",
+    "教育体育局": "教育和体育局",
+    "科工局": "科学技术和工业信息化局",
+    "科工信局": "科学技术和工业信息化局",
+    "人社厅": "人力资源和社会保障厅",
+    "信访局": "信访局",
+    "乡村振兴局": "乡村振兴局",
+    "机关事务中心": "机关事务服务中心",
+    "机关事务局": "机关事务管理局",
+    "市监局": "市场监督管理局",
+    "法制办": "人民政府法制办公室",
+    "政府法制办": "人民政府法制办公室",
 }
 _RULE_OF_LAW_OFFICE = re.compile(r"^委?依法治([县区市州省旗])办(?:公室)?$")
 # Kinds that read better than the canonical body they come from.
@@ -76,40 +127,18 @@ _WHOLE_AREA = re.compile(r"^全[县区市州省旗]")
 
 
 @dataclass(frozen=True)
-class Jurisdiction:
-    """The document's own jurisdiction as written (营口市鲅鱼圈区) and the levels above it."""
-
-    name: str
-    province: str = ""
-    city: str = ""
-    county: str = ""
-
-    @property
-    def level(self) -> str:
-        if self.county:
-            return "county"
-        if self.city:
-            return "city"
-        return "province" if self.province else ""
-
-    def for_prefix(self, admin_char: str) -> str:
-        """The place a bare 县 / 区 / 市 / 州 / 省 prefix means in this document."""
-        if admin_char in "县区旗" and self.county:
-            return self.name
-        if admin_char in "市州盟":
-            if self.level == "city" or (self.county.endswith("市") and admin_char == "市"):
-                return self.name
-            return self.city
-        if admin_char == "省":
-            return self.province
-        return self.name
-
-
-@dataclass(frozen=True)
 class NormalisedUnit:
     name: str
     kind: str
     collective: bool
+
+
+@dataclass(frozen=True)
+class DepartmentJurisdiction(Jurisdiction):
+    """The jurisdiction of a document a department issues (沅陵县卫生健康委员会), where 委政策法规股 and
+    委办公室 name that department's own sections."""
+
+    department: str = ""  # the department in full: 沅陵县卫生健康委员会
 
 
 def normalise_unit(mention: str, jurisdiction: Jurisdiction) -> NormalisedUnit:
@@ -140,11 +169,26 @@ def kind_of_body(body: str) -> str:
 
 
 def split_place(mention: str, jurisdiction: Jurisdiction) -> tuple[str, str]:
-    """(place, body): 县司法局 → (宁远县, 司法局); 永州市司法局 → (永州市, 司法局); 各乡镇 → ('', 各乡镇)."""
+    """(place, body): 县司法局 → (宁远县, 司法局); 永州市司法局 → (永州市, 司法局); 各乡镇 → ('', 各乡镇);
+    镇司法所 in 宁远县天堂镇 → (宁远县天堂镇, 司法所); 委政策法规股 in a document the county's
+    卫生健康委员会 issues → (沅陵县卫生健康委员会, 政策法规股)."""
     name = mention[2:] if mention.startswith("中共") else mention
-    for known in (jurisdiction.name, jurisdiction.county, jurisdiction.city, jurisdiction.province):
+    town = _town_of(jurisdiction)
+    above_town = jurisdiction.name[: -len(town)] if town else jurisdiction.name
+    for known in (jurisdiction.name, above_town, jurisdiction.county, jurisdiction.city, jurisdiction.province):
         if known and name.startswith(known) and len(name) > len(known):
             return known, name[len(known) :]
+    if len(name) > 2 and name[0] == "团" and name[1] in _ADMIN_CHARS:  # 团县委 → 宁远县 + 团委
+        return split_place(name[1:], jurisdiction)[0] or name[1], "团" + name[2:]
+    department = jurisdiction.department if isinstance(jurisdiction, DepartmentJurisdiction) else ""
+    if department and name[:1] in _DEPARTMENT_PREFIXES and department.endswith(_DEPARTMENT_PREFIXES[name[0]]):
+        return department, name[1:]
+    if town and len(name) > 2 and name.startswith("街道"):
+        return jurisdiction.name, name[2:]  # 街道综合执法大队 in a street's own document
+    if town and len(name) > 1 and name[0] in "镇乡":
+        return jurisdiction.name, name[1:]
+    if town and len(name) > 1 and name[0] in "县区旗":
+        return above_town, name[1:]
     if name and name[0] in _ADMIN_CHARS and len(name) > 1:
         place = jurisdiction.for_prefix(name[0])
         if place:
@@ -153,34 +197,44 @@ def split_place(mention: str, jurisdiction: Jurisdiction) -> tuple[str, str]:
     explicit = _explicit_place(name)
     if explicit:
         return explicit, name[len(explicit) :]
+    stem = town[:-2] if town.endswith("街道") else town[:-1]
+    if len(stem) >= 2 and name.startswith(stem):
+        return above_town + stem, name[len(stem) :]  # 天堂派出所 in 宁远县天堂镇 → 宁远县天堂派出所
     return "", name
+
+
+# A mention starting with 委 / 局 / 办 in a department's own document names a part of that department.
+_DEPARTMENT_PREFIXES = {"委": ("委员会", "委"), "局": ("局",), "办": ("办公室", "办")}
+_TOWN_ENDINGS = ("街道", "镇", "乡", "苏木")
+# A department named right after the place in an issuer line or a title: 沅陵县卫生健康委员会(2024年…).
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|局|委)(?=\d|关于|法治|年|$)")
+_NOT_DEPARTMENT = re.compile(r"人民政府|政府|党委|^委")
+
+
+def _town_of(jurisdiction: Jurisdiction) -> str:
+    """The township or street of a township document (天堂镇 of 宁远县天堂镇), read off its written name."""
+    if not jurisdiction.county or not jurisdiction.name.endswith(_TOWN_ENDINGS):
+        return ""
+    at = jurisdiction.name.rfind(jurisdiction.county)
+    return jurisdiction.name[at + len(jurisdiction.county) :] if at >= 0 else ""
+
+
+def with_department(jurisdiction: Jurisdiction, issuers_and_title: list[str]) -> Jurisdiction:
+    """The jurisdiction with the department that issues the document, when one does: the first issuer (or
+    the title) that names a department right after the place (沅陵县卫生健康委员会2024年…). A government or a
+    Party committee is no department: 县委办公室 in its documents is the committee's office."""
+    for candidate in issuers_and_title:
+        name = candidate[2:] if candidate.startswith("中共") else candidate
+        if not jurisdiction.name or not name.startswith(jurisdiction.name):
+            continue
+        found = _DEPARTMENT.match(name, len(jurisdiction.name))
+        if found and not _NOT_DEPARTMENT.search(found.group(0)):
+            fields = {f.name: getattr(jurisdiction, f.name) for f in dataclasses.fields(jurisdiction)}
+            return DepartmentJurisdiction(**fields, department=jurisdiction.name + found.group(0))
+    return jurisdiction
 
 
 def _explicit_place(name: str) -> str:
     """A place name written out at the start of a mention from another jurisdiction (永州市司法局)."""
     found = leading_place(name)
     return found[0] if found and len(found[0]) < len(name) else ""
-
-
-# Words before the place in a title or an issuer line: 关于…, 中共…, 2024年…
-_PLACE_PREFIX = re.compile(r"^(?:关于|中共|\d{4}\s*年度?|20\d\d)*")
-
-
-def find_jurisdiction(candidates: list[str]) -> Jurisdiction:
-    """The first candidate that starts with a place (after 关于 / 中共 / a year) gives the jurisdiction."""
-    for candidate in candidates:
-        head = _PLACE_PREFIX.sub("", candidate.strip())[:20]
-        if not head:
-            continue
-        found = _jurisdiction_of(head)
-        if found:
-            return found
-    return Jurisdiction(name="")
-
-
-def _jurisdiction_of(head: str) -> Jurisdiction | None:
-    found = leading_place(head)
-    if not found or not (found[1].county or found[1].city):
-        return None
-    written, place = found
-    return Jurisdiction(name=written, province=place.province, city=place.city, county=place.county)

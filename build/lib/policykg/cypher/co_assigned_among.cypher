@@ -4,7 +4,7 @@
 //   from those units' own measures only, so it stays fast on a large graph (the explorer's heatmap).
 // param units: list -- unit names as stored
 // param roles: list = ["lead", "participate", "responsible"] -- roles that count as assigned
-// example: {"units": ["宁远县司法局", "宁远县人民政府办公室", "宁远县财政局", "宁远县委网信办"]}
+// example: {"units": ["遂昌县司法局", "遂昌县人民政府办公室", "遂昌县财政局", "遂昌县审计局"]}
 MATCH (a:Unit)-[ra:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)<-[rb:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]-(b:Unit)
 WHERE a.name IN $units AND b.name IN $units AND a.name < b.name
 WITH a, b, m,

@@ -1,14 +1,18 @@
 // title: Instruments a document cites
 // description: One row per citation in the document: in a measure (with its path) or elsewhere in the
-//   text (path ""), with the citation as written. HAS*0..2 reaches the document itself and its measures.
+//   text (path ""), with the citation as written and its span in the document's text. HAS*0..2 reaches
+//   the document itself and its measures; text is the measure's text, or the document's for a citation
+//   outside every measure, and measure_start where that text starts (0 for the document's).
 // param source: string -- the document's file name
 // param kind: string = "" -- only instruments of this kind; "" for all
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
-// example: {"source": "000_5cda63ea9f7dc0ed.txt"}
+// example: {"source": "suichang_2026_gongzuojihua.txt"}
 MATCH (d:Document {source: $source})-[:HAS*0..2]->(x)-[c:CITES]->(i:Instrument)
 WHERE $kind = '' OR i.kind = $kind
-RETURN i.title AS instrument, i.kind AS kind, c.mention AS mention, d.source AS source,
+RETURN i.title AS instrument, i.kind AS kind, c.mention AS mention, c.span_start AS span_start,
+       c.span_end AS span_end, d.source AS source,
        coalesce(x.path, '') AS path, coalesce(x.number, '') AS number, coalesce(x.heading, '') AS heading,
-       CASE WHEN x.document_id IS NULL THEN '' ELSE x.id END AS measure_id, coalesce(x.text, '') AS text
+       CASE WHEN x.document_id IS NULL THEN '' ELSE x.id END AS measure_id,
+       coalesce(x.span_start, 0) AS measure_start, coalesce(x.text, '') AS text
 ORDER BY instrument, path, measure_id, mention
 LIMIT $limit

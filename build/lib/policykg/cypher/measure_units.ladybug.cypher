@@ -8,6 +8,7 @@ WITH u, r, m,
 WHERE role IN $roles
 RETURN m.source AS source, m.path AS path, m.number AS number, m.heading AS heading, m.id AS measure_id,
        role, u.name AS unit, u.kind AS kind, u.jurisdiction AS jurisdiction, u.collective AS collective,
-       r.mention AS mention, m.text AS text
+       r.mention AS mention, r.span_start AS span_start, r.span_end AS span_end,
+       m.span_start AS measure_start, m.text AS text
 ORDER BY source, path, measure_id, role, unit, mention
 LIMIT $limit

@@ -1,12 +1,15 @@
 // title: Measures due in a period
-// description: Measures whose (first dated) deadline falls between two ISO dates, both included.
+// description: Measures whose (first dated) deadline falls between two ISO dates, both included, with
+//   the spans of their deadline phrases in the document's text (deadline_starts[i] to deadline_ends[i];
+//   the measure's text starts at measure_start).
 // param date_from: string = "0000-01-01" -- first day of the period (YYYY-MM-DD)
 // param date_to: string = "9999-12-31" -- last day of the period (YYYY-MM-DD)
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
-// example: {"date_from": "2022-01-01", "date_to": "2022-12-31"}
+// example: {"date_from": "2026-01-01", "date_to": "2026-12-31"}
 MATCH (m:Measure)
 WHERE m.deadline <> '' AND m.deadline >= $date_from AND m.deadline <= $date_to
 RETURN m.deadline AS deadline, m.deadline_text AS deadline_text, m.source AS source, m.path AS path,
-       m.number AS number, m.heading AS heading, m.id AS measure_id, m.text AS text
+       m.number AS number, m.heading AS heading, m.id AS measure_id, m.deadline_starts AS deadline_starts,
+       m.deadline_ends AS deadline_ends, m.span_start AS measure_start, m.text AS text
 ORDER BY deadline, source, path, measure_id
 LIMIT $limit

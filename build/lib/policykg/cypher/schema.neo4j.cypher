@@ -1,6 +1,7 @@
 // policykg graph schema for Neo4j 5: one uniqueness constraint on `id` per node label.
 // Neo4j needs no table DDL; the constraints also give the loader's MATCH/MERGE on id an index.
 // Run statement by statement (graph/bolt.py). Keep in step with graph/schema.py.
+// The store's schema version sits on one (:StoreSchema {id, version}) node, checked on every open.
 
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT section_id IF NOT EXISTS FOR (n:Section) REQUIRE n.id IS UNIQUE;
@@ -8,6 +9,7 @@ CREATE CONSTRAINT measure_id IF NOT EXISTS FOR (n:Measure) REQUIRE n.id IS UNIQU
 CREATE CONSTRAINT unit_id IF NOT EXISTS FOR (n:Unit) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT jurisdiction_id IF NOT EXISTS FOR (n:Jurisdiction) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT instrument_id IF NOT EXISTS FOR (n:Instrument) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT store_schema_id IF NOT EXISTS FOR (n:StoreSchema) REQUIRE n.id IS UNIQUE;
 
 // Lookups the loader makes by property: a document's sections and measures, titles for INGESTED_AS.
 CREATE INDEX section_document IF NOT EXISTS FOR (n:Section) ON (n.document_id);

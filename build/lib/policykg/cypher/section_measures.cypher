@@ -4,7 +4,7 @@
 // param source: string -- the document's file name
 // param section: string = "" -- a heading path such as "四/(七)"
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
-// example: {"source": "000_5cda63ea9f7dc0ed.txt", "section": "四/(七)"}
+// example: {"source": "songyang_2026_shishifangan.txt", "section": "四/(六)"}
 MATCH (:Document {source: $source})-[:HAS*1..2]->(m:Measure)
 WHERE $section = '' OR m.path = $section OR m.path STARTS WITH ($section + '/')
 RETURN m.source AS source, m.path AS path, m.number AS number, m.heading AS heading, m.id AS measure_id,

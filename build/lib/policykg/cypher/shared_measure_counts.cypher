@@ -5,7 +5,7 @@
 // param units_a: list -- unit names of the first side
 // param units_b: list -- unit names of the second side
 // param roles: list = ["lead", "participate", "responsible"] -- roles to include, on both sides
-// example: {"units_a": ["宁远县司法局"], "units_b": ["宁远县人民政府办公室"]}
+// example: {"units_a": ["遂昌县司法局"], "units_b": ["遂昌县人民政府办公室"]}
 MATCH (a:Unit)-[ra:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)<-[rb:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]-(b:Unit)
 WHERE a.name IN $units_a AND b.name IN $units_b AND a.id <> b.id
 WITH a, b,

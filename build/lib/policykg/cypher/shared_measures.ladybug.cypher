@@ -8,6 +8,7 @@ WHERE role_a IN $roles AND role_b IN $roles
 RETURN a.jurisdiction AS jurisdiction, m.source AS source, m.path AS path, m.number AS number,
        m.heading AS heading, m.id AS measure_id,
        a.name AS unit_a, role_a, ra.mention AS mention_a, b.name AS unit_b, role_b, rb.mention AS mention_b,
-       m.text AS text
+       ra.span_start AS span_start_a, ra.span_end AS span_end_a, rb.span_start AS span_start_b,
+       rb.span_end AS span_end_b, m.span_start AS measure_start, m.text AS text
 ORDER BY jurisdiction, source, path, measure_id, unit_a, role_a, unit_b, role_b
 LIMIT $limit

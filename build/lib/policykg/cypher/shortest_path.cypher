@@ -4,7 +4,7 @@
 // param unit_a: string -- the first unit's name as stored
 // param unit_b: string -- the second unit's name as stored
 // param limit: int = 20 -- paths to return
-// example: {"unit_a": "宁远县委网信办", "unit_b": "宁远县财政局"}
+// example: {"unit_a": "遂昌县委组织部", "unit_b": "遂昌县审计局"}
 MATCH (a:Unit {name: $unit_a}), (b:Unit {name: $unit_b})
 MATCH p = allShortestPaths((a)-[:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR|SIMILAR_TO*..8]-(b))
 WITH length(p) AS hops, [n IN nodes(p) | coalesce(n.name, n.source + ' ' + n.path)] AS steps

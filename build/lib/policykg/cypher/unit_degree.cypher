@@ -7,7 +7,7 @@
 //   row when the unit shares nothing.
 // param unit_id: string -- the unit's id (unit:…, made from its name by graph/ids.py)
 // param roles: list = ["lead", "participate", "responsible"] -- roles that count as assigned
-// example: {"unit_id": "unit:6fa8233fe723da6e"}
+// example: {"unit_id": "unit:ac105ac214a49455"}
 MATCH (a:Unit {id: $unit_id})-[ra:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)<-[rb:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]-(b:Unit)
 WHERE a.name <> b.name AND NOT b.collective
 WITH a, b, m,

@@ -5,8 +5,8 @@ WHERE u.name IN $units
   AND CASE label(r) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate' ELSE 'responsible' END IN $roles
 WITH u, r, m,
      CASE label(r) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate' ELSE 'responsible' END AS role
-RETURN u.jurisdiction AS jurisdiction, u.name AS unit, role, r.mention AS mention,
+RETURN u.jurisdiction AS jurisdiction, u.name AS unit, role, r.mention AS mention, r.span_start AS span_start, r.span_end AS span_end,
        m.source AS source, m.path AS path, m.number AS number, m.heading AS heading, m.id AS measure_id,
-       m.deadline AS deadline, m.text AS text
+       m.deadline AS deadline, m.span_start AS measure_start, m.text AS text
 ORDER BY jurisdiction, unit, source, path, measure_id, role, mention
 LIMIT $limit

@@ -4,7 +4,7 @@
 // param unit: string -- the unit's name as stored
 // param roles: list = ["lead", "participate", "responsible"] -- the unit's roles to follow
 // param limit: int = 500 -- rows to return
-// example: {"unit": "宁远县委网信办"}
+// example: {"unit": "遂昌县审计局"}
 MATCH (u:Unit {name: $unit})-[r:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)
 WITH u, m, CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate' ELSE 'responsible' END AS role
 WHERE role IN $roles

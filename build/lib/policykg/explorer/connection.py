@@ -40,6 +40,8 @@ def _hint(message: str) -> str:
     lowered = message.lower()
     if "lock" in lowered:
         return "Another process is writing the store (an ingest?). Wait for it to finish, then press Reconnect."
+    if "re-ingest" in lowered:
+        return "Re-ingest as the message says (the documents' spans are new in this version), then press Reconnect."
     if "no such store" in lowered:
         return "Ingest documents first: `policykg ingest samples/ --store PATH`, then start the explorer on PATH."
     return "Check `--store` / POLICYKG_STORE (a LadybugDB file, or bolt:// with NEO4J_USER / NEO4J_PASSWORD)."

@@ -14,7 +14,8 @@ from typing import Any
 import networkx as nx
 
 from policykg.graph.schema import ROLE_REL
-from policykg.graph.store import GraphStore, Statement
+from policykg.graph.store import GraphStore
+from policykg.queries.catalog import run_named
 
 LABEL_BY_PREFIX = {
     "doc": "Document",
@@ -118,42 +119,43 @@ def _scalars(properties: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in properties.items() if k != "id" and isinstance(v, (str, int, float, bool))}
 
 
-def _rel_type_expr(store: GraphStore) -> str:
-    return "label(r)" if store.dialect == "ladybug" else "type(r)"
-
-
-# LadybugDB looks an id up in its primary-key index only for `{id: $id}` with a labelled node: `id IN $ids`
-# scans the whole table (0.4 s for the Measure table at a million measures, 0.5 ms by key). So there, a
-# set of nodes is read one node at a time; a Neo4j server uses its index for `IN $ids` and takes them all
-# in one statement.
+# Every read goes through a named query (cypher/nodes_by_id, relationships_from/_to/_among and
+# document_relationships_from/_to). LadybugDB looks an id up in its primary-key index only for a labelled
+# node (`(n:Measure {id: i})`; unlabelled, or `id IN $ids`, it scans): so the nodes are read one label at a
+# time, the label written into the statement by the catalog from the schema's allow-list.
 
 
 def _by_label(ids: Iterable[str]) -> dict[str, list[str]]:
-    """The node ids grouped by the label their prefix names (ids of no known label are left out)."""
-    groups: dict[str, list[str]] = {}
+    """The node ids grouped by the label their prefix names, in LABEL_BY_PREFIX's order: hubs last, so
+    a limit fills with the nodes' own surroundings before a unit's thousands of measures (ids of no known
+    label are left out)."""
+    groups: dict[str, list[str]] = {label: [] for label in sorted(LABEL_BY_PREFIX.values(), key=_hub_last)}
     for node_id in ids:
         if label_of(node_id):
-            groups.setdefault(label_of(node_id), []).append(node_id)
-    return groups
+            groups[label_of(node_id)].append(node_id)
+    return {label: members for label, members in groups.items() if members}
+
+
+def _hub_last(label: str) -> bool:
+    return label in HUB_LABELS
 
 
 def fetch_nodes(store: GraphStore, ids: Iterable[str]) -> list[dict[str, Any]]:
-    """The nodes with the given ids, looked up by key one label at a time (UNWIND keeps the key lookup)."""
+    """The nodes with the given ids, looked up by key one label at a time."""
     nodes: list[dict[str, Any]] = []
-    for label, members in _by_label(sorted(set(ids))).items():  # label: from LABEL_BY_PREFIX only
-        nodes += [
-            r["n"] for r in store.read(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n", {"ids": members})
-        ]
+    for label, members in _by_label(sorted(set(ids))).items():
+        nodes += [r["n"] for r in run_named(store, "nodes_by_id", label=label, ids=members)]
     return nodes
 
 
-def _collect(store: GraphStore, statements: Iterable[Statement], limit: int) -> list[dict[str, Any]]:
-    """Rows {a, b, type, r} of the statements' relationships, each once, at most `limit`."""
+def _collect(store: GraphStore, queries: Iterable[tuple[str, dict[str, Any]]], limit: int) -> list[dict[str, Any]]:
+    """Rows {start_id, end_id, type, r, other} of the named queries' relationships, each once, at most
+    `limit`."""
     rows: list[dict[str, Any]] = []
-    seen: set[tuple[Any, str, Any]] = set()
-    for cypher, params in statements:
-        for row in store.read(cypher, params):
-            key = (row["a"].get("id"), row["type"], row["b"].get("id"))
+    seen: set[tuple[str, str, str]] = set()
+    for name, params in queries:
+        for row in run_named(store, name, **params, limit=limit):
+            key = (row["start_id"], row["type"], row["end_id"])
             if key not in seen:  # a relationship between two wanted nodes comes from both of them
                 seen.add(key)
                 rows.append(row)
@@ -162,73 +164,48 @@ def _collect(store: GraphStore, statements: Iterable[Statement], limit: int) -> 
     return rows[:limit]
 
 
-def _touching_statements(store: GraphStore, wanted: list[str], limit: int) -> Iterator[Statement]:
-    rel_type = _rel_type_expr(store)
-    returned = f"RETURN a, b, {rel_type} AS type, r"
-    if store.dialect != "ladybug":
-        # One side at a time: `a.id IN $ids OR b.id IN $ids` is not answered from the index.
-        for side in ("a", "b"):
-            yield f"MATCH (a)-[r]->(b) WHERE {side}.id IN $ids {returned} LIMIT $limit", {"ids": wanted, "limit": limit}
-        return
-    for node_id in wanted:
-        label = label_of(node_id)  # from LABEL_BY_PREFIX only
-        if not label:
-            continue
-        # A LIMIT makes LadybugDB's lookup 3x slower, so it is kept for the labels whose nodes can have tens
-        # of thousands of relationships; a document, section or measure has a few hundred at most.
-        capped = f"{returned} LIMIT $limit" if label in HUB_LABELS else returned
-        params = {"id": node_id, "limit": limit} if label in HUB_LABELS else {"id": node_id}
-        yield f"MATCH (a:{label} {{id: $id}})-[r]->(b) {capped}", params
-        yield f"MATCH (a)-[r]->(b:{label} {{id: $id}}) {capped}", params
+def _touching(wanted: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for label, members in _by_label(wanted).items():
+        yield "relationships_from", {"label": label, "ids": members}
+        yield "relationships_to", {"label": label, "ids": members}
 
 
-def _drawn(rows: list[dict[str, Any]], limit: int) -> Subgraph:
+def _drawn(store: GraphStore, near: list[str], rows: list[dict[str, Any]]) -> Subgraph:
+    """The rows' relationships with the nodes at both ends. A row carries the node at its far end only: the
+    near nodes are read once, by id (a node in every row of its relationships cost a third of the time), as
+    is any end that no row returned."""
     graph = Subgraph()
-    for row in rows[:limit]:
-        start, end = graph.add_node(row["a"]), graph.add_node(row["b"])
-        if start and end:
-            graph.add_edge(Edge(start.id, end.id, row["type"], _rel_props(row["r"])))
+    for node in fetch_nodes(store, near):
+        graph.add_node(node)
+    for row in rows:
+        graph.add_node(row["other"])
+    ends = {i for row in rows for i in (row["start_id"], row["end_id"])}
+    for node in fetch_nodes(store, ends - set(graph.nodes)):
+        graph.add_node(node)
+    for row in rows:
+        graph.add_edge(Edge(row["start_id"], row["end_id"], row["type"], _rel_props(row["r"])))
     return graph
 
 
 def neighbourhood(store: GraphStore, ids: Iterable[str], limit: int) -> tuple[Subgraph, bool]:
     """The given nodes, every relationship touching them and the nodes at the other end, at most
     `limit` relationships; the flag says whether the limit cut some off."""
-    # Hubs last: the limit fills with the nodes' own surroundings before a unit's thousands of measures.
-    wanted = sorted(set(ids), key=lambda i: (label_of(i) in HUB_LABELS, i))
+    wanted = sorted(set(ids))
     if not wanted:
         return Subgraph(), False
-    rows = _collect(store, _touching_statements(store, wanted, limit + 1), limit + 1)
-    graph = _drawn(rows, limit)
-    if len(rows) <= limit:  # isolated nodes have no row: fetch them on their own
-        for node in fetch_nodes(store, [i for i in wanted if i not in graph.nodes]):
-            graph.add_node(node)
-    return graph, len(rows) > limit
+    rows = _collect(store, _touching(wanted), limit + 1)
+    return _drawn(store, wanted, rows[:limit]), len(rows) > limit
 
 
-# A document's own relationships and those of its sections and measures, each set walked from the document's
-# key in one statement: what `neighbourhood` gives for the document and its parts, in 6 statements instead of
-# two per part (0.07 s instead of 0.25 s for a document of 130 parts at a million measures).
-DOCUMENT_PARTS = (
-    "MATCH (a:Document {id: $doc})-[r]->(b)",
-    "MATCH (a)-[r]->(b:Document {id: $doc})",
-    "MATCH (:Document {id: $doc})-[:HAS]->(a:Section)-[r]->(b)",
-    "MATCH (:Document {id: $doc})-[:HAS]->(b:Section)<-[r]-(a)",
-    "MATCH (:Document {id: $doc})-[:HAS*1..2]->(a:Measure)-[r]->(b)",
-    "MATCH (:Document {id: $doc})-[:HAS*1..2]->(b:Measure)<-[r]-(a)",
-)
+# A document's own relationships and those of its sections and measures, walked from the document's key:
+# what `neighbourhood` gives for the document and its parts, in 2 statements instead of 6.
+DOCUMENT_PARTS = ("document_relationships_from", "document_relationships_to")
 
 
 def document_neighbourhood(store: GraphStore, document_id: str, limit: int) -> tuple[Subgraph, bool]:
     """`neighbourhood` of a document with all its sections and measures."""
-    returned = f"RETURN a, b, {_rel_type_expr(store)} AS type, r LIMIT $limit"
-    statements = [(f"{match} {returned}", {"doc": document_id, "limit": limit + 1}) for match in DOCUMENT_PARTS]
-    rows = _collect(store, statements, limit + 1)
-    graph = _drawn(rows, limit)
-    if not graph.nodes:  # a document with no relationship at all
-        for node in fetch_nodes(store, [document_id]):
-            graph.add_node(node)
-    return graph, len(rows) > limit
+    rows = _collect(store, [(name, {"doc": document_id}) for name in DOCUMENT_PARTS], limit + 1)
+    return _drawn(store, [document_id], rows[:limit]), len(rows) > limit
 
 
 def induced(store: GraphStore, ids: Iterable[str]) -> Subgraph:
@@ -239,18 +216,10 @@ def induced(store: GraphStore, ids: Iterable[str]) -> Subgraph:
         graph.add_node(node)
     if not graph.nodes:
         return graph
-    rel_type = _rel_type_expr(store)
-    returned = f"RETURN a.id AS a, b.id AS b, {rel_type} AS type, r"
-    statements: list[Statement]
-    if store.dialect == "ladybug":  # each node's outgoing relationships by key; add_edge keeps those inside
-        statements = [
-            (f"MATCH (a:{n.label} {{id: $id}})-[r]->(b) {returned}", {"id": n.id}) for n in graph.nodes.values()
-        ]
-    else:
-        statements = [(f"MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids {returned}", {"ids": wanted})]
-    for cypher, params in statements:
-        for row in store.read(cypher, params):
-            graph.add_edge(Edge(row["a"], row["b"], row["type"], _rel_props(row["r"])))
+    found = sorted(graph.nodes)
+    for label in _by_label(found):
+        for row in run_named(store, "relationships_among", label=label, ids=found):
+            graph.add_edge(Edge(row["start_id"], row["end_id"], row["type"], _rel_props(row["r"])))
     return graph
 
 

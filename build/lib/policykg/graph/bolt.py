@@ -6,7 +6,10 @@ the URI or argv, and the password never appears in a message, repr or exception 
 
 from __future__ import annotations
 
+import logging
 import os
+import socket
+import ssl
 from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,6 +25,14 @@ SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_USER = "neo4j"
 # A host that does not answer should fail in seconds, not after the driver's default 30 s.
 CONNECT_TIMEOUT_S = 10.0
+HANDSHAKE_TIMEOUT_S = 5.0
+DEFAULT_PORT = 7687
+# The Bolt preamble and four protocol versions offered (5.x, 4.4, 4.3, 3): a Bolt server answers with the
+# four bytes of the version it picked; anything else at the address does not.
+BOLT_HANDSHAKE = bytes.fromhex("6060b01700000005000004040000030400000003")
+# The driver logs every retry as a warning ("Transaction failed and will be retried…"); the store reports
+# the outcome in one line instead.
+logging.getLogger("neo4j").setLevel(logging.ERROR)
 # What the driver or the network raise; these become StoreError / QueryError, nothing else is caught.
 DRIVER_ERRORS = (Neo4jError, DriverError, OSError)
 
@@ -39,6 +50,7 @@ class BoltStore:
         # Kept only to scrub it from server messages; never formatted into anything.
         self._password = os.environ.get("NEO4J_PASSWORD", "")
         auth = (self._user, self._password) if self._password else None
+        probe_bolt(self.location)
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 self.location,
@@ -71,6 +83,24 @@ class BoltStore:
                 return session.execute_read(_rows, cypher, dict(params or {}))
         except DRIVER_ERRORS as exc:
             raise self._error(exc, "read") from exc
+
+    def read_limited(
+        self, cypher: str, params: Mapping[str, Any], max_rows: int, seconds: float
+    ) -> tuple[list[str], list[Row], bool]:
+        """A READ auto-commit statement under the server's transaction timeout; records are pulled only
+        until one more than max_rows has arrived, and the rest is discarded with the session."""
+        try:
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                result = session.run(neo4j.Query(cypher, timeout=seconds), dict(params))
+                columns = list(result.keys())
+                rows: list[Row] = []
+                for record in result:
+                    rows.append(plain_row(record))
+                    if len(rows) > max_rows:
+                        break
+        except DRIVER_ERRORS as exc:
+            raise self._error(exc, "read") from exc
+        return columns, rows[:max_rows], len(rows) > max_rows
 
     def write(self, statements: Iterable[Statement]) -> None:
         """Run every statement in one explicit transaction: all of them take effect or none does."""
@@ -120,18 +150,57 @@ def _rows(tx: neo4j.ManagedTransaction, cypher: str, params: dict[str, Any]) -> 
 
 
 def _checked_location(uri: str) -> str:
-    """The URI as given, refused when it is not Bolt or carries credentials (those leak via argv)."""
+    """The URI reduced to scheme://host[:port]. Credentials anywhere in it (user info, query, fragment)
+    are refused without being echoed (they would leak through argv and logs), and so is a bad port."""
+    generic = "not a Bolt URI (expected bolt://HOST:PORT or neo4j+s://HOST)"
     try:
         parts = urlsplit(uri)
         host = parts.hostname
     except ValueError:
-        raise StoreError("not a Bolt URI (expected bolt://HOST:PORT or neo4j+s://HOST)") from None
+        raise StoreError(generic) from None
     if parts.scheme not in SCHEMES or not host:
-        raise StoreError("not a Bolt URI (expected bolt://HOST:PORT or neo4j+s://HOST)")
-    if parts.username is not None or parts.password is not None:
-        safe = f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
-        raise StoreError(f"{safe}: credentials in the URI are not accepted; set NEO4J_USER and NEO4J_PASSWORD")
-    return uri
+        raise StoreError(generic)
+    shown = f"{parts.scheme}://[{host}]" if ":" in host else f"{parts.scheme}://{host}"
+    if parts.username is not None or parts.password is not None or parts.query or parts.fragment:
+        raise StoreError(
+            f"{shown}: the store URI may not carry credentials, a query or a fragment "
+            "(set NEO4J_USER and NEO4J_PASSWORD instead)"
+        )
+    if parts.path not in ("", "/"):
+        raise StoreError(f"{shown}: the store URI may not have a path (a database is chosen with NEO4J_DATABASE)")
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0 or (port is None and parts.netloc.rstrip("]").rpartition(":")[1] and not parts.netloc.endswith("]")):
+        raise StoreError(f"{shown}: the port must be a number from 1 to 65535")
+    return f"{shown}:{port}" if port else shown
+
+
+def probe_bolt(location: str, timeout_s: float = HANDSHAKE_TIMEOUT_S) -> None:
+    """Fail fast, in one line, when nothing at the address speaks Bolt (an HTTP port, a closed port, a host
+    that never answers): the driver itself would wait on such a handshake without end."""
+    parts = urlsplit(location)
+    host, port = parts.hostname or "", parts.port or DEFAULT_PORT
+    try:
+        with socket.create_connection((host, port), timeout=timeout_s) as raw:
+            raw.settimeout(timeout_s)
+            conn: socket.socket = raw
+            if parts.scheme.endswith(("+s", "+ssc")):
+                context = ssl.create_default_context()
+                if parts.scheme.endswith("+ssc"):
+                    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+                conn = context.wrap_socket(raw, server_hostname=host)
+            conn.sendall(BOLT_HANDSHAKE)
+            answer = conn.recv(4)
+    except TimeoutError:
+        raise StoreError(
+            f"cannot reach {location}: no Bolt answer within {timeout_s:g} s (is it the Bolt port?)"
+        ) from None
+    except OSError as exc:
+        raise StoreError(f"cannot reach {location}: {exc.strerror or type(exc).__name__}") from None
+    if len(answer) != 4 or answer[:2] != b"\x00\x00" or answer == b"\x00\x00\x00\x00":
+        raise StoreError(f"{location} does not speak Bolt (is it a web port? Neo4j's Bolt port is usually 7687)")
 
 
 def _reason(exc: BaseException) -> str:

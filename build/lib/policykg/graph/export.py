@@ -15,7 +15,14 @@ from policykg.graph.store import GraphStore, Row
 
 # What Gephi shows as a node's label: the first of these properties the node has.
 DISPLAY_PROPERTIES = ("name", "title", "heading", "path", "id")
-NEO4J_ADMIN_TYPES: dict[PropType, str] = {"STRING": "", "BOOLEAN": ":boolean", "DOUBLE": ":double"}
+NEO4J_ADMIN_TYPES: dict[PropType, str] = {
+    "STRING": "",
+    "BOOLEAN": ":boolean",
+    "DOUBLE": ":double",
+    "INT64": ":long",
+    "INT64[]": ":long[]",
+}
+ARRAY_DELIMITER = ";"  # neo4j-admin's default between the items of an array cell
 
 
 @dataclass(frozen=True)
@@ -61,14 +68,19 @@ def graph_data(store: GraphStore) -> GraphData:
 
 def to_networkx(data: GraphData) -> nx.MultiDiGraph:
     """Nodes keyed by id with `labels` (":Measure", as Neo4j exports write it) and `label` (display text);
-    edges with `type` (and `label`, which Gephi shows)."""
+    edges with `type` (and `label`, which Gephi shows). GraphML has no lists: a list property (a measure's
+    deadline spans) becomes its items joined by ';', as in the CSV."""
     graph = nx.MultiDiGraph()
     for node in data.nodes:
         display = next((str(node.properties[p]) for p in DISPLAY_PROPERTIES if node.properties.get(p)), node.id)
-        graph.add_node(node.id, labels=f":{node.label}", label=display, **node.properties)
+        graph.add_node(node.id, labels=f":{node.label}", label=display, **_scalars(node.properties))
     for rel in data.relationships:
-        graph.add_edge(rel.start, rel.end, type=rel.type, label=rel.type, **rel.properties)
+        graph.add_edge(rel.start, rel.end, type=rel.type, label=rel.type, **_scalars(rel.properties))
     return graph
+
+
+def _scalars(properties: dict[str, Any]) -> dict[str, Any]:
+    return {k: _cell(v) if isinstance(v, list) else v for k, v in properties.items()}
 
 
 def write_graphml(store: GraphStore, out: str | Path | IO[bytes]) -> None:
@@ -138,6 +150,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return ARRAY_DELIMITER.join(_cell(v) for v in value)
     return str(value)
 
 

@@ -13,6 +13,7 @@ import ladybug
 from policykg.core.errors import QueryError, StoreError
 from policykg.core.resources import read_text
 from policykg.graph.readonly import ensure_read_only
+from policykg.graph.schema import LABELS, MARKER_LABEL, REL_TYPES
 from policykg.graph.store import Dialect, Row, Statement
 
 DEFAULT_PATH = "data/policykg.lbug"
@@ -39,12 +40,20 @@ class LadybugStore:
     """GraphStore over a LadybugDB file; creates the file and its schema on first open.
 
     `read_only=True` opens an existing file without taking the write lock, so the explorer can read
-    while an ingest writes (it sees the last committed state at open time).
+    while an ingest writes (it sees the last committed state at open time). `rebuild=True` drops the
+    schema's tables first (every document with them), so a file of an earlier schema starts afresh.
     """
 
     dialect: Dialect = "ladybug"
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_PATH,
+        *,
+        read_only: bool = False,
+        rebuild: bool = False,
+        buffer_pool_size: int = 0,
+    ) -> None:
         self.location = str(path)
         self.read_only = read_only
         target = Path(path)
@@ -53,17 +62,34 @@ class LadybugStore:
         if not read_only:
             target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = ladybug.Database(str(target), read_only=read_only, max_db_size=MAX_DB_SIZE)
+            self._db = ladybug.Database(
+                str(target), read_only=read_only, max_db_size=MAX_DB_SIZE, buffer_pool_size=buffer_pool_size
+            )
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             raise StoreError(f"{path}: cannot open the store: {_one_line(exc)}") from exc
         self._lock = threading.RLock()  # one connection, shared by the explorer's threads
         if not read_only:
-            self._create_schema()
+            try:
+                if rebuild:
+                    self._drop_schema()
+                self._create_schema()
+            except BaseException:
+                self.close()
+                raise
 
     def _create_schema(self) -> None:
         for stmt in schema_statements():
             self._execute(stmt, None, error=StoreError)
+
+    def _drop_schema(self) -> None:
+        """Drop the tables this schema names (relationship tables first: a node table with relationship
+        tables on it cannot be dropped); other tables are left alone."""
+        ours = {*REL_TYPES, *LABELS, MARKER_LABEL}
+        tables = self._execute("CALL show_tables() RETURN name, type", None, error=StoreError).get_all()
+        for name, _ in sorted(tables, key=lambda t: t[1] != "REL"):
+            if name in ours:
+                self._execute(f"DROP TABLE `{name}`", None, error=StoreError)
 
     def _execute(self, cypher: str, params: Mapping[str, Any] | None, error: type[Exception]) -> Any:
         try:
@@ -83,6 +109,23 @@ class LadybugStore:
                 rows.append({col: _plain(value) for col, value in zip(columns, result.get_next(), strict=True)})
             result.close()
         return rows
+
+    def read_limited(
+        self, cypher: str, params: Mapping[str, Any], max_rows: int, seconds: float
+    ) -> tuple[list[str], list[Row], bool]:
+        ensure_read_only(cypher)
+        with self._lock:
+            self._conn.set_query_timeout(max(1, int(seconds * 1000)))
+            try:
+                result = self._execute(cypher, params, error=QueryError)
+                columns = result.get_column_names()
+                rows: list[Row] = []
+                while result.has_next() and len(rows) <= max_rows:
+                    rows.append({col: _plain(value) for col, value in zip(columns, result.get_next(), strict=True)})
+                result.close()
+            finally:
+                self._conn.set_query_timeout(0)
+        return columns, rows[:max_rows], len(rows) > max_rows
 
     def write(self, statements: Iterable[Statement]) -> None:
         if self.read_only:

@@ -21,6 +21,7 @@ from policykg.graph import ids, writes
 from policykg.graph.rows import GraphRows, document_rows, merge_rows
 from policykg.graph.schema import SHARED_LABELS
 from policykg.graph.store import GraphStore, Statement
+from policykg.graph.store_version import mark_statements, require_current
 from policykg.ingest.records import Extraction
 
 # Documents per transaction. LadybugDB takes a whole corpus in one COPY transaction; on a Bolt server a
@@ -66,6 +67,7 @@ def load_rows(
     build them next to extraction, so the process that writes only merges and copies."""
     started = time.perf_counter()
     report = LoadReport()
+    marked = require_current(store)  # rows of this version never go into a graph of another
 
     stored = _stored_fingerprints(store, [ids.document_id(s) for s in built])
     changed: list[tuple[str, GraphRows]] = []
@@ -84,7 +86,10 @@ def load_rows(
     replaced = set(report.replaced)
     for batch in _batches(changed, size or len(changed)):
         statements, created = _plan(store, batch, [ids.document_id(s) for s, _ in batch if s in replaced])
+        if not marked:
+            statements += mark_statements()
         store.write(statements)
+        marked = True
         report.nodes.update(created.nodes)
         report.relationships.update(created.relationships)
         if on_progress:

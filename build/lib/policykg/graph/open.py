@@ -4,10 +4,13 @@ library code takes a store as an argument."""
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from policykg.core.errors import StoreError
 from policykg.graph.ladybug_store import DEFAULT_PATH, LadybugStore, schema_statements
+from policykg.graph.schema import LABELS, MARKER_LABEL
 from policykg.graph.store import GraphStore
+from policykg.graph.store_version import require_current
 
 BOLT_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 NEO4J_SCHEMA_FILE = "schema.neo4j.cypher"
@@ -22,20 +25,49 @@ def is_bolt(spec: str) -> bool:
     return spec.lower().startswith(BOLT_SCHEMES)
 
 
-def open_store(spec: str | None = None, *, read_only: bool = False) -> GraphStore:
+def open_store(spec: str | None = None, *, read_only: bool = False, rebuild: bool = False) -> GraphStore:
     """`bolt://…`, `neo4j://…`, `neo4j+s://…` -> Neo4j over Bolt (credentials from NEO4J_USER,
-    NEO4J_PASSWORD, NEO4J_DATABASE); anything else is a LadybugDB file path."""
+    NEO4J_PASSWORD, NEO4J_DATABASE); anything else is a LadybugDB file path.
+
+    A store written by another version of policykg is refused (StaleStore, saying how to re-ingest);
+    `rebuild=True` empties it instead, of every document and of the earlier schema, for a fresh ingest."""
     resolved = store_spec(spec)
+    if rebuild and read_only:
+        raise StoreError(f"{resolved}: a store opened read-only cannot be rebuilt")
+    store: GraphStore
     if is_bolt(resolved):
         from policykg.graph.bolt import BoltStore  # the neo4j driver loads only when a server is asked for
 
-        bolt = BoltStore(resolved, read_only=read_only)
-        if not read_only:
-            ensure_neo4j_schema(bolt)
-        return bolt
-    if resolved.startswith(("http://", "https://")):
+        store = BoltStore(resolved, read_only=read_only)
+    elif resolved.startswith(("http://", "https://")):
         raise StoreError(f"{resolved}: not a store (use a file path, or bolt:// / neo4j+s:// for Neo4j)")
-    return LadybugStore(resolved, read_only=read_only)
+    else:
+        store = LadybugStore(resolved, read_only=read_only, rebuild=rebuild)
+    try:
+        if store.dialect == "neo4j" and rebuild:
+            clear_bolt(store)
+        if store.dialect == "neo4j" and not read_only:
+            ensure_neo4j_schema(store)
+        require_current(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def refuse_stale(spec: str | None = None) -> None:
+    """Raise StaleStore if the store exists and was written by another version (open_store would refuse it
+    too, but only once opened for writing, which an ingest does after extracting)."""
+    resolved = store_spec(spec)
+    if is_bolt(resolved) or Path(resolved).exists():
+        open_store(resolved, read_only=True).close()
+
+
+def clear_bolt(store: GraphStore) -> None:
+    """Delete every node of the schema's labels and the version marker, a label per transaction (a server
+    holds a transaction's changes in memory); what else the database holds is left alone."""
+    for name in (*LABELS, MARKER_LABEL):
+        store.write([(f"MATCH (n:{name}) DETACH DELETE n", {})])
 
 
 def ensure_neo4j_schema(store: GraphStore) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from policykg.graph import ids
 from policykg.graph.jurisdictions import locate
 from policykg.graph.schema import NODE_BY_LABEL, ROLE_REL, SHARED_LABELS
-from policykg.ingest.records import Extraction, InstrumentCitation, Measure, Section
+from policykg.ingest.records import Extraction, InstrumentCitation, Measure, Section, Span
 
 Row = dict[str, Any]
 RelKey = tuple[str, str, str]  # (type, from label, to label)
@@ -71,14 +71,17 @@ def document_rows(extraction: Extraction) -> GraphRows:
             rows.add_rel(("HAS", "Document", "Measure"), doc_id, measure_id)
         for mention in measure.units:
             unit = shared.unit(mention.unit, mention.kind, mention.collective)
-            rows.add_rel((ROLE_REL[mention.role], "Unit", "Measure"), unit, measure_id, mention=mention.mention)
+            key = (ROLE_REL[mention.role], "Unit", "Measure")
+            rows.add_rel(key, unit, measure_id, mention=mention.mention, **_span(mention.span))
         for citation in measure.instruments:
             instrument = shared.instrument(citation)
-            rows.add_rel(("CITES", "Measure", "Instrument"), measure_id, instrument, mention=citation.mention)
+            key = ("CITES", "Measure", "Instrument")
+            rows.add_rel(key, measure_id, instrument, mention=citation.mention, **_span(citation.span))
 
     for citation in extraction.instruments:
         instrument = shared.instrument(citation)
-        rows.add_rel(("CITES", "Document", "Instrument"), doc_id, instrument, mention=citation.mention)
+        key = ("CITES", "Document", "Instrument")
+        rows.add_rel(key, doc_id, instrument, mention=citation.mention, **_span(citation.span))
     for issuer in dict.fromkeys(doc.issuers):
         rows.add_rel(("ISSUED_BY", "Document", "Unit"), doc_id, shared.unit(issuer, "", False))
 
@@ -211,7 +214,15 @@ def _add_sections(
         path = ids.join_path(section.path)
         section_id = ids.section_id(source, path, len(by_path[path]) + 1)
         by_path[path].append((section.span[0], section_id))
-        rows.add_node("Section", id=section_id, path=path, heading=section.heading, document_id=doc_id, source=source)
+        rows.add_node(
+            "Section",
+            id=section_id,
+            path=path,
+            heading=section.heading,
+            **_span(section.span),
+            document_id=doc_id,
+            source=source,
+        )
         rows.add_rel(("HAS", "Document", "Section"), doc_id, section_id)
     return by_path
 
@@ -235,8 +246,16 @@ def _add_measure(rows: GraphRows, measure: Measure, source: str, doc_id: str, me
         path=ids.join_path(measure.path),
         heading=measure.heading,
         text=measure.text,
+        **_span(measure.span),
         deadline=first.date if first else "",
         deadline_text=first.text if first else "",
+        deadline_starts=[d.span[0] for d in measure.deadlines],
+        deadline_ends=[d.span[1] for d in measure.deadlines],
         document_id=doc_id,
         source=source,
     )
+
+
+def _span(span: Span) -> dict[str, int]:
+    """A record's [start, end) offsets as the graph's properties."""
+    return {"span_start": span[0], "span_end": span[1]}

@@ -11,7 +11,14 @@ from typing import Literal
 
 from policykg.core.vocabulary import ROLE_RELATIONSHIP
 
-PropType = Literal["STRING", "BOOLEAN", "DOUBLE"]
+PropType = Literal["STRING", "BOOLEAN", "DOUBLE", "INT64", "INT64[]"]
+
+# The version of the graph layout a store holds, kept on its one (:StoreSchema {id, version}) node. Raise it
+# whenever a change means a store written before cannot be read right (2: mention and measure spans).
+# A store without the marker but with documents was written before spans were kept (version 1).
+SCHEMA_VERSION = 2
+MARKER_LABEL = "StoreSchema"
+MARKER_ID = "policykg"
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,11 @@ class RelTable:
 
 
 _S: PropType = "STRING"
+_I: PropType = "INT64"
+# Offsets are `span_start`/`span_end` (the extraction's [start, end) into Document.text), not start/end:
+# `end` is a reserved word of LadybugDB's Cypher (r.end does not parse there), and an exported
+# relationship's `start`/`end` already name its two nodes.
+_SPAN: tuple[tuple[str, PropType], ...] = (("span_start", _I), ("span_end", _I))
 
 NODES: tuple[NodeTable, ...] = (
     NodeTable(
@@ -49,11 +61,14 @@ NODES: tuple[NodeTable, ...] = (
             ("doc_number", _S),
             ("period", _S),
             ("source", _S),
-            ("text", _S),  # the original text: the explorer re-extracts it to show every span in place
+            ("text", _S),  # the original text: every span_start/span_end in the graph points into it
             ("fingerprint", _S),  # hash of the document's rows: an unchanged re-ingest is skipped
         ),
     ),
-    NodeTable("Section", (("id", _S), ("path", _S), ("heading", _S), ("document_id", _S), ("source", _S))),
+    NodeTable(
+        "Section",
+        (("id", _S), ("path", _S), ("heading", _S), *_SPAN, ("document_id", _S), ("source", _S)),
+    ),
     NodeTable(
         "Measure",
         (
@@ -61,9 +76,15 @@ NODES: tuple[NodeTable, ...] = (
             ("number", _S),
             ("path", _S),  # heading labels joined with '/': "二/(一)/1"
             ("heading", _S),
-            ("text", _S),
-            ("deadline", _S),  # ISO date of the first deadline, "" when none
-            ("deadline_text", _S),  # the first deadline phrase as written: 2022年底前
+            ("text", _S),  # the document's text from span_start to span_end
+            *_SPAN,
+            ("deadline", _S),  # ISO date of the first dated deadline (else of the first one), "" when none
+            ("deadline_text", _S),  # that deadline's phrase: 2022年底前
+            # Every deadline phrase's span, in document order, as two lists of one length (Neo4j keeps no
+            # list of pairs; both backends keep integer lists as they are, where a node per deadline
+            # would add a label, a relationship type and a join for what is only a highlight).
+            ("deadline_starts", "INT64[]"),
+            ("deadline_ends", "INT64[]"),
             ("document_id", _S),
             ("source", _S),
         ),
@@ -76,7 +97,8 @@ NODES: tuple[NodeTable, ...] = (
     NodeTable("Instrument", (("id", _S), ("title", _S), ("kind", _S))),
 )
 
-_MENTION: tuple[tuple[str, PropType], ...] = (("mention", _S),)
+# The mention as written and where: Document.text[span_start:span_end] == mention.
+_MENTION: tuple[tuple[str, PropType], ...] = (("mention", _S), *_SPAN)
 
 RELATIONSHIPS: tuple[RelTable, ...] = (
     # Document->Measure only for a measure that sits under no section heading.

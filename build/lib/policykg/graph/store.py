@@ -18,6 +18,13 @@ class GraphStore(Protocol):
         """Run one read-only statement and return its rows as dicts keyed by column name."""
         ...
 
+    def read_limited(
+        self, cypher: str, params: Mapping[str, Any], max_rows: int, seconds: float
+    ) -> tuple[list[str], list[Row], bool]:
+        """(columns, at most max_rows rows, whether there were more), stopped by the engine after
+        `seconds`: the bounded read the console uses."""
+        ...
+
     def write(self, statements: Iterable[Statement]) -> None:
         """Run the statements in one transaction: all of them take effect or none does."""
         ...

@@ -129,6 +129,12 @@ def _chunks(rows: Sequence[Row]) -> list[Sequence[Row]]:
 def _arrow(columns: dict[str, list[Any]], types: dict[str, PropType]) -> Any:
     import pyarrow as pa
 
-    arrow_type = {"STRING": pa.string(), "BOOLEAN": pa.bool_(), "DOUBLE": pa.float64()}
+    arrow_type = {
+        "STRING": pa.string(),
+        "BOOLEAN": pa.bool_(),
+        "DOUBLE": pa.float64(),
+        "INT64": pa.int64(),
+        "INT64[]": pa.list_(pa.int64()),
+    }
     # Column order is what COPY maps by, so it must be the table's property order.
     return pa.table({name: pa.array(values, type=arrow_type[types[name]]) for name, values in columns.items()})

@@ -1,48 +1,73 @@
 """Responsibility clauses: who leads, joins or answers for a measure, with the span of each unit mention.
 
-Forms handled (brackets ASCII or full-width; cleaning has unified them):
-  (责任单位:区政府办公室、区司法局、全区各部门)
-  (牵头单位:县司法局;参加单位:县政府其他有关部门、各乡镇(街道))   — also with "," between the parts
-  牵头单位:县司法局;参加单位:…                                  — unbracketed, to the end of its line
-  (市编办牵头,市政府办公厅、市发改委等相关单位配合)
-  (市政府办公厅、市编办按照职责分工分别负责,…配合)
-  (县司法局、县财政局)                                            — a bare unit list: responsible
-Unit lists split on 、 , ; at bracket depth 0, so 各乡镇(街道) stays whole.
+A clause is read from its parts, not matched as a whole template:
+- a role, named by a label of the vocabulary (牵头单位, 其他责任单位, 协办单位 …; 责任领导 / 完成时限 / 督办单位
+  name no units) followed by a colon or a space, or by a verb after a unit list (X牵头, Y配合, Z按职责分工落实,
+  X会同Y负责, X为牵头单位);
+- a unit list, split on 、 , ; / and on 和 / 及 / 与 where both sides are units (core.unit_words);
+- a place: any bracket pair (( ) [ ] 〔 〕 after cleaning; 【】［］ are [ ]), closed or left open to the line
+  end; a line of labels after the item (several on one line, separated by spaces); a bracketed label
+  before its list ([责任单位]县司法局); a bare bracketed list at the end of a sentence (responsible); or the
+  item's assignment sentence, the last sentence of a paragraph ending in a role clause
+  (县财政局要加强……，县审计局参与).
+The reader goes line by line (ingest.clause_parts reads the verb parts and the unit lists). A role label
+with no units after it is an empty_clause warning with the label's span; a list item that is not a unit
+name, a skipped_text warning.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from policykg.core.unit_words import is_collective, looks_like_unit, strip_unit_noise
-from policykg.core.vocabulary import LABELS_LONGEST_FIRST, ROLE_VERBS, ROLES, Role, Span, label_role
+from policykg.core.unit_words import alternation, is_collective, starts_like_unit
+from policykg.core.vocabulary import (
+    LABELS_LONGEST_FIRST,
+    NONE_MARKERS,
+    RESPONSIBLE_PHRASES,
+    ROLE_VERB_TAILS,
+    ROLE_VERBS,
+    Role,
+    Span,
+    label_role,
+)
+from policykg.ingest.clause_parts import (
+    SENTENCE_END,
+    Assignment,
+    assignment_subject,
+    labelled_list,
+    line_end,
+    lstrip,
+    parse_unit_list,
+    rstrip,
+    sentence_end,
+    split_depth0,
+    strict_list,
+    strip_span,
+    verb_clause,
+    verb_part,
+)
+from policykg.ingest.records import ExtractionWarning
 
-# Every label of the vocabulary, longest first so 牵头责任单位 wins over 责任单位.
-_LABEL_ALT = "|".join(re.escape(label) for label in LABELS_LONGEST_FIRST)
-# A label at the start of a clause or after a separator, with its colon (or a bracketed label).
-# A label with its colon, or in brackets where the colon is often left out: [责任单位]县司法局.
-_LABEL = re.compile(rf"(?:\[(?P<bracketed>{_LABEL_ALT})\]\s*[::]?|(?P<plain>{_LABEL_ALT})\s*[::])\s*")
-# Also after an opening bracket that is never closed: "(牵头单位:县司法局;参加单位:…" to the line end.
-_UNBRACKETED_CLAUSE = re.compile(rf"(?:^|(?<=[。;!?(]))[ ]*(?:\[({_LABEL_ALT})\]|({_LABEL_ALT})\s*[::])", re.M)
+__all__ = ["Assignment", "Clause", "ClauseScan", "find_clauses", "parse_unit_list", "scan_clauses"]
 
-# Role verbs at the end of a part of an unlabelled clause: "X牵头", "Y等相关单位配合", "Z按职责分工负责".
-_LEAD, _PARTICIPATE, _RESPONSIBLE = ("|".join(ROLE_VERBS[role]) for role in ROLES)
-_LEAD_VERB = re.compile(rf"(?:负责)?(?:{_LEAD})(?:负责|落实|实施)?$")
-_PARTICIPATE_VERB = re.compile(rf"(?:共同)?(?:{_PARTICIPATE})(?:落实|实施)?$")
-_RESPONSIBLE_VERB = re.compile(
-    rf"(?:按照?(?:各自)?职责(?:分工)?|根据职责(?:分工)?|依职责)?(?:分别|共同|具体)?(?:{_RESPONSIBLE})(?:落实|实施)?$"
+_alt = alternation
+_OPENERS, _CLOSERS = "([〔", ")]〕"
+_BRACKET_CHAR = re.compile(r"[(\[〔)\]〕]")
+_LABEL_ALT = _alt(LABELS_LONGEST_FIRST)
+# A label and what separates it from its list: a colon, or spaces before the list on a line of labels.
+_LABEL_TOKEN = re.compile(rf"(?P<label>{_LABEL_ALT})(?:(?P<colon>\s*:\s*)|(?P<space>[ \t]+))")
+_LABEL_ONLY = re.compile(rf"\s*(?P<label>{_LABEL_ALT})\s*:?\s*")
+# Characters after which a label starts a part of a clause (not the inside of a name).
+_PART_START = " \t;,。:、!?([〔"
+
+_NONE = frozenset(NONE_MARKERS)
+# The cheap test a line passes before it is read as an assignment sentence: it ends in a role word.
+_ROLE_AT_END = re.compile(
+    rf"(?:{_alt([*(v for verbs in ROLE_VERBS.values() for v in verbs), *ROLE_VERB_TAILS, *RESPONSIBLE_PHRASES])}"
+    rf"|{_LABEL_ALT})$"
 )
 _MAX_CLAUSE = 600
-
-
-@dataclass(frozen=True)
-class Assignment:
-    role: Role
-    mention: str  # cleaned text of the unit mention
-    span: Span
-    collective: bool
 
 
 @dataclass(frozen=True)
@@ -51,170 +76,246 @@ class Clause:
     assignments: tuple[Assignment, ...]
 
 
+@dataclass(frozen=True)
+class ClauseScan:
+    """The clauses of a text and what the reader found hard there (labels with no units)."""
+
+    clauses: tuple[Clause, ...]
+    warnings: tuple[ExtractionWarning, ...] = ()
+
+
 def find_clauses(text: str, start: int, end: int) -> list[Clause]:
     """Every responsibility clause in text[start:end], in order."""
-    bracketed = [c for c in (_bracketed_clause(text, o, c) for o, c in _bracket_pairs(text, start, end)) if c]
-    bracketed_starts = [c.span[0] for c in bracketed]
-    unbracketed: list[Clause] = []
-    swallowed: set[int] = set()  # bracketed clauses inside an unbracketed one: 各乡镇(街道) is a name
-    for m in _UNBRACKETED_CLAUSE.finditer(text, start, end):
-        if unbracketed and m.start() < unbracketed[-1].span[1]:
-            continue  # the 参加单位 part of the clause just read
-        i = bisect.bisect_right(bracketed_starts, m.start()) - 1
-        if i >= 0 and m.start() < bracketed[i].span[1] and i not in swallowed:
-            continue
-        line_end = text.find("\n", m.start(), end)
+    return list(scan_clauses(text, start, end).clauses)
+
+
+def scan_clauses(text: str, start: int, end: int) -> ClauseScan:
+    """Every responsibility clause in text[start:end], in order, with a warning for each empty one."""
+    reader = _LineReader(text)
+    pos = start
+    while pos < end:
+        line_end = text.find("\n", pos, end)
         line_end = end if line_end < 0 else line_end
-        clause = _labelled_clause(text, m.start(), line_end, (m.start(), _trim_end(text, m.start(), line_end)))
-        if clause:
-            first = bisect.bisect_left(bracketed_starts, clause.span[0])
-            last = bisect.bisect_left(bracketed_starts, clause.span[1])
-            swallowed.update(range(first, last))
-            unbracketed.append(clause)
-    kept = [c for i, c in enumerate(bracketed) if i not in swallowed]
-    return sorted(kept + unbracketed, key=lambda c: c.span)
+        pos = reader.read(pos, line_end, end) + 1
+    return ClauseScan(tuple(sorted(reader.clauses, key=lambda c: c.span)), tuple(reader.warnings))
 
 
-def _bracket_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Outermost balanced ( ) pairs in text[start:end] as (open, close) offsets."""
-    pairs = []
-    depth, opened = 0, -1
-    for i in range(start, end):
-        ch = text[i]
-        if ch == "(":
-            if depth == 0:
-                opened = i
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-            if depth == 0 and i - opened <= _MAX_CLAUSE:
-                pairs.append((opened, i))
-        elif ch == "\n":
-            depth = 0
-    return pairs
+@dataclass
+class _LineReader:
+    text: str
+    clauses: list[Clause] = field(default_factory=list)
+    warnings: list[ExtractionWarning] = field(default_factory=list)
 
+    def read(self, start: int, end: int, text_end: int) -> int:
+        """Read the clauses of one line; returns where the line (or a line it took its list from) ends."""
+        text = self.text
+        clause_sites: list[Span] = []  # bracket sites read as clauses
+        label_sites: list[tuple[int, int, int]] = []  # bracketed labels: (token start, token end, list start)
+        sites = _bracket_sites(text, start, end)
+        for opened, closed in sites:
+            site = self._bracket(opened, closed, end, label_sites)
+            if site and not any(site[0] == s for s, _, _ in label_sites):
+                clause_sites.append(site)
+        labels_found, consumed = self._label_line(start, end, sites, clause_sites, label_sites, text_end)
+        if not clause_sites and not labels_found and "\t" not in text[start:end]:
+            self._assignment_sentence(start, end)
+        return consumed if consumed is not None else end
 
-def _bracketed_clause(text: str, opened: int, closed: int) -> Clause | None:
-    inner_start, inner_end = opened + 1, closed
-    inner = text[inner_start:inner_end]
-    if _LABEL.match(inner.lstrip()):
-        return _labelled_clause(text, inner_start, inner_end, (opened, closed + 1))
-    return _verb_clause(text, inner_start, inner_end, (opened, closed + 1))
-
-
-def _labelled_clause(text: str, start: int, end: int, span: Span) -> Clause | None:
-    """(牵头单位:A;参加单位:B、C) — each label's list runs to the next label."""
-    labels = [m for m in _LABEL.finditer(text, start, end) if _at_part_start(text, start, m.start())]
-    if not labels:
+    # --- brackets -----------------------------------------------------------------------------------
+    def _bracket(
+        self, opened: int, closed: int | None, line_end: int, label_sites: list[tuple[int, int, int]]
+    ) -> Span | None:
+        text = self.text
+        inner_start = opened + 1
+        inner_end = closed if closed is not None else rstrip(text, inner_start, line_end)
+        site = (opened, closed + 1 if closed is not None else inner_end)
+        only = _LABEL_ONLY.fullmatch(text, inner_start, inner_end)
+        if only and closed is not None:
+            if _at_part_start(text, opened):
+                label_sites.append((opened, closed + 1, closed + 1))
+                return site
+            return None
+        tokens = _label_tokens(text, inner_start, inner_end)
+        at_start = bool(tokens) and tokens[0][0] == lstrip(text, inner_start, inner_end)
+        if at_start or any(kind == "colon" for _, _, _, kind in tokens):
+            # Labels, perhaps after a verb part or a time: (县司法局牵头；责任单位：县直各单位).
+            before = verb_clause(text, inner_start, tokens[0][0], bare_ok=False) if not at_start else None
+            assignments = [*(before or []), *self._labelled(tokens, inner_end)]
+            if assignments:
+                self.clauses.append(Clause(site, tuple(assignments)))
+            if assignments or tokens[0][3] == "colon":
+                return site
+        assignments_or_none = verb_clause(text, inner_start, inner_end, bare_ok=_bare_list_at_end(text, site, line_end))
+        if assignments_or_none:
+            self.clauses.append(Clause(site, tuple(assignments_or_none)))
+            return site
+        if closed is None:  # an opener left unclosed that is not a clause: read the brackets inside it
+            for inner_opened, inner_closed in _bracket_sites(text, inner_start, line_end):
+                taken = self._bracket(inner_opened, inner_closed, line_end, label_sites)
+                if taken:
+                    return taken
         return None
-    assignments: list[Assignment] = []
-    for i, m in enumerate(labels):
-        role = label_role(m.group("bracketed") or m.group("plain"))
-        part_end = labels[i + 1].start() if i + 1 < len(labels) else end
-        if role is None:
+
+    # --- lines of labels ----------------------------------------------------------------------------
+    def _label_line(
+        self,
+        start: int,
+        end: int,
+        sites: list[tuple[int, int | None]],
+        clause_sites: list[Span],
+        label_sites: list[tuple[int, int, int]],
+        text_end: int,
+    ) -> tuple[bool, int | None]:
+        """Labels outside the brackets: 牵头单位：A　配合单位：B　完成时限：… (or after a bracketed label).
+        Returns whether the line has labels, and the end of the next line when an empty last label took its
+        list from there."""
+        text = self.text
+        inside = [(o, c + 1) for o, c in sites if c is not None] + clause_sites
+        tokens = [t for t in _label_tokens(text, start, end) if not any(o <= t[0] < c for o, c in inside)]
+        tokens += [(s, e, e, None) for s, e, _ in label_sites]
+        tokens.sort()
+        if not tokens:
+            return False, None
+        later = [s for s, _ in clause_sites if s > tokens[0][0]]
+        region_end = min(later) if later else end
+        tokens = [t for t in tokens if t[0] < region_end]
+        consumed = None
+        last = tokens[-1]
+        last_list = text[last[2] : end].strip(" \t:")
+        if (
+            label_role(_label_text(text, last)) is not None
+            and region_end == end
+            and (not last_list or last_list[-1] in "、,")  # the list is on the next line, or goes on there
+            and end < text_end
+        ):
+            next_end = line_end(text, end + 1, text_end)
+            if strict_list(text, end + 1, next_end):
+                region_end = consumed = next_end
+        assignments = self._labelled(tokens, region_end)
+        if assignments:
+            self.clauses.append(Clause((tokens[0][0], rstrip(text, tokens[0][0], region_end)), tuple(assignments)))
+        return True, consumed
+
+    def _labelled(self, tokens: list[tuple[int, int, int, str | None]], region_end: int) -> list[Assignment]:
+        """Each label's list runs to the next label (or the end of its sentence)."""
+        text = self.text
+        assignments: list[Assignment] = []
+        for i, token in enumerate(tokens):
+            label = _label_text(text, token)
+            role = label_role(label)
+            list_start = token[2]
+            list_end = tokens[i + 1][0] if i + 1 < len(tokens) else region_end
+            list_end = sentence_end(text, list_start, list_end)
+            if role is None:
+                continue
+            s, e = strip_span(text, list_start, list_end)
+            spaced = token[3] == "space"
+            if s >= e:
+                if not spaced:  # 牵头单位　配合单位 in a table's header row is not an empty clause
+                    self.warnings.append(
+                        ExtractionWarning("empty_clause", f"{label} names no unit", (token[0], token[1]))
+                    )
+                continue
+            if text[s:e] in _NONE:
+                continue
+            items, rejected = labelled_list(text, s, e)
+            if spaced and rejected:
+                continue  # a label word followed by prose, not a line of labels
+            for item_role, mention, span in items:
+                assignments.append(Assignment(item_role or role, mention, span, is_collective(mention)))
+            for span in rejected:
+                self.warnings.append(
+                    ExtractionWarning("skipped_text", f"{label}: not read as a unit: {text[span[0] : span[1]]}", span)
+                )
+        return assignments
+
+    # --- the item's assignment sentence ------------------------------------------------------------
+    def _assignment_sentence(self, start: int, end: int) -> None:
+        """The paragraph's last sentence ends in role parts: "……，县审计局参与。" (and its subject with 要 is
+        responsible: 县财政局要加强……), or is wholly a verb clause: "县司法局牵头，各有关部门配合。"."""
+        text = self.text
+        stop = rstrip(text, start, end)
+        while stop > start and text[stop - 1] in "。;":
+            stop -= 1
+        if not _ROLE_AT_END.search(text, max(start, stop - 12), stop):
+            return
+        sentence_start = max(text.rfind(ch, start, stop) for ch in SENTENCE_END) + 1 or start
+        sentence_start = max(sentence_start, start)
+        parts = split_depth0(text, sentence_start, stop, ",;")
+        found: list[list[tuple[Role | None, str, Span]]] = []
+        first_found = len(parts)
+        for index in range(len(parts) - 1, -1, -1):
+            s, e = strip_span(text, *parts[index])
+            read = verb_part(text, s, e)
+            if not read or any(role is None or not starts_like_unit(m) for role, m, _ in read):
+                break
+            found.insert(0, read)
+            first_found = index
+        if not found:
+            return
+        assignments: list[tuple[Role | None, str, Span]] = []
+        if first_found > 0:
+            assignments += assignment_subject(text, *parts[0])
+        for read in found:
+            assignments += read
+        clause_start = strip_span(text, *parts[first_found])[0]
+        self.clauses.append(
+            Clause(
+                (clause_start, stop),
+                tuple(Assignment(role or "responsible", m, span, is_collective(m)) for role, m, span in assignments),
+            )
+        )
+
+
+# --- sites ---------------------------------------------------------------------------------------------
+def _bracket_sites(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    """Outermost bracket pairs in text[start:end] as (open, close); an outermost opener never closed
+    before the end as (open, None). A closer closes the nearest opener of its own kind, so a stray 〔 inside
+    (宁政办发〔2021号) does not leave the ( open."""
+    sites: list[tuple[int, int | None]] = []
+    stack: list[int] = []
+    for m in _BRACKET_CHAR.finditer(text, start, end):
+        i, ch = m.start(), m.group()
+        if ch in _OPENERS:
+            stack.append(i)
+        elif stack:
+            kind = _OPENERS[_CLOSERS.index(ch)]
+            depth = next((d for d in range(len(stack) - 1, -1, -1) if text[stack[d]] == kind), None)
+            if depth is None:
+                continue
+            opened = stack[depth]
+            del stack[depth:]
+            if not stack and i - opened <= _MAX_CLAUSE:
+                sites.append((opened, i))
+    if stack and end - stack[0] <= _MAX_CLAUSE:
+        sites.append((stack[0], None))
+    return sites
+
+
+def _label_tokens(text: str, start: int, end: int) -> list[tuple[int, int, int, str | None]]:
+    """Labels at the start of a part: (start, end of label, start of its list, 'colon' | 'space')."""
+    tokens: list[tuple[int, int, int, str | None]] = []
+    for m in _LABEL_TOKEN.finditer(text, start, end):
+        if not _at_part_start(text, m.start(), start):
             continue
-        units = parse_unit_list(text, m.end(), part_end)
-        if units is None:
-            continue
-        assignments += [Assignment(role, mention, span_, is_collective(mention)) for mention, span_ in units]
-    return Clause(span, tuple(assignments)) if assignments else None
+        if m.group("space") is not None and m.start() > start and text[m.start() - 1] not in " \t":
+            continue  # a label with a space for a colon only starts a line or follows a space
+        tokens.append((m.start(), m.end("label"), m.end(), "colon" if m.group("colon") is not None else "space"))
+    return tokens
 
 
-def _at_part_start(text: str, start: int, pos: int) -> bool:
-    """A label counts only at the clause start or right after a separator, not inside a unit name."""
-    before = text[start:pos]
-    if not before.strip() or before[-1] in " \n":
-        return True  # at the start, or after a space: 牵头单位:县司法局 配合单位:县法院
-    return before.rstrip("[")[-1:] in (";", ",", "。", "、", ":", "")
+def _label_text(text: str, token: tuple[int, int, int, str | None]) -> str:
+    only = _LABEL_ONLY.search(text, token[0], token[1])
+    return only.group("label") if only else text[token[0] : token[1]]
 
 
-def _verb_clause(text: str, start: int, end: int, span: Span) -> Clause | None:
-    """(X牵头,Y等相关单位配合) / (X、Y按照职责分工分别负责) / a bare unit list (X、Y)."""
-    parts = _split_depth0(text, start, end, ";,")
-    assignments: list[Assignment] = []
-    bare_parts = 0
-    for part_start, part_end in parts:
-        part_start, part_end = _strip_span(text, part_start, part_end)
-        if part_start >= part_end:
-            continue
-        role, units_end = _trailing_role(text, part_start, part_end)
-        if role is None:
-            bare_parts += 1
-            role, units_end = "responsible", part_end
-        units = parse_unit_list(text, part_start, units_end)
-        if units is None:
-            return None  # one part that is not a unit list means this bracket is not a clause
-        assignments += [Assignment(role, mention, span_, is_collective(mention)) for mention, span_ in units]
-    if not assignments:
-        return None
-    if bare_parts == len(parts) and not _is_bare_unit_list(text, span):
-        return None
-    return Clause(span, tuple(assignments))
+def _at_part_start(text: str, pos: int, region_start: int = 0) -> bool:
+    return pos <= region_start or text[pos - 1] in _PART_START or text[pos - 1] == "\n"
 
 
-def _is_bare_unit_list(text: str, span: Span) -> bool:
+def _bare_list_at_end(text: str, site: Span, line_end: int) -> bool:
     """A bracket of bare names is a clause only where a clause sits: at the end of a sentence or line,
     and not right after a name it qualifies (各乡镇(街道), 县人民法院(派出法庭))."""
-    after = text[span[1] : span[1] + 2].lstrip(" ")
-    before = text[span[0] - 1 : span[0]]
+    after = text[site[1] : min(site[1] + 2, line_end)].lstrip(" ")
+    before = text[site[0] - 1 : site[0]]
     return (not after or after[0] in "。;\n") and (not before or before in "。;!?\n ")
-
-
-def _trailing_role(text: str, start: int, end: int) -> tuple[Role | None, int]:
-    part = text[start:end]
-    for role, pattern in (("lead", _LEAD_VERB), ("participate", _PARTICIPATE_VERB), ("responsible", _RESPONSIBLE_VERB)):
-        m = pattern.search(part)
-        if m:
-            return role, start + m.start()  # type: ignore[return-value]
-    return None, end
-
-
-def parse_unit_list(text: str, start: int, end: int) -> list[tuple[str, Span]] | None:
-    """Split a unit list; None when any item is not a unit name (then the text is not a clause)."""
-    items: list[tuple[str, Span]] = []
-    pending: tuple[int, int] | None = None  # 中央、省、市驻宁各单位: short place words join the next item
-    for item_start, item_end in _split_depth0(text, start, end, "、,;/ "):
-        piece_len = len(text[item_start:item_end].strip())
-        if pending:
-            item_start = pending[0]
-            pending = None
-        s, e = strip_unit_noise(text, item_start, item_end)
-        if s >= e:
-            continue
-        mention = text[s:e]
-        if piece_len <= 2 and not looks_like_unit(mention):
-            pending = (item_start, item_end)
-            continue
-        if not looks_like_unit(mention):
-            return None
-        items.append((mention, (s, e)))
-    if pending:
-        return None
-    return items
-
-
-def _split_depth0(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
-    parts, depth, part_start = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "(《":
-            depth += 1
-        elif ch in ")》" and depth:
-            depth -= 1
-        elif depth == 0 and ch in separators:
-            parts.append((part_start, i))
-            part_start = i + 1
-    parts.append((part_start, end))
-    return parts
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \n":
-        start += 1
-    while end > start and text[end - 1] in " \n。;,":
-        end -= 1
-    return start, end
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    return _strip_span(text, start, end)[1]

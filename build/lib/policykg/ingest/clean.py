@@ -7,6 +7,8 @@ and every span the stages produce points into the original file text without a t
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,16 +66,32 @@ _CHAR_MAP.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
 _CHAR_MAP.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 _TRANSLATION = str.maketrans(_CHAR_MAP)
 
-# Lines that belong to the portal page around the document, not to the document.
+# Lines that belong to the portal page around the document, not to the document: breadcrumbs (当前位置：
+# 首页 > …, 首页→…, 您所在的位置), font-size and share widgets, print/close buttons, page clocks (今天是…),
+# navigation words, QR-code prompts and PDF page furniture. Matched on the cleaned text (ASCII > and :).
 _CHROME_LINE = re.compile(
-    r"^\s*(?:"
-    r"当前位置|您现在所在的位置|您的位置|所在位置|首页\s*>|"
-    r"分享到|分享至|分享:|扫一扫|用微信扫描|【?字号|字体[::【]|【\s*字体|"
-    r"打印(?:本页|此页)?\s*$|关闭(?:窗口|本页)?\s*$|收藏\s*$|"
-    r"上一篇|下一篇|相关文档|相关链接|附件:\s*$|视频:\s*$|•\s*附件|•\s*视频|"
-    r"新媒体\s*$|智能机器人\s*$|无标题文档\s*$|×\s*$|\[\s*字体|"
+    r"^\s*(?:[•·]\s*)?(?:"
+    r"当前位置|您现在所在的位置|您当前(?:所在)?的?位置|您(?:所在)?的位置|所在位置|现在位置|当前页面|位置\s*:\s*首页|"
+    r"(?:网站)?首页\s*(?:>|>>|»|→|-{1,2}>|/|\\|\|)|"
+    r"今天是|今日是|"
+    r"分享到|分享至|分享\s*:|扫一扫|用微信扫描|微信扫一扫|手机扫码|"
+    r"\[?\s*字号|字体\s*(?:大小)?\s*[:\[]|\[\s*字体|\[\s*(?:大\s*[\]\s]|打印|关闭|收藏|返回)|"
+    r"打印(?:本页|此页|文章)?\s*(?:关闭(?:窗口|本页)?)?\s*$|关闭(?:窗口|本页)?\s*$|收藏\s*$|返回顶部|"
+    r"上一篇|下一篇|相关文档|相关链接|相关阅读|相关新闻|责任编辑|附件:\s*$|视频:\s*$|•\s*附件|•\s*视频|"
+    r"新媒体\s*$|智能机器人\s*$|无标题文档\s*$|×\s*$|无障碍|(?:简体|繁体|繁體)(?:中文|版)?\s*(?:\||/|\s)|"
     r"-\s*\d{1,4}\s*-\s*$|第\s*\d+\s*页\s*(?:/|,)?\s*共\s*\d+\s*页\s*$"  # PDF page furniture
     r")"
+)
+# Chrome inside a line the document shares (发布时间：… 字号：大 中 小 分享到：…): blanked from the widget to the
+# line end. 发文字号 is a field, so 字号 / 字体 only count when no Chinese character runs into them.
+_CHROME_TAIL = re.compile(
+    r"字号\s*:|[\[【]\s*字[号体]|字体\s*(?:大小)?\s*[:\[]|分享到|分享至|[\[【]\s*(?:打印|关闭)|打印本页|关闭窗口|扫一扫"
+)
+# A page clock anywhere (今天是：2024年5月6日 星期一 农历四月廿九; 2019年12月3日星期二): a date with a weekday is the
+# day the page was viewed, never the document's date.
+_PAGE_CLOCK = re.compile(
+    r"(?:今[天日]是\s*:?\s*)?\d{4}\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?\s*"
+    r"(?:星期|礼拜|周)[一二三四五六日天](?:\s*农历\s*\S+)?"
 )
 
 
@@ -98,12 +116,47 @@ def normalise(text: str) -> str:
 
 
 def blank_chrome(text: str) -> str:
-    """Replace portal chrome lines with spaces so later stages skip them without shifting offsets."""
+    """Replace portal chrome with spaces so later stages skip it without shifting offsets: whole chrome
+    lines, widget tails of shared lines, and page clocks wherever they sit."""
     lines = text.split("\n")
     for i, line in enumerate(lines):
         if _CHROME_LINE.match(line):
             lines[i] = " " * len(line)
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    for i in _lines_holding(text, starts, _CLOCK_WORDS):
+        lines[i] = _PAGE_CLOCK.sub(_spaces, lines[i])
+    for i in _lines_holding(text, starts, _WIDGET_WORDS):
+        lines[i] = _without_widget_tail(lines[i])
     return "\n".join(lines)
+
+
+# Words a line must hold before the (slower) clock and widget patterns are tried on it.
+_CLOCK_WORDS = ("星期", "礼拜", *(f"周{day}" for day in "一二三四五六日天"))
+_WIDGET_WORDS = ("字号", "字体", "分享", "打印", "关闭", "扫一扫")
+
+
+def _lines_holding(text: str, starts: list[int], words: tuple[str, ...]) -> list[int]:
+    """Indices of the lines where one of the words occurs, found with str.find over the whole text."""
+    found: set[int] = set()
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            found.add(bisect.bisect_right(starts, pos) - 1)
+            pos = text.find(word, pos + 1)
+    return sorted(found)
+
+
+def _without_widget_tail(line: str) -> str:
+    for m in _CHROME_TAIL.finditer(line):
+        before = line[m.start() - 1] if m.start() else ""
+        if m.group(0).startswith(("字号", "字体")) and "\u4e00" <= before <= "\u9fff":
+            continue  # 发文字号, or the word inside a sentence
+        return line[: m.start()] + " " * (len(line) - m.start())
+    return line
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
 
 
 @lru_cache(maxsize=1)

@@ -15,8 +15,10 @@ deadline there (计划2024年6月底前完成); the report's 下一步 part is r
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -91,6 +93,7 @@ _TIME_FIELD = re.compile(
 )
 
 # A bracket and its parts (县司法局牵头,长期坚持): a part that is only a time is a time field.
+_TITLE = re.compile(r"《[^》\n]*》")
 _BRACKET = re.compile(r"[(\[〔]([^()\[\]〔〕\n]{2,80})[)\]〕]")
 _BRACKET_PART = re.compile(r"[^,;、\s](?:[^,;、]*[^,;、\s])?")
 
@@ -123,8 +126,8 @@ def find_deadlines(
     found: list[Deadline] = []
     whole: list[Span] = []  # the time fields, read whole; the prose between them is read as prose
     if not field:
-        whole = sorted((max(s, start), min(e, end)) for s, e in fields if s < end and e > start)
-        whole = sorted(whole + [f for f in _time_fields(text, start, end) if not _overlaps(f, whole)])
+        known = sorted((max(s, start), min(e, end)) for s, e in fields if s < end and e > start)
+        whole = _add_apart(known, _time_fields(text, start, end))
     for s, e in whole:
         found += _phrases(text, s, e, year, report, field=True)
     for s, e in _gaps(start, end, whole):
@@ -134,25 +137,35 @@ def find_deadlines(
 
 def _time_fields(text: str, start: int, end: int) -> list[Span]:
     """完成时限：长期坚持, and a bracket part that is nothing but a time: (县司法局牵头,长期坚持)."""
-    fields = [m.span("value") for m in _TIME_FIELD.finditer(text, start, end)]
+    labelled = [m.span("value") for m in _TIME_FIELD.finditer(text, start, end)]
+    titles = [m.span() for m in _TITLE.finditer(text, start, end)]
+    parts: list[Span] = []
     for m in _BRACKET.finditer(text, start, end):
-        if text[max(start, m.start() - 1) : m.start()] == "》" or _inside_title(text, start, m.start()):
+        if text[max(start, m.start() - 1) : m.start()] == "》" or _inside(titles, m.start()):
             continue  # 《…目录》(2018年) and 《…报告(2024年)》 date the title
         for part in _BRACKET_PART.finditer(text, m.start(1), m.end(1)):
             s, e = part.span()
             if text.endswith("完成", s, e):  # (2024年底前完成)
                 e -= 2
-            if e > s and _PHRASE.fullmatch(text, s, e) and not any(fs <= s < fe for fs, fe in fields):
-                fields.append((s, e))
-    return sorted(fields)
+            if e > s and _PHRASE.fullmatch(text, s, e):
+                parts.append((s, e))
+    return _add_apart(labelled, parts)
 
 
-def _inside_title(text: str, start: int, pos: int) -> bool:
-    return text.rfind("《", start, pos) > text.rfind("》", start, pos)
+def _add_apart(spans: list[Span], more: list[Span]) -> list[Span]:
+    """spans with those of `more` that overlap none of them (both sorted), in order: O(n log n)."""
+    kept = [span for span in more if not _overlaps_any(spans, span)]
+    return sorted(spans + kept)
 
 
-def _overlaps(span: Span, others: list[Span]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in others)
+def _overlaps_any(spans: list[Span], span: Span) -> bool:
+    i = bisect.bisect_left(spans, (span[1],))  # the first span starting at or after span's end
+    return i > 0 and spans[i - 1][1] > span[0]
+
+
+def _inside(spans: list[Span], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] < pos < spans[i][1]
 
 
 def _gaps(start: int, end: int, taken: list[Span]) -> list[Span]:

@@ -45,6 +45,7 @@ _ARTICLE_SPECIFIC = (
 )  # fmt: skip
 _ARTICLE_GENERIC = ("article", "content", "con", "main-content", "main_content", "view", "detail", "text")
 
+_TABLE_PARTS = frozenset({"tbody", "thead", "tfoot", "tr"})
 MAX_ROW_CHARS = 1500  # longer table rows are page layout, not data
 _SPECIFIC_MIN_SHARE = 0.2  # a named container must still hold a fair part of the page's text
 _GENERIC_MIN_SHARE = 0.5
@@ -57,6 +58,8 @@ _INFO_LABEL = re.compile(
     r"公开方式|时\s*间)\s*[:：]"
 )
 _INFO_MAX_CHARS = 400
+# A details table names its fields in header cells without a colon (索引号 | 发文字号 | 成文日期 | 发布日期).
+_INFO_CELL_LABEL = re.compile(r"索\s*引\s*号|发文字号|文\s*号|成文日期|发文日期|发布日期|发布时间|发布机构|发文机关")
 
 _SPACE_RUN = re.compile(r"[ \t\n\r\f\v\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Source line wraps between two Chinese characters are not spaces (CSS segment-break rule).
@@ -234,7 +237,15 @@ def _find_article(page: _Page) -> _Element:
         for element in live
         if page.share(element) >= _DENSE_MIN_SHARE and page.link_ratio(element) <= _MAX_LINK_RATIO
     ]
-    return max(dense, key=lambda element: element.depth) if dense else live[0]
+    return _whole_table(page, max(dense, key=lambda element: element.depth)) if dense else live[0]
+
+
+def _whole_table(page: _Page, element: _Element) -> _Element:
+    """A table's body or rows are never the article by themselves: the table is, header rows included
+    (a page that is one task table has most of its text in <tbody>, its column names in <thead>)."""
+    while element.tag in _TABLE_PARTS and element.parent >= 0:
+        element = page.elements[element.parent]
+    return element
 
 
 def _info_blocks(page: _Page, main: _Element) -> list[LexborNode]:
@@ -246,7 +257,8 @@ def _info_blocks(page: _Page, main: _Element) -> list[LexborNode]:
             continue  # an ancestor of the article, or too big to be a details block
         if picked and index < picked[-1].end:
             continue  # inside a block already taken
-        if _INFO_LABEL.search(element.node.text(separator=" ")):
+        text = element.node.text(separator=" ")
+        if _INFO_LABEL.search(text) or (element.tag == "table" and len(_INFO_CELL_LABEL.findall(text)) >= 2):
             picked.append(element)
     return [element.node for element in picked[-8:]]
 
@@ -274,7 +286,7 @@ def _render(root: LexborNode, spans: _RowSpans | None = None) -> str:
         if tag == "br":
             out.append("\n")
             continue
-        if tag == "tr" and _is_flat_row(item):
+        if tag == "tr" and _is_flat_row(item, spans.merged_into(item)):
             out.append("\n" + "\t".join(spans.fields(item)) + "\n")
             continue
         block = tag in _BLOCK_TAGS
@@ -292,6 +304,11 @@ class _RowSpans:
 
     def __init__(self) -> None:
         self._pending: dict[int, dict[int, tuple[int, int]]] = {}  # table -> column -> (rows left, width)
+
+    def merged_into(self, row: LexborNode) -> int:
+        """How many cells of this row are taken by cells merged down from rows above."""
+        pending = self._pending.get(_table_key(row), {})
+        return sum(1 for rows_left, _ in pending.values() if rows_left > 0)
 
     def fields(self, row: LexborNode) -> list[str]:
         pending = self._pending.setdefault(_table_key(row), {})
@@ -336,10 +353,14 @@ def _cells(row: LexborNode) -> list[LexborNode]:
     return [child for child in row.iter() if child.tag in ("td", "th")]
 
 
-def _is_flat_row(row: LexborNode) -> bool:
-    """A data row (two cells or more, no table inside, not a whole page of text) reads best as one
-    line; a layout row (navigation beside the article) must keep its lines."""
-    return len(_cells(row)) >= 2 and row.css_first("table") is None and len(row.text()) <= MAX_ROW_CHARS
+def _is_flat_row(row: LexborNode, merged_into: int = 0) -> bool:
+    """A data row (two cells or more, counting those merged down into it; no table inside; not a whole
+    page of text) reads best as one line; a layout row (navigation beside the article) must keep its
+    lines."""
+    cells = len(_cells(row))
+    return (
+        cells >= 1 and cells + merged_into >= 2 and row.css_first("table") is None and len(row.text()) <= MAX_ROW_CHARS
+    )
 
 
 def _split_lines(text: str) -> list[str]:

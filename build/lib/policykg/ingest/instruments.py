@@ -8,6 +8,7 @@ anything else without marks is prose, not a citation.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -225,10 +226,11 @@ def _marked_citations(text: str, start: int, end: int, aliases: dict[str, str]) 
 def _unmarked_citations(text: str, start: int, end: int, taken: list[Span]) -> list[InstrumentCitation]:
     found: list[InstrumentCitation] = []
     segment = text[start:end]
-    quoted = _quoted_spans(segment, start)  # “美好生活 民法典相伴” names a campaign, not the code
+    quoted = _Spans(_quoted_spans(segment, start))  # “美好生活 民法典相伴” names a campaign, not the code
+    blocked = _Spans(taken)
     for last, title in gazetteer().automaton.iter_long(segment):  # type: ignore[attr-defined]
         s, e = start + last - len(title) + 1, start + last + 1
-        if _overlaps((s, e), taken) or _starts_inside(s, quoted) or not _standalone(text, s, e, title):
+        if blocked.overlaps((s, e)) or quoted.holds(s) or not _standalone(text, s, e, title):
             continue
         if text.startswith(_PRC, s - len(_PRC)):
             s -= len(_PRC)
@@ -236,14 +238,18 @@ def _unmarked_citations(text: str, start: int, end: int, taken: list[Span]) -> l
         if years:
             e = years.end()  # 纲要(2021-2025年) and 纲要(2015-2020年) are different instruments
         found.append(_unmarked(text, s, e, text[s:e]))
+        blocked.add((s, e))
+    ends = {c.span[1] for c in found}
     for m in _PLAN_CORE.finditer(text, start, end):
         s, e = m.start() - _place_before(text, m.start(), start), m.end()
-        if s == m.start() or _overlaps((s, e), taken + [c.span for c in found]) or _starts_inside(s, quoted):
+        if s == m.start() or blocked.overlaps((s, e)) or quoted.holds(s):
             continue  # a plan without a place is a topic ("法治政府建设实施方案" of our own), not a citation
         before = text[max(start, s - 6) : s].removesuffix("国家")
-        follows_citation = any(text[c.span[1] : s] in _COORDINATION for c in found)
+        follows_citation = any(s - k in ends and text[s - k : s] in _COORDINATION for k in (1, 2))
         if _PLACE_PLAN_VERB.search(before) or follows_citation:
             found.append(_unmarked(text, s, e, canonical_title(text[s:e])))
+            blocked.add((s, e))
+            ends.add(e)
     return found
 
 
@@ -253,6 +259,7 @@ def _bare_alias_uses(
     """按照省方案要求 after (以下简称《省方案》): an alias used without marks, where it stands as a word of its own
     (after punctuation or a governing verb, not inside 全省方案 or 规划纲要)."""
     found = []
+    blocked = _Spans(taken)
     for alias, full in aliases.items():
         if len(alias) < 2 or alias in _GENERIC_ALIASES:
             continue
@@ -262,7 +269,7 @@ def _bare_alias_uses(
             before = text[max(start, s - 4) : s]
             own_word = not before or not _CJK.match(before[-1]) or bool(_ALIAS_GOVERNED.search(before))
             in_marks = before.endswith(tuple(_OPEN)) or text[e : e + 1] in _CLOSE  # cited or defined there
-            if own_word and not in_marks and not _overlaps((s, e), taken) and not before.endswith("简称"):
+            if own_word and not in_marks and not blocked.overlaps((s, e)) and not before.endswith("简称"):
                 kind, level = instrument_kind(full), instrument_level(full)
                 found.append(InstrumentCitation(mention=text[s:e], title=full, kind=kind, span=(s, e), level=level))
             at = text.find(alias, e, end)
@@ -322,6 +329,7 @@ def _standalone(text: str, s: int, e: int, title: str) -> bool:
 
 def _bare_doc_numbers(text: str, start: int, end: int, taken: list[Span]) -> list[InstrumentCitation]:
     found = []
+    blocked = _Spans(taken)
     for m in _YEAR_NUMBER.finditer(text, start, end):
         issuer = m.start()  # the issuer's abbreviation before the bracket: up to 10 characters
         while issuer > start and m.start() - issuer < 10 and _CJK.match(text[issuer - 1]):
@@ -333,7 +341,7 @@ def _bare_doc_numbers(text: str, start: int, end: int, taken: list[Span]) -> lis
         if lead_in:
             s += lead_in.end()
         # A number in brackets right after a 《》 title belongs to that citation, not a citation of its own.
-        if _overlaps((s, e), taken) or re.search(r"》\s*\($", text[max(0, issuer - 3) : issuer]):
+        if blocked.overlaps((s, e)) or re.search(r"》\s*\($", text[max(0, issuer - 3) : issuer]):
             continue
         number = _doc_number(text[s:e])
         found.append(
@@ -348,9 +356,20 @@ def _quoted_spans(segment: str, offset: int) -> list[Span]:
     return [(offset + m.start(), offset + m.end()) for m in re.finditer(r"“[^“”\n]{0,40}”", segment)]
 
 
-def _starts_inside(pos: int, spans: list[Span]) -> bool:
-    return any(s < pos < e for s, e in spans)
+class _Spans:
+    """Sorted spans that do not overlap, with a logarithmic test: a long measure holds thousands of them."""
 
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans)
 
-def _overlaps(span: Span, others: list[Span]) -> bool:
-    return any(span[0] < e and s < span[1] for s, e in others)
+    def overlaps(self, span: Span) -> bool:
+        i = bisect.bisect_left(self.spans, (span[1],))  # spans before i start before span ends
+        return i > 0 and self.spans[i - 1][1] > span[0]
+
+    def holds(self, pos: int) -> bool:
+        """pos lies strictly inside one of the spans."""
+        i = bisect.bisect_left(self.spans, (pos,))
+        return i > 0 and self.spans[i - 1][1] > pos
+
+    def add(self, span: Span) -> None:
+        bisect.insort(self.spans, span)

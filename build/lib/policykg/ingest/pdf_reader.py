@@ -26,6 +26,11 @@ _ITEM_START = re.compile(
     r"|\d+\s*[、.．](?!\d)|[①-⑳⑴-⒇⒈-⒛]|[一二三四五六七八九十]+是|附件|(?:牵头|责任|参加|配合|协办)单位)"
 )
 _SENTENCE_END = tuple("。:：;；!！?？")
+# A table row: cells the text layer separates by spaces (序号 重点任务 牵头单位 …), two of them at least
+# between Chinese words (the spaces pypdf puts around digits in prose, 2021 年 6 月, are not cells). A row
+# ends where its line ends, however wide it is.
+_CELL_GAP = re.compile(r"(?<=\S) (?=\S)")
+_HAN_GAP = re.compile(r"[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
 _MIN_FULL_LINES = 5
 
 
@@ -89,11 +94,16 @@ def rejoin_wrapped_lines(page: str) -> str:
             and not previous.endswith(_SENTENCE_END)
             and line.strip()
             and not _ITEM_START.match(line)
+            and not (_is_table_row(previous) or _is_table_row(line))
         ):
             out[-1] = previous + line.lstrip()
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _is_table_row(line: str) -> bool:
+    return len(_HAN_GAP.findall(line)) >= 2 and len(_CELL_GAP.findall(line)) >= 3
 
 
 def _width(line: str) -> float:

@@ -11,14 +11,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from policykg.core.errors import InputError
-from policykg.core.units import Jurisdiction, normalise_unit
-from policykg.ingest.clauses import Clause, find_clauses
+from policykg.core.units import Jurisdiction, normalise_unit, with_department
+from policykg.ingest.clauses import Clause, scan_clauses
 from policykg.ingest.clean import clean, normalise
+from policykg.ingest.coverage import skipped_text_warnings
 from policykg.ingest.deadlines import DocumentTime, find_targets
 from policykg.ingest.instruments import find_aliases, find_citations
 from policykg.ingest.measures import select_measures
-from policykg.ingest.metadata import document_meta, find_body, find_jurisdiction
-from policykg.ingest.outline import Node, parse_outline
+from policykg.ingest.metadata import document_meta, find_body, find_jurisdiction, jurisdiction_warnings
+from policykg.ingest.numbering import numbering_warnings
+from policykg.ingest.outline import Candidate, Node, nodes_within, parse_outline
 from policykg.ingest.records import (
     Deadline,
     Extraction,
@@ -26,9 +28,10 @@ from policykg.ingest.records import (
     InstrumentCitation,
     Measure,
     Section,
+    Span,
     UnitMention,
 )
-from policykg.ingest.table_clauses import find_table_clauses
+from policykg.ingest.tables import TableRow, blank_tables, find_tables, outside_tables, row_deadlines
 
 _CLOSING_LINE = re.compile(
     r"^(?:(?:专此|特此)(?:报告|通知|函|说明)|附件\s*[::\d一二三四五六七八九十]|附件$|抄送|抄报|\(此件"
@@ -52,22 +55,31 @@ def extract_text(original: str, source: str) -> Extraction:
     if not original.strip():
         raise InputError(source, "empty document")
     text = clean(original).text
+    tables = find_tables(text)  # task tables anywhere, attachments included: each row is a measure
+    prose = blank_tables(text, tables.regions)  # the outline and prose clauses do not read table rows
     lines = _nonblank_lines(text)
-    whole_outline = parse_outline(text)
+    misplaced: list[Candidate] = []
+    whole_outline = parse_outline(prose, rejected=misplaced)
     body = find_body(lines, whole_outline[0].start if whole_outline else None)
     body_end = _body_end(text, lines, body.body_start)
-    nodes = parse_outline(text, body.body_start, body_end)
-    clauses = sorted(
-        find_clauses(text, body.body_start, body_end) + find_table_clauses(text, 0, body_end),
-        key=lambda c: c.span,
-    )
+    nodes = nodes_within(prose, whole_outline, body.body_start, body_end, misplaced)
+    scans = [scan_clauses(prose, s, e) for s, e in outside_tables(body.body_start, body_end, tables.regions)]
+    clauses = [c for scan in scans for c in scan.clauses]
     own_clauses = _clauses_by_node(nodes, clauses)
-    measure_nodes = select_measures([n for n in nodes if n.parent is None], lambda n: bool(own_clauses.get(id(n))))
-    if not measure_nodes:
-        raise InputError(source, "no measures found (no numbered items or sections in the text)")
+    set_aside: list[Node] = []
+    measure_nodes = [
+        n
+        for n in select_measures(
+            [n for n in nodes if n.parent is None], lambda n: bool(own_clauses.get(id(n))), set_aside
+        )
+        if own_clauses.get(id(n)) or not _holds_table(n, tables.regions)
+    ]
+    if not measure_nodes and not tables.rows:
+        raise InputError(source, "no measures found (no numbered items, sections or task-table rows in the text)")
 
-    meta = document_meta(text, lines, body, source)
+    meta = document_meta(lines, body)
     jurisdiction = find_jurisdiction([meta.jurisdiction]) if meta.jurisdiction else Jurisdiction(name="")
+    jurisdiction = with_department(jurisdiction, [*meta.issuers, meta.title])  # a bureau's own 委…股
     aliases = find_aliases(text)
     alias_map = {a.alias: a.full for a in aliases}
     measure_ids = {id(n) for n in measure_nodes}
@@ -75,22 +87,25 @@ def extract_text(original: str, source: str) -> Extraction:
     times = DocumentTime.of(meta)
     measures = []
     for node in measure_nodes:
-        end = _trim(text, node.start, node.end)
+        end = _trim(prose, node.start, node.end)
         inside = _clauses_within(clauses, clause_starts, node.start, end)
-        measures.append(_measure(original, text, node, end, inside, jurisdiction, alias_map, times))
+        measures.append(_measure(original, prose, node, end, inside, jurisdiction, alias_map, times))
+    measures += [_row_measure(original, text, row, jurisdiction, alias_map, times.year) for row in tables.rows]
+    measures.sort(key=lambda m: m.span[0])
     sections = [
         Section(path=n.path, heading=_clean_heading(n.heading), span=(n.start, _trim(text, n.start, n.end)))
         for n in nodes
         if id(n) not in measure_ids and n.children
     ]
-    outside = _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
-    warnings: list[ExtractionWarning] = []
-    if not jurisdiction.name:
-        warnings.append(
-            ExtractionWarning(
-                "no_jurisdiction", "no jurisdiction found in the title, issuer or notice: units stay unqualified"
-            )
-        )
+    sections = sorted([*sections, *tables.sections], key=lambda s: s.span)
+    outside = [
+        _as_written(original, c)
+        for c in _outside_citations(text, body.title_start, body_end, measures, alias_map, meta.doc_number)
+    ]
+    warnings: list[ExtractionWarning] = [w for scan in scans for w in scan.warnings]  # labels with no units
+    warnings += numbering_warnings(prose, nodes, misplaced)
+    warnings += skipped_text_warnings(prose, nodes, [m.span for m in measures], measure_nodes, set_aside, body_end)
+    warnings += [*tables.warnings, *jurisdiction_warnings(meta, measures)]
     return Extraction(
         source=source,
         text=original,
@@ -184,6 +199,32 @@ def _measure(
     )
 
 
+def _row_measure(
+    original: str, text: str, row: TableRow, jurisdiction: Jurisdiction, aliases: dict[str, str], year: int | None
+) -> Measure:
+    """A task-table row as a measure: units from its role cells, deadlines from its time cells, citations
+    and targets from its task and detail cells."""
+    citations = _first_per_title((c for s, e in row.text_cells for c in find_citations(text, s, e, aliases)), aliases)
+    clause_starts = [c.span[0] for c in row.clauses]
+    return Measure(
+        path=row.path,
+        number=row.number,
+        heading=_clean_heading(row.heading),
+        text=original[row.span[0] : row.span[1]],
+        span=row.span,
+        units=tuple(_unit_mentions(original, list(row.clauses), jurisdiction)),
+        instruments=tuple(_as_written(original, c) for c in citations),
+        deadlines=tuple(row_deadlines(text, row, year)),
+        targets=tuple(t for s, e in row.text_cells for t in find_targets(text, s, e)),
+        clause_span=(min(clause_starts), max(c.span[1] for c in row.clauses)) if row.clauses else None,
+    )
+
+
+def _holds_table(node: Node, regions: tuple[Span, ...]) -> bool:
+    """A section whose only content is a task table is not a measure of its own: the rows are."""
+    return any(node.start <= s < node.end for s, _ in regions)
+
+
 def _unit_mentions(original: str, clauses: list[Clause], jurisdiction: Jurisdiction) -> list[UnitMention]:
     seen: set[tuple[str, str]] = set()
     mentions = []
@@ -247,7 +288,7 @@ def _outside_citations(
     found: list[InstrumentCitation] = []
     gap_start = start
     for m in [*measures, None]:
-        gap_end = m.span[0] if m else end
+        gap_end = min(m.span[0], end) if m else end
         if gap_end > gap_start:
             found += find_citations(text, gap_start, gap_end, aliases)
         gap_start = max(gap_start, m.span[1]) if m else gap_start

@@ -23,6 +23,7 @@ from policykg.ingest.docx_reader import docx_to_text
 from policykg.ingest.html_reader import declared_charset, html_to_text, looks_like_html
 from policykg.ingest.pdf_reader import PdfProblem, pdf_to_text
 from policykg.ingest.text_decoding import UndecodableError, decode_text
+from policykg.ingest.xlsx_reader import WorkbookTooLarge, xlsx_to_text
 
 MAX_BYTES = 512 * 1024 * 1024  # far beyond any policy document; stops a stray disk image early
 
@@ -68,7 +69,7 @@ _LINE_BREAKS = ("\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\
 
 
 def read_document(path: Path | str | os.PathLike[str]) -> str:
-    """The text of a .txt, .html, .docx or .pdf file, or InputError(source, reason)."""
+    """The text of a .txt, .html, .docx, .xlsx or .pdf file, or InputError(source, reason)."""
     source = str(path)
     try:
         raw = _read_bytes(Path(path), source)
@@ -103,7 +104,8 @@ def _text_of(raw: bytes, source: str) -> str:
     if raw.startswith(b"%PDF") or raw[:1024].lstrip().startswith(b"%PDF"):
         return _nonblank(_pdf_text(raw, source), source, "PDF")
     if raw.startswith(_ZIP_MAGIC):
-        return _nonblank(_zip_text(raw, source), source, "Word document")
+        text, what = _zip_text(raw, source)
+        return _nonblank(text, source, what)
     for magic, kind in _BINARY_MAGIC:
         if raw.startswith(magic):
             raise InputError(source, f"binary file ({kind}), not a document")
@@ -168,7 +170,8 @@ def _pdf_text(raw: bytes, source: str) -> str:
         raise InputError(source, f"damaged PDF ({type(exc).__name__}: {_first_line(exc)})") from exc
 
 
-def _zip_text(raw: bytes, source: str) -> str:
+def _zip_text(raw: bytes, source: str) -> tuple[str, str]:
+    """The text of an Office document (a zip archive) and what to call the document."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         names = set(archive.namelist())
@@ -176,9 +179,17 @@ def _zip_text(raw: bytes, source: str) -> str:
         raise InputError(source, "damaged zip archive, not a readable document") from exc
     if "word/document.xml" in names:
         try:
-            return docx_to_text(raw)
+            return docx_to_text(raw), "Word document"
         except Exception as exc:
             reason = f"cannot read this Word document ({type(exc).__name__}: {_first_line(exc)})"
+            raise InputError(source, reason) from exc
+    if "xl/workbook.xml" in names:  # task tables come as Excel sheets
+        try:
+            return xlsx_to_text(raw), "Excel workbook"
+        except WorkbookTooLarge as exc:
+            raise InputError(source, f"Excel workbook too large ({exc})") from exc
+        except Exception as exc:
+            reason = f"cannot read this Excel workbook ({type(exc).__name__}: {_first_line(exc)})"
             raise InputError(source, reason) from exc
     raise InputError(source, _zip_kind(archive, names))
 
@@ -186,7 +197,7 @@ def _zip_text(raw: bytes, source: str) -> str:
 def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
     """Why a zip archive is refused, naming what it is when the contents tell."""
     if any(name.startswith("xl/") for name in names):
-        return "Excel workbook (.xlsx), not a supported document"
+        return "Excel workbook without xl/workbook.xml: damaged, not readable"
     if any(name.startswith("ppt/") for name in names):
         return "PowerPoint file (.pptx), not a supported document"
     if "mimetype" in names:

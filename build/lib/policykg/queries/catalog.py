@@ -7,11 +7,19 @@ Each file starts with a header of `//` lines:
     // param units: list -- unit names as stored
     // param roles: list = ["lead", "participate", "responsible"] -- roles to include
     // example: {"units": ["宁远县司法局"]}
+    // console: Measures a unit leads
 
 A parameter with `= default` (JSON) is optional; `example` (JSON) is a set of values that answers on the
-seed corpus (documentation, and what the parity test runs). `<name>.ladybug.cypher` beside a file replaces its body on
-LadybugDB, where the dialect differs (label(r) for type(r), SHORTEST for shortestPath …); the header always
-comes from the Neo4j file, so both dialects take the same parameters.
+seed corpus (documentation, and what the parity test runs). `console` marks a statement written for the
+Cypher console's list of examples, shown there under that name with the example's values.
+`<name>.ladybug.cypher` beside a file replaces its body on LadybugDB, where the dialect differs (label(r)
+for type(r), SHORTEST for shortestPath …); the header always comes from the Neo4j file, so both dialects
+take the same parameters.
+
+Values reach the database only as $parameters. The one exception is a parameter of type `label`, for a
+statement that must name a node label it is given (a key lookup needs the label): the body writes it where
+a label goes, `(n:$label {id: i})`, and nowhere else; its value must be a label of the schema
+(graph/schema.py, checked here and nowhere else) and is written into the statement in place of the slot.
 """
 
 from __future__ import annotations
@@ -27,18 +35,20 @@ from typing import Any, Literal, cast
 
 from policykg.core.errors import QueryError
 from policykg.core.resources import ResourceMissing, listing
+from policykg.graph.schema import LABELS
+from policykg.graph.schema import label as schema_label
 from policykg.graph.store import Dialect, GraphStore, Row
 
 CYPHER_PACKAGE = "policykg.cypher"
 NOT_NAMED = ("schema.",)  # DDL files in the same folder
 DIALECT_SUFFIXES: dict[Dialect, str] = {"ladybug": ".ladybug.cypher", "neo4j": ".neo4j.cypher"}
 
-ParamType = Literal["string", "list", "int", "float", "bool"]
-PARAM_TYPES: tuple[ParamType, ...] = ("string", "list", "int", "float", "bool")
+ParamType = Literal["string", "list", "int", "float", "bool", "label"]
+PARAM_TYPES: tuple[ParamType, ...] = ("string", "list", "int", "float", "bool", "label")
 REQUIRED = object()
 
 _PARAM_LINE = re.compile(r"^param\s+(\w+)\s*:\s*(\w+)(?:\s*=\s*(.+?))?\s+--\s+(.+)$")
-_FIELD_LINE = re.compile(r"^(title|description)\s*:\s*(.*)$")
+_FIELD_LINE = re.compile(r"^(title|description|console)\s*:\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -61,9 +71,21 @@ class NamedQuery:
     params: tuple[Param, ...]
     bodies: Mapping[str, str]  # dialect -> Cypher without the header; "neo4j" always present
     example: Mapping[str, Any] = field(default_factory=dict)
+    console: str = ""  # the name the Cypher console lists it by; "" when it is not one of its examples
 
     def cypher(self, dialect: Dialect) -> str:
+        """The body as written, label slots (`:$label`) still in it."""
         return self.bodies.get(dialect, self.bodies["neo4j"])
+
+    def statement(self, dialect: Dialect, given: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        """(Cypher, parameters) to send: the values bound, and each label parameter, checked against the
+        schema, written into its slot and taken out of the parameters."""
+        bound = self.bind(given)
+        cypher = self.cypher(dialect)
+        for param in self.params:
+            if param.type == "label":
+                cypher = _label_slot(param.name).sub(bound.pop(param.name), cypher)
+        return cypher, bound
 
     def bind(self, given: Mapping[str, Any]) -> dict[str, Any]:
         """The parameters to send: given values checked and coerced, defaults filled in."""
@@ -85,6 +107,13 @@ class NamedQuery:
 
 def coerce(query: str, param: Param, value: Any) -> Any:
     """A value of the declared type: CLI strings become ints, bools and one-element lists."""
+    if param.type == "label":
+        try:
+            return schema_label(str(value))
+        except KeyError:
+            labels = ", ".join(LABELS)
+            message = f"{query}: parameter {param.name} must be a node label ({labels}), not {value!r}"
+            raise QueryError(message) from None
     try:
         if param.type == "list":
             values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
@@ -106,13 +135,23 @@ def coerce(query: str, param: Param, value: Any) -> Any:
         raise QueryError(f"{query}: parameter {param.name} must be a {param.type}, not {value!r}") from None
 
 
-def parse_query_file(name: str, text: str) -> tuple[str, str, tuple[Param, ...], dict[str, Any], str]:
-    """(title, description, params, example, body) of a named-query file."""
+@dataclass(frozen=True)
+class QueryFile:
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    example: dict[str, Any]
+    body: str
+    console: str = ""
+
+
+def parse_query_file(name: str, text: str) -> QueryFile:
+    """The header fields and the body of a named-query file."""
     header: list[str] = []
     lines = text.splitlines()
     while lines and lines[0].lstrip().startswith("//"):
         header.append(lines.pop(0).lstrip()[2:])
-    fields: dict[str, list[str]] = {"title": [], "description": []}
+    fields: dict[str, list[str]] = {"title": [], "description": [], "console": []}
     params: list[Param] = []
     example: dict[str, Any] = {}
     current: list[str] | None = None
@@ -140,7 +179,22 @@ def parse_query_file(name: str, text: str) -> tuple[str, str, tuple[Param, ...],
     body = "\n".join(lines).strip()
     if not body:
         raise QueryError(f"{name}.cypher: no Cypher after the header")
-    return " ".join(fields["title"]), " ".join(fields["description"]), tuple(params), example, body
+    title, description, console = (" ".join(fields[k]) for k in ("title", "description", "console"))
+    return QueryFile(title, description, tuple(params), example, body, console)
+
+
+def _label_slot(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<=[\w(]:)\${name}\b")
+
+
+def check_label_slots(name: str, params: tuple[Param, ...], body: str) -> None:
+    """A label parameter appears only where a label goes (`(n:$label …)`): never as a value."""
+    for param in params:
+        if param.type != "label":
+            continue
+        slots = len(_label_slot(param.name).findall(body))
+        if not slots or slots != len(re.findall(rf"\${param.name}\b", body)):
+            raise QueryError(f"{name}.cypher: label parameter {param.name} may stand only where a label goes")
 
 
 def _example(query: str, text: str) -> dict[str, Any]:
@@ -181,13 +235,17 @@ def load_catalog(root: Traversable | None = None) -> dict[str, NamedQuery]:
         if file_name.startswith(NOT_NAMED) or file_name.endswith(tuple(DIALECT_SUFFIXES.values())):
             continue
         name = file_name.removesuffix(".cypher")
-        title, description, params, example, body = parse_query_file(name, file.read_text(encoding="utf-8"))
-        bodies = {"neo4j": body}
+        parsed = parse_query_file(name, file.read_text(encoding="utf-8"))
+        bodies = {"neo4j": parsed.body}
         for dialect, suffix in DIALECT_SUFFIXES.items():
             override = files.get(name + suffix)
             if override is not None:
                 bodies[dialect] = _strip_comments(override.read_text(encoding="utf-8"))
-        queries[name] = NamedQuery(name, title, description, params, bodies, example)
+        for body in bodies.values():
+            check_label_slots(name, parsed.params, body)
+        queries[name] = NamedQuery(
+            name, parsed.title, parsed.description, parsed.params, bodies, parsed.example, parsed.console
+        )
     if not queries:
         raise ResourceMissing(package, "<name>.cypher (no named queries)")
     return queries
@@ -204,11 +262,9 @@ def named_query(name: str) -> NamedQuery:
 
 def run_named(store: GraphStore, name: str, **params: Any) -> list[Row]:
     """Run the named query on the store with the given parameters; rows as dicts, in the query's order."""
-    query = named_query(name)
-    return store.read(query.cypher(store.dialect), query.bind(params))
+    return store.read(*prepared(store, name, **params))
 
 
 def prepared(store: GraphStore, name: str, **params: Any) -> tuple[str, dict[str, Any]]:
-    """(Cypher, parameters) exactly as `run_named` would send them: for showing what ran."""
-    query = named_query(name)
-    return query.cypher(store.dialect), query.bind(params)
+    """(Cypher, parameters) exactly as `run_named` sends them: for showing what ran."""
+    return named_query(name).statement(store.dialect, params)

@@ -46,7 +46,8 @@ def shared(
     store: GraphStore, units_a: Sequence[str], units_b: Sequence[str], roles: Sequence[str] = ROLES
 ) -> list[Row]:
     """Measures both sides hold: [{jurisdiction, source, path, number, heading, measure_id, unit_a, role_a,
-    mention_a, unit_b, role_b, mention_b, text}]."""
+    mention_a, unit_b, role_b, mention_b, span_start_a, span_end_a, span_start_b, span_end_b, measure_start,
+    text}] (spans are offsets into the document's text; the measure's text starts at measure_start)."""
     return run_named(store, "shared_measures", units_a=list(units_a), units_b=list(units_b), roles=list(roles))
 
 

@@ -1,5 +1,9 @@
 """From a named query's rows to answer rows: the source sentence added, measure text dropped, rows in
-document order (二/(一)/2 before 二/(一)/10), and the plan's document and period filters applied."""
+document order (二/(一)/2 before 二/(一)/10), and the plan's document and period filters applied.
+
+The sentence is the one that holds the mention's stored span (span_start/span_end are offsets into the
+document's text, measure_start where the row's text starts in it): the sentence the extractor read, even
+where the same name is written again elsewhere in the measure."""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from collections.abc import Callable
 
 from policykg.graph.store import Row
 from policykg.queries.intents import Plan
-from policykg.queries.text import path_key, sentence_with, sentences
+from policykg.queries.text import path_key, sentence_at, sentences
 
 ROLE_ORDER = {"lead": 0, "participate": 1, "responsible": 2, "": 3}
 
@@ -18,8 +22,21 @@ def shape_rows(plan: Plan, raw: list[Row]) -> list[Row]:
     if shaper is not None:
         rows = shaper(rows)
     for row in rows:
-        row.pop("text", None)  # the sentence is what answers; the whole text stays in the graph
+        for helper in _HELPERS:  # the sentence is what answers; the whole text stays in the graph
+            row.pop(helper, None)
     return rows[: plan.limit] if plan.limit else rows
+
+
+# Columns a shaper reads to find the sentence; the mentions' own spans stay in the answer.
+_HELPERS = ("text", "measure_start", "deadline_starts", "deadline_ends")
+
+
+def _sentence(row: Row, start: int | None, end: int | None) -> str:
+    """The sentence of the row's text holding the document span [start, end); "" without a span."""
+    if start is None or end is None:
+        return ""
+    offset = row.get("measure_start") or 0
+    return sentence_at(row.get("text") or "", start - offset, end - offset)
 
 
 def _kept(plan: Plan, row: Row) -> bool:
@@ -39,8 +56,7 @@ def _unit_measures(rows: list[Row]) -> list[Row]:
         if key in seen:  # the same unit written two ways in one clause (全县各部门, 各部门)
             continue
         seen.add(key)
-        # The clause naming the unit closes the measure, after any mention of it in the body.
-        row["sentence"] = sentence_with(row["text"], row["mention"], last=True)
+        row["sentence"] = _sentence(row, row["span_start"], row["span_end"])
         out.append(row)
     out.sort(key=lambda r: (r["jurisdiction"], r["unit"], r["source"], path_key(r["path"]), ROLE_ORDER[r["role"]]))
     return out
@@ -48,15 +64,18 @@ def _unit_measures(rows: list[Row]) -> list[Row]:
 
 def _measure_units(rows: list[Row]) -> list[Row]:
     for row in rows:
-        row["sentence"] = sentence_with(row["text"], row["mention"], last=True)
+        row["sentence"] = _sentence(row, row["span_start"], row["span_end"])
     rows.sort(key=lambda r: (r["source"], path_key(r["path"]), r["measure_id"], ROLE_ORDER[r["role"]]))
     return rows
 
 
 def _shared_measures(rows: list[Row]) -> list[Row]:
     for row in rows:
-        both = [s for s in sentences(row["text"]) if row["mention_a"] in s and row["mention_b"] in s]
-        row["sentence"] = both[-1] if both else sentence_with(row["text"], row["mention_a"], last=True)
+        first = _sentence(row, row["span_start_a"], row["span_end_a"])
+        second = _sentence(row, row["span_start_b"], row["span_end_b"])
+        # Mostly one clause names both; two clauses (牵头… / 配合…) give both sentences, in text order.
+        ordered = [first, second] if row["span_start_a"] <= row["span_start_b"] else [second, first]
+        row["sentence"] = first if first == second else " … ".join(s for s in ordered if s)
         row["role"] = f"{row['role_a']}/{row['role_b']}"
     rows.sort(key=lambda r: (r["jurisdiction"], r["source"], path_key(r["path"]), r["measure_id"], r["unit_a"]))
     return rows
@@ -64,16 +83,30 @@ def _shared_measures(rows: list[Row]) -> list[Row]:
 
 def _cited(rows: list[Row]) -> list[Row]:
     for row in rows:
-        row["sentence"] = sentence_with(row["text"], row["mention"], row["instrument"])
+        row["sentence"] = _sentence(row, row["span_start"], row["span_end"])
     rows.sort(key=lambda r: (r["instrument"], r["source"], path_key(r["path"]), r["measure_id"]))
     return rows
 
 
 def _measures_due(rows: list[Row]) -> list[Row]:
     for row in rows:
-        row["sentence"] = sentence_with(row["text"], row["deadline_text"])
+        span = _deadline_span(row)
+        row["span_start"], row["span_end"] = span if span else (None, None)
+        row["sentence"] = _sentence(row, *span) if span else ""
     rows.sort(key=lambda r: (r["deadline"], r["source"], path_key(r["path"]), r["measure_id"]))
     return rows
+
+
+def _deadline_span(row: Row) -> tuple[int, int] | None:
+    """The stored span of the measure's deadline (deadline_text): the first of its deadline spans that
+    reads that phrase, else its first one (a phrase the cleaning normalised, such as full-width digits)."""
+    offset = row.get("measure_start") or 0
+    text = row.get("text") or ""
+    spans = list(zip(row.get("deadline_starts") or [], row.get("deadline_ends") or [], strict=False))
+    for start, end in spans:
+        if text[start - offset : end - offset] == row["deadline_text"]:
+            return start, end
+    return spans[0] if spans else None
 
 
 def _section_measures(rows: list[Row]) -> list[Row]:

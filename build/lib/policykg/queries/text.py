@@ -1,4 +1,4 @@
-"""Small text helpers for answers: the sentence that holds a mention, and a natural order for heading paths."""
+"""Small text helpers for answers: the sentence that holds a stored span, and a natural order for heading paths."""
 
 from __future__ import annotations
 
@@ -17,7 +17,12 @@ def sentences(text: str) -> list[str]:
     """Sentences split after 。;!? (full or half width) and line breaks, but never inside brackets, so a
     responsibility clause (牵头单位:县政府办、县司法局;参加单位:…) stays one sentence. A bracket left
     unclosed (garbled doc numbers such as 〔202124号) is dropped when an outer one closes."""
-    out: list[str] = []
+    return [text[a:b] for a, b in sentence_bounds(text)]
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of `text` (as `sentences` cuts them), without surrounding blanks."""
+    cuts: list[tuple[int, int]] = []
     open_brackets: list[str] = []
     start = 0
     for found in _BREAKS.finditer(text):  # only the characters that open, close or end something
@@ -29,27 +34,28 @@ def sentences(text: str) -> list[str]:
             if opener in open_brackets:
                 del open_brackets[len(open_brackets) - 1 - open_brackets[::-1].index(opener) :]
         elif not open_brackets or ch == "\n":
-            out.append(text[start : i + 1])
+            cuts.append((start, i + 1))
             start = i + 1
             open_brackets.clear()
-    out.append(text[start:])
-    return [s.strip() for s in out if s.strip()]
+    cuts.append((start, len(text)))
+    return [bounds for a, b in cuts if (bounds := _stripped(text, a, b))]
 
 
-def sentence_with(text: str, *mentions: str, last: bool = False) -> str:
-    """The first sentence of `text` holding the first of `mentions` found in it ("" when none is).
-    `last=True` takes the last such sentence: a unit named in the body and again in the clause at the end
-    was extracted from the clause."""
-    parts = sentences(text)
-    if last:
-        parts.reverse()
-    for mention in mentions:
-        if not mention:
-            continue
-        for sentence in parts:
-            if mention in sentence:
-                return sentence
-    return ""
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds [start, end) (the sentences it runs over, should it cross a cut);
+    "" when the span does not lie in the text. Spans come from the store, so this is exact, not a search."""
+    if not 0 <= start < end <= len(text):
+        return ""
+    covering = [(a, b) for a, b in sentence_bounds(text) if a < end and start < b]
+    return text[covering[0][0] : covering[-1][1]] if covering else ""
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
 
 
 def path_key(path: str) -> tuple[tuple[int, int, str], ...]:

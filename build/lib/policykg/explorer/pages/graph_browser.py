@@ -9,8 +9,14 @@ from policykg.explorer import connection, network
 from policykg.explorer.neighbourhoods import Filters, apply, grow
 from policykg.explorer.settings import settings
 from policykg.explorer.subgraph import Subgraph
+from policykg.queries.catalog import run_named
 
-START_KINDS = {"Document": "title", "Unit": "name", "Instrument": "title"}
+# Start label -> (the named query finding its nodes by name, the column holding the name).
+START_KINDS = {
+    "Document": ("document_search", "title"),
+    "Unit": ("units_by_name", "name"),
+    "Instrument": ("instrument_search", "title"),
+}
 EXPANDED_KEY = "graph-expanded"
 PICKER_SIZE = 200  # start nodes the picker lists: the first by name, or the first matching what was typed
 
@@ -19,21 +25,15 @@ PICKER_SIZE = 200  # start nodes the picker lists: the first by name, or the fir
 def _choices(spec: str, label: str, text: str) -> dict[str, str]:
     """id -> display name of the first PICKER_SIZE nodes of a start label by name (units by name, documents by
     title …) whose name contains `text` ("" for any)."""
-    prop = START_KINDS[label]  # label and property: from START_KINDS only
-    rows = connection.store().read(
-        f"MATCH (n:{label}) WHERE $text = '' OR n.{prop} CONTAINS $text "
-        f"RETURN n.id AS id, n.{prop} AS name ORDER BY name, id LIMIT $limit",
-        {"text": text, "limit": PICKER_SIZE},
-    )
-    return {r["id"]: r["name"] or r["id"] for r in rows}
+    query, column = START_KINDS[label]
+    rows = run_named(connection.store(), query, text=text, limit=PICKER_SIZE)
+    return {r["id"]: r[column] or r["id"] for r in rows}
 
 
 @st.cache_data(show_spinner=False)
 def _titles(spec: str, document_ids: tuple[str, ...]) -> dict[str, str]:
-    """Document id -> title, looked up by key (UNWIND keeps LadybugDB's key lookup; `id IN $ids` would scan)."""
-    rows = connection.store().read(
-        "UNWIND $ids AS i MATCH (d:Document {id: i}) RETURN d.id AS id, d.title AS title", {"ids": list(document_ids)}
-    )
+    """Document id -> title."""
+    rows = run_named(connection.store(), "document_titles", ids=list(document_ids))
     return {r["id"]: r["title"] or r["id"] for r in rows}
 
 
@@ -52,7 +52,7 @@ def _documents_in(graph: Subgraph, selected: list[str]) -> list[str]:
 
 @st.cache_data(show_spinner=False)
 def _unit_kinds(spec: str) -> list[str]:
-    rows = connection.store().read("MATCH (u:Unit) RETURN DISTINCT u.kind AS kind ORDER BY kind")
+    rows = run_named(connection.store(), "unit_kinds")
     return [r["kind"] for r in rows if r["kind"]]
 
 

@@ -17,16 +17,13 @@ SHOWN_MEASURES = 1000  # rows of the citing-measures table on the page
 @st.cache_data(show_spinner=False)
 def _instruments(spec: str) -> dict[str, str]:
     """Title -> kind of every instrument: read off the nodes, not their citations."""
-    rows = connection.store().read("MATCH (i:Instrument) RETURN i.title AS title, i.kind AS kind ORDER BY title")
+    rows = run_named(connection.store(), "instruments")
     return {r["title"]: r["kind"] or "" for r in rows}
 
 
 @st.cache_data(show_spinner=False)
 def _kind_counts(spec: str) -> list[Row]:
-    return connection.store().read(
-        "MATCH (i:Instrument) RETURN coalesce(i.kind, '') AS kind, count(*) AS instruments "
-        "ORDER BY instruments DESC, kind"
-    )
+    return run_named(connection.store(), "instrument_kinds")
 
 
 def _kind_chart(counts: list[Row]) -> None:
