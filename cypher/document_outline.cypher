@@ -4,7 +4,7 @@
 //   number, first deadline phrase and the spans of every deadline phrase (deadline_starts[i] to
 //   deadline_ends[i]); sections have '' and [] there.
 // param source: string -- the document's file name
-// example: {"source": "000_5cda63ea9f7dc0ed.txt"}
+// example: {"source": "suichang_2026_gongzuojihua.txt"}
 MATCH (:Document {source: $source})-[:HAS*1..2]->(n)
 RETURN CASE WHEN 'Measure' IN labels(n) THEN 'measure' ELSE 'section' END AS kind,
        n.path AS path, n.heading AS heading, n.span_start AS span_start, n.span_end AS span_end,

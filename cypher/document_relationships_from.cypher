@@ -5,7 +5,7 @@
 //   document itself, its sections and its measures).
 // param doc: string -- the document's id (doc:…)
 // param limit: int = 3001 -- rows to return at most
-// example: {"doc": "doc:7ca8cab053c2b435"}
+// example: {"doc": "doc:e77cdaf4844c3b5c"}
 MATCH (:Document {id: $doc})-[:HAS*0..2]->(a)-[r]->(b)
 RETURN a.id AS start_id, b.id AS end_id, type(r) AS type, r, b AS other
 ORDER BY start_id, type, end_id, r.mention

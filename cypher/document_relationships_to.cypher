@@ -6,7 +6,7 @@
 //   sections: they are in document_relationships_from.
 // param doc: string -- the document's id (doc:…)
 // param limit: int = 3001 -- rows to return at most
-// example: {"doc": "doc:7ca8cab053c2b435"}
+// example: {"doc": "doc:e77cdaf4844c3b5c"}
 MATCH (:Document {id: $doc})-[:HAS*0..2]->(b)<-[r]-(a)
 WHERE type(r) <> 'HAS'
 RETURN a.id AS start_id, b.id AS end_id, type(r) AS type, r, a AS other

@@ -3,7 +3,7 @@
 //   with their metadata: the explorer's document picker.
 // param text: string = "" -- part of a title or file name; "" for every document
 // param limit: int = 200 -- documents to return at most
-// example: {"text": "宁远县"}
+// example: {"text": "遂昌县"}
 MATCH (d:Document)
 WHERE $text = '' OR d.title CONTAINS $text OR d.source CONTAINS $text
 RETURN d.id AS id, d.title AS title, d.kind AS kind, d.jurisdiction AS jurisdiction, d.issued AS issued,

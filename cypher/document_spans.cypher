@@ -5,7 +5,7 @@
 //   names; measure_id the measure it sits in ('' for a citation outside every measure). Deadlines are
 //   the measures' own lists (document_outline). The Documents page highlights these.
 // param source: string -- the document's file name
-// example: {"source": "000_5cda63ea9f7dc0ed.txt"}
+// example: {"source": "suichang_2026_gongzuojihua.txt"}
 MATCH (:Document {source: $source})-[:HAS*0..2]->(x)-[r:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR|CITES]-(n)
 RETURN CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate'
             WHEN 'RESPONSIBLE_FOR' THEN 'responsible' ELSE 'instrument' END AS label,

@@ -2,7 +2,7 @@
 // description: The document's original text, which every span_start/span_end in the graph points into,
 //   with its title.
 // param source: string -- the document's file name
-// example: {"source": "000_5cda63ea9f7dc0ed.txt"}
+// example: {"source": "suichang_2026_gongzuojihua.txt"}
 MATCH (d:Document {source: $source})
 RETURN d.id AS id, d.source AS source, d.title AS title, d.text AS text
 ORDER BY id

@@ -4,7 +4,7 @@
 //   the labelled key), which is why the label is given: ids of other labels give no row.
 // param label: label -- the nodes' label (Document, Section, Measure, Unit, Instrument, Jurisdiction)
 // param ids: list -- node ids (doc:…, mea:…, unit:… as graph/ids.py makes them)
-// example: {"label": "Unit", "ids": ["unit:6fa8233fe723da6e"]}
+// example: {"label": "Unit", "ids": ["unit:ac105ac214a49455"]}
 UNWIND $ids AS i
 MATCH (n:$label {id: i})
 RETURN n

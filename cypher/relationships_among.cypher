@@ -4,7 +4,7 @@
 //   may be of any label; those of other labels are looked up and not found.
 // param label: label -- the label of the relationships' start nodes
 // param ids: list -- node ids; both ends of every relationship returned are among them
-// example: {"label": "Unit", "ids": ["unit:6fa8233fe723da6e", "mea:fcc1b9a4ed22f529"]}
+// example: {"label": "Unit", "ids": ["unit:ac105ac214a49455", "mea:5c1fdf9c474ba13c"]}
 UNWIND $ids AS i
 MATCH (a:$label {id: i})-[r]->(b)
 WHERE b.id IN $ids

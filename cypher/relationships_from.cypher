@@ -6,7 +6,7 @@
 // param label: label -- the nodes' label (Document, Section, Measure, Unit, Instrument, Jurisdiction)
 // param ids: list -- node ids of that label
 // param limit: int = 3001 -- rows to return at most
-// example: {"label": "Unit", "ids": ["unit:6fa8233fe723da6e"]}
+// example: {"label": "Unit", "ids": ["unit:ac105ac214a49455"]}
 UNWIND $ids AS i
 MATCH (a:$label {id: i})-[r]->(b)
 RETURN a.id AS start_id, b.id AS end_id, type(r) AS type, r, b AS other

@@ -6,7 +6,7 @@
 // param label: label -- the nodes' label (Document, Section, Measure, Unit, Instrument, Jurisdiction)
 // param ids: list -- node ids of that label
 // param limit: int = 3001 -- rows to return at most
-// example: {"label": "Measure", "ids": ["mea:fcc1b9a4ed22f529"]}
+// example: {"label": "Measure", "ids": ["mea:5c1fdf9c474ba13c"]}
 UNWIND $ids AS i
 MATCH (a)-[r]->(b:$label {id: i})
 RETURN a.id AS start_id, b.id AS end_id, type(r) AS type, r, a AS other

@@ -29,7 +29,8 @@ from policykg.core.vocabulary import (
     Span,
     label_role,
 )
-from policykg.ingest.clauses import Assignment, Clause, parse_unit_list
+from policykg.ingest.clause_parts import strict_list
+from policykg.ingest.clauses import Assignment, Clause
 
 # A header cell names a role with the same labels prose clauses use (the vocabulary), with any note in
 # brackets dropped: 牵头单位（部门） is 牵头单位.
@@ -153,13 +154,13 @@ def _part_units(text: str, start: int, end: int, role: Role) -> list[Assignment]
 
 
 def _unit_list(text: str, start: int, end: int, role: Role) -> list[Assignment] | None:
-    found = parse_unit_list(text, start, end)
+    found = strict_list(text, start, end)
     if found is None:
         return None
     assignments = []
-    for mention, (s, e) in found:
+    for marked_role, mention, (s, e) in found:
         marked = _MARKED_ROLE.search(mention)
-        own_role = role
+        own_role = marked_role or role  # 县司法局(牵头): the unit's own mark wins over the column's role
         if marked and marked.start() > 0:
             own_role, mention, e = _VERB_ROLE[marked.group(1)], mention[: marked.start()], s + marked.start()
         assignments.append(Assignment(own_role, mention, (s, e), is_collective(mention)))

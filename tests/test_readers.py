@@ -740,20 +740,9 @@ FORMATS = {
 }
 
 
-# The PDF's text layer joins the notice title with the addressee line below it (…的通知各乡镇人民政府…), and
-# the extractor then finds no measure at all in 遂昌县's plan: an extraction bug, left to the extraction work.
-_PDF_JOINS_THE_NOTICE = pytest.mark.xfail(reason="a notice title joined with its addressee line hides every measure")
-
-
 @pytest.mark.parametrize(
     ("name", "file_name"),
-    [
-        pytest.param(
-            name, file_name, marks=_PDF_JOINS_THE_NOTICE if (name, file_name) == ("suichang", "plan.pdf") else ()
-        )
-        for name in ("songyang", "yuhu", "suichang")
-        for file_name in FORMATS
-    ],
+    [(name, file_name) for name in ("songyang", "yuhu", "suichang") for file_name in FORMATS],
 )
 def test_every_format_extracts_the_same_measures(tmp_path: Path, name: str, file_name: str) -> None:
     from policykg.ingest.pipeline import extract_text
