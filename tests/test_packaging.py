@@ -21,8 +21,13 @@ from tests.explorer_browser import free_port
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 pytestmark = pytest.mark.slow
-_NOT_SOURCE = (".git", ".venv", "build", "data", "bench-data", "test-artifacts", "log", ".typecheck", "*.egg-info")
-_NOT_SOURCE += ("__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache")
+# Left out of the copy the wheel is built from: the checkout's own state, at its top only (ingest/data stays).
+_NOT_SOURCE = {".git", ".venv", "build", "data", "bench-data", "test-artifacts", "log", ".typecheck"}
+_NOT_SOURCE |= {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "policykg.egg-info"}
+
+
+def _not_source(folder: str, names: list[str]) -> set[str]:
+    return {n for n in names if n in _NOT_SOURCE} if Path(folder) == ROOT else {"__pycache__"} & set(names)
 
 
 def _run(command: list[str], cwd: Path, timeout: float = 600, env: dict[str, str] | None = None) -> str:
@@ -37,7 +42,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     work = tmp_path_factory.mktemp("wheel")
     # Built from a copy, so setuptools' build/ folder never lands in the checkout.
     source = work / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*_NOT_SOURCE))
+    shutil.copytree(ROOT, source, ignore=_not_source)
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work / "dist"), str(source)], work)
     wheel = next((work / "dist").glob("policykg-*.whl"))
     _run([sys.executable, "-m", "venv", str(work / "venv")], work)
