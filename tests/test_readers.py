@@ -490,12 +490,16 @@ def _pdf_with_text(lines: list[str]) -> bytes:
     operations = ["BT /F1 12 Tf 14 TL 50 780 Td"]
     operations += ["<" + "".join(f"{ord(ch):04X}" for ch in line) + "> Tj T*" for line in lines]
     operations.append("ET")
-    content = "\n".join(operations).encode()
+    return one_page_pdf("\n".join(operations).encode(), has_text=bool(lines))
+
+
+def one_page_pdf(content: bytes, has_text: bool = True) -> bytes:
+    """A one-page PDF drawing `content` (text operators on font F1, a CJK font with a ToUnicode map)."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >>"
-        + (b" /Contents 5 0 R >>" if lines else b" >>"),
+        + (b" /Contents 5 0 R >>" if has_text else b" >>"),
         b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H"
         b" /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),

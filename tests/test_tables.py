@@ -371,7 +371,7 @@ def test_counted_cells_that_stop_lining_up_are_not_read_as_rows() -> None:
 
 def _pdf_table(rows: list[list[str]], xs: list[int]) -> bytes:
     """A one-page PDF with each cell placed at its column's x position, as a PDF task table is laid out."""
-    from tests.test_readers import _IDENTITY_TO_UNICODE
+    from tests.test_readers import one_page_pdf
 
     operations = []
     for k, row in enumerate(rows):
@@ -379,29 +379,7 @@ def _pdf_table(rows: list[list[str]], xs: list[int]) -> bytes:
             if cell:
                 glyphs = "".join(f"{ord(ch):04X}" for ch in cell)
                 operations.append(f"BT /F1 10 Tf {x} {780 - 16 * k} Td <{glyphs}> Tj ET")
-    content = "\n".join(operations).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >>"
-        b" /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H"
-        b" /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
-        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_IDENTITY_TO_UNICODE), _IDENTITY_TO_UNICODE),
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return one_page_pdf("\n".join(operations).encode())
 
 
 def test_a_pdf_task_table_keeps_its_rows_apart_and_reads_as_measures(tmp_path: Path) -> None:

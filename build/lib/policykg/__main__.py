@@ -1,5 +1,0 @@
-"""`python -m policykg` runs the command line."""
-
-from policykg.cli import main
-
-main()

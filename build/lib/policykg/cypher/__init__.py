@@ -1,1 +1,0 @@
-"""Named Cypher queries and the schema, read as package data (`policykg.queries.catalog`)."""

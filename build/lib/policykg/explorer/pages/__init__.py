@@ -1,1 +1,0 @@
-"""Page scripts: each one is run by Streamlit as a script (st.Page), not imported."""

@@ -1,1 +1,0 @@
-"""Graph store: schema, backends (embedded LadybugDB, Neo4j over Bolt), loader and export."""

@@ -1,1 +1,0 @@
-"""Named-query catalog, question answering, workload and overlap analytics."""
