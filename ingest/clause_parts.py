@@ -35,7 +35,8 @@ from policykg.core.vocabulary import (
 )
 
 _alt = alternation
-_LABEL_ALT = _alt(LABELS_LONGEST_FIRST)
+# Every label of the vocabulary as one trie-shaped pattern (longest first): clauses and table cells read it.
+LABEL_PATTERN = _alt(LABELS_LONGEST_FIRST)
 SENTENCE_END = "。!?"
 _LIST_SEPARATORS = "、,;/ \t"
 
@@ -54,7 +55,7 @@ _VERB_PATTERNS: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ),
 )
 # "X为牵头单位": the label after 为 names X's role.
-_AS_LABEL = re.compile(rf"为(?P<label>{_LABEL_ALT})$")
+_AS_LABEL = re.compile(rf"为(?P<label>{LABEL_PATTERN})$")
 _JOINT = re.compile(_alt(JOINT_VERBS))
 # A unit named with its role in brackets inside a list: 责任单位：县司法局（牵头）、县财政局.
 _LEAD_MARK = re.compile(r"\((?:牵头|牵头单位)\)$")

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 
 from policykg.core.unit_words import alternation, is_collective, starts_like_unit
 from policykg.core.vocabulary import (
-    LABELS_LONGEST_FIRST,
     NONE_MARKERS,
     RESPONSIBLE_PHRASES,
     ROLE_VERB_TAILS,
@@ -32,6 +31,7 @@ from policykg.core.vocabulary import (
     label_role,
 )
 from policykg.ingest.clause_parts import (
+    LABEL_PATTERN,
     SENTENCE_END,
     Assignment,
     assignment_subject,
@@ -54,10 +54,9 @@ __all__ = ["Assignment", "Clause", "ClauseScan", "find_clauses", "parse_unit_lis
 _alt = alternation
 _OPENERS, _CLOSERS = "([〔", ")]〕"
 _BRACKET_CHAR = re.compile(r"[(\[〔)\]〕]")
-_LABEL_ALT = _alt(LABELS_LONGEST_FIRST)
 # A label and what separates it from its list: a colon, or spaces before the list on a line of labels.
-_LABEL_TOKEN = re.compile(rf"(?P<label>{_LABEL_ALT})(?:(?P<colon>\s*:\s*)|(?P<space>[ \t]+))")
-_LABEL_ONLY = re.compile(rf"\s*(?P<label>{_LABEL_ALT})\s*:?\s*")
+_LABEL_TOKEN = re.compile(rf"(?P<label>{LABEL_PATTERN})(?:(?P<colon>\s*:\s*)|(?P<space>[ \t]+))")
+_LABEL_ONLY = re.compile(rf"\s*(?P<label>{LABEL_PATTERN})\s*:?\s*")
 # Characters after which a label starts a part of a clause (not the inside of a name).
 _PART_START = " \t;,。:、!?([〔"
 
@@ -65,7 +64,7 @@ _NONE = frozenset(NONE_MARKERS)
 # The cheap test a line passes before it is read as an assignment sentence: it ends in a role word.
 _ROLE_AT_END = re.compile(
     rf"(?:{_alt([*(v for verbs in ROLE_VERBS.values() for v in verbs), *ROLE_VERB_TAILS, *RESPONSIBLE_PHRASES])}"
-    rf"|{_LABEL_ALT})$"
+    rf"|{LABEL_PATTERN})$"
 )
 _MAX_CLAUSE = 600
 

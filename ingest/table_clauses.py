@@ -16,7 +16,6 @@ from typing import Literal
 from policykg.core.unit_words import is_collective
 from policykg.core.vocabulary import (
     JOINT_VERBS,
-    LABELS_LONGEST_FIRST,
     NON_UNIT_LABELS,
     ROLE_VERBS,
     ROLES,
@@ -29,7 +28,7 @@ from policykg.core.vocabulary import (
     Span,
     label_role,
 )
-from policykg.ingest.clause_parts import strict_list
+from policykg.ingest.clause_parts import LABEL_PATTERN, strict_list
 from policykg.ingest.clauses import Assignment, Clause
 
 # A header cell names a role with the same labels prose clauses use (the vocabulary), with any note in
@@ -47,8 +46,8 @@ _OTHER_ENDING = re.compile(r"(?:领导|责任人|联系人|负责人|备注|分�
 _NONE_CELL = re.compile(r"^[\s\-—–/\\、无暂]*$")
 
 # Inside a cell: a part opening with its own label, a part closed by a role verb, a unit marked with one.
-_LABEL_START = re.compile(rf"\s*({'|'.join(map(re.escape, LABELS_LONGEST_FIRST))})\s*[::]\s*")
-_LABEL_INSIDE = re.compile(rf"(?<=[ 、])(?:{'|'.join(map(re.escape, LABELS_LONGEST_FIRST))})\s*[::]")
+_LABEL_START = re.compile(rf"\s*({LABEL_PATTERN})\s*[::]\s*")
+_LABEL_INSIDE = re.compile(rf"(?<=[ 、])(?:{LABEL_PATTERN})\s*[::]")
 _VERB_ROLE: dict[str, Role] = {verb: role for role in reversed(ROLES) for verb in ROLE_VERBS[role]}
 _VERB_ALT = "|".join(sorted(_VERB_ROLE, key=len, reverse=True))
 _TRAILING_VERB = re.compile(rf"(?:按照?职责(?:分工)?)?(?:分别|共同|具体)?({_VERB_ALT})(?:负责|落实|实施)?\s*$")

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from policykg.core.vocabulary import LABELS_LONGEST_FIRST, ROLE_OF_LABEL
+from policykg.core.unit_words import alternation
+from policykg.core.vocabulary import ROLE_OF_LABEL
 from policykg.graph.store import GraphStore, Statement
 from policykg.graph.writes import create_rels
 from policykg.queries.catalog import run_named
@@ -33,9 +34,7 @@ SCORE_DECIMALS = 4  # stored rounded, so every backend holds and returns the sam
 _NUMBER = re.compile(r"^\s*(?:\d+[.、．]|[一二三四五六七八九十]+是|[((][一二三四五六七八九十]+[))])\s*")
 _CLAUSE_WORDS = re.compile(r"单位|牵头|负责|配合")
 # A clause on a line of its own (牵头单位：县司法局　配合单位：…), with any role label of the vocabulary.
-_BARE_CLAUSE = re.compile(
-    "(?:" + "|".join(label for label in LABELS_LONGEST_FIRST if label in ROLE_OF_LABEL) + r")\s*[:：].*$", re.S
-)
+_BARE_CLAUSE = re.compile(rf"(?:{alternation(list(ROLE_OF_LABEL))})\s*[:：].*$", re.S)
 
 
 @dataclass(frozen=True)

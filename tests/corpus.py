@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -59,3 +60,11 @@ def corpus_files() -> list[Path]:
     if not HAVE_CORPUS:
         pytest.skip(f"{NOT_FOUND} (looked at {CORPUS})")
     return sorted(CORPUS.glob("*.txt"))
+
+
+def copy_documents(folder: Path, source: Path, names: tuple[str, ...]) -> Path:
+    """A folder of its own holding copies of the named documents (ingest reads whole folders)."""
+    folder.mkdir()
+    for name in names:
+        shutil.copy(source / name, folder / name)
+    return folder

@@ -4,13 +4,13 @@ place unless its document carries the no_jurisdiction warning."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from policykg.core.places import leading_place
 from tests.cli_run import run
+from tests.corpus import copy_documents
 from tests.fixture_corpus import DOCUMENTS
 
 NO_PLACE = "paged_fragment.txt"  # page 2 of a paged copy: no title, issuer or place anywhere
@@ -19,11 +19,7 @@ WITH_PLACE = "plan_fullwidth_brackets.txt"  # 石门县
 
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for name in (NO_PLACE, WITH_PLACE):
-        shutil.copy(DOCUMENTS / name, folder / name)
-    return folder
+    return copy_documents(tmp_path / "docs", DOCUMENTS, (NO_PLACE, WITH_PLACE))
 
 
 def test_ingest_summary_names_each_document_with_its_warning_counts(

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from tests.cli_run import run
-from tests.corpus import SAMPLES, SONGYANG, YUHU
+from tests.corpus import SAMPLES, SONGYANG, YUHU, copy_documents
 
 
 @pytest.fixture
 def docs(tmp_path: Path) -> Path:
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for name in (SONGYANG, YUHU):
-        shutil.copy(SAMPLES / name, folder / name)
-    return folder
+    return copy_documents(tmp_path / "docs", SAMPLES, (SONGYANG, YUHU))
 
 
 @pytest.mark.parametrize("command", ["ingest", "stats", "export", "cypher", "remove"])
