@@ -12,6 +12,7 @@ import ladybug
 
 from policykg.core.errors import QueryError, StoreError
 from policykg.core.resources import read_text
+from policykg.graph.ladybug_reads import ReadConnections
 from policykg.graph.readonly import ensure_read_only
 from policykg.graph.schema import LABELS, MARKER_LABEL, REL_TYPES
 from policykg.graph.store import Dialect, Row, Statement
@@ -68,7 +69,8 @@ class LadybugStore:
             self._conn = ladybug.Connection(self._db)
         except RuntimeError as exc:
             raise StoreError(f"{path}: cannot open the store: {_one_line(exc)}") from exc
-        self._lock = threading.RLock()  # one connection, shared by the explorer's threads
+        self._lock = threading.RLock()  # the connection for schema changes and writes
+        self._readers = ReadConnections(self._db)  # reads: a connection each, so readers never queue
         if not read_only:
             try:
                 if rebuild:
@@ -92,17 +94,12 @@ class LadybugStore:
                 self._execute(f"DROP TABLE `{name}`", None, error=StoreError)
 
     def _execute(self, cypher: str, params: Mapping[str, Any] | None, error: type[Exception]) -> Any:
-        try:
-            result = self._conn.execute(cypher, dict(params or {}))
-        except RuntimeError as exc:
-            raise error(_one_line(exc)) from exc
-        # A string holding several statements gives one result each; the last one is the answer.
-        return result[-1] if isinstance(result, list) else result
+        return _run(self._conn, cypher, params, error)
 
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         ensure_read_only(cypher)
-        with self._lock:
-            result = self._execute(cypher, params, error=QueryError)
+        with self._readers.connection() as conn:
+            result = _run(conn, cypher, params, error=QueryError)
             columns = result.get_column_names()
             rows = []
             while result.has_next():
@@ -114,17 +111,17 @@ class LadybugStore:
         self, cypher: str, params: Mapping[str, Any], max_rows: int, seconds: float
     ) -> tuple[list[str], list[Row], bool]:
         ensure_read_only(cypher)
-        with self._lock:
-            self._conn.set_query_timeout(max(1, int(seconds * 1000)))
+        with self._readers.connection() as conn:
+            conn.set_query_timeout(max(1, int(seconds * 1000)))
             try:
-                result = self._execute(cypher, params, error=QueryError)
+                result = _run(conn, cypher, params, error=QueryError)
                 columns = result.get_column_names()
                 rows: list[Row] = []
                 while result.has_next() and len(rows) <= max_rows:
                     rows.append({col: _plain(value) for col, value in zip(columns, result.get_next(), strict=True)})
                 result.close()
             finally:
-                self._conn.set_query_timeout(0)
+                conn.set_query_timeout(0)
         return columns, rows[:max_rows], len(rows) > max_rows
 
     def write(self, statements: Iterable[Statement]) -> None:
@@ -141,6 +138,7 @@ class LadybugStore:
             self._execute("COMMIT", None, error=StoreError)
 
     def close(self) -> None:
+        self._readers.close()
         with self._lock:
             self._conn.close()
             self._db.close()
@@ -150,6 +148,15 @@ class LadybugStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _run(conn: ladybug.Connection, cypher: str, params: Mapping[str, Any] | None, error: type[Exception]) -> Any:
+    try:
+        result = conn.execute(cypher, dict(params or {}))
+    except RuntimeError as exc:
+        raise error(_one_line(exc)) from exc
+    # A string holding several statements gives one result each; the last one is the answer.
+    return result[-1] if isinstance(result, list) else result
 
 
 def _plain(value: Any) -> Any:
