@@ -1,4 +1,6 @@
-"""The store connection, opened read-only once per process and shared by every session."""
+"""The store, opened read-only once per process and shared by every session: each read takes a connection
+of its own on LadybugDB (graph/ladybug_reads.py) and a session of its own on Bolt, so sessions never wait
+on each other; console statements run in a worker process (graph/console.py)."""
 
 from __future__ import annotations
 
@@ -23,7 +25,10 @@ def store() -> GraphStore:
     try:
         return _open(spec)
     except PolicyKGError as exc:
-        st.error(f"Cannot open the graph store **{spec}**.\n\n{exc}\n\n{_hint(str(exc))}")
+        st.error(f"Cannot open the graph store **{spec}**.\n\n{_first_line(exc)}\n\n{_hint(str(exc))}")
+        if st.button("Reconnect", key="reconnect-after-failure", help="Try to open the store again"):
+            reconnect()
+            st.rerun()
         st.stop()
         raise  # st.stop() raises; this line only tells type checkers the function ends here
 
@@ -36,12 +41,21 @@ def reconnect() -> None:
     st.cache_data.clear()
 
 
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
 def _hint(message: str) -> str:
     lowered = message.lower()
-    if "lock" in lowered:
-        return "Another process is writing the store (an ingest?). Wait for it to finish, then press Reconnect."
     if "re-ingest" in lowered:
         return "Re-ingest as the message says (the documents' spans are new in this version), then press Reconnect."
+    if "policykg " in lowered:  # the store's own message names the command that recovers it
+        return "Run the command the message names, then press Reconnect."
+    if "lock" in lowered:
+        return "Another process is writing the store (an ingest?). Wait for it to finish, then press Reconnect."
     if "no such store" in lowered:
         return "Ingest documents first: `policykg ingest samples/ --store PATH`, then start the explorer on PATH."
-    return "Check `--store` / POLICYKG_STORE (a LadybugDB file, or bolt:// with NEO4J_USER / NEO4J_PASSWORD)."
+    return (
+        "Check `--store` / POLICYKG_STORE (a LadybugDB file, or bolt:// with NEO4J_USER / NEO4J_PASSWORD); "
+        "once the store is there, press Reconnect."
+    )
