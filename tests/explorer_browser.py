@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -61,8 +61,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(store: Path | str, log: Path) -> Iterator[str]:
-    """The explorer served by `streamlit run` on 127.0.0.1; yields its URL, stops it afterwards."""
+def running_app(store: Path | str, log: Path, env: Mapping[str, str] | None = None) -> Iterator[str]:
+    """The explorer served by `streamlit run` on 127.0.0.1 (with `env` added to this process's environment);
+    yields its URL, stops it afterwards."""
     port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(APP),
@@ -76,7 +77,9 @@ def running_app(store: Path | str, log: Path) -> Iterator[str]:
     ]  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     with log.open("wb") as sink:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
     try:
         wait_healthy(process, url, log)
         yield url
