@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import unicodedata
 from collections import Counter
@@ -14,7 +15,7 @@ import click
 from policykg.cli.main import cli
 from policykg.core.errors import InputError, PolicyKGError, QueryError, WriteRefused
 from policykg.graph.console import run_console
-from policykg.graph.guard import ConsoleLimits, check_value
+from policykg.graph.guard import ConsoleLimits, parse_value
 from policykg.graph.open import open_store, refuse_stale
 from policykg.graph.readonly import ensure_read_only
 from policykg.graph.store import Row
@@ -118,7 +119,11 @@ def stats_command(store_spec: str | None, fmt: str) -> None:
     help="graphml: one file (networkx, Gephi); csv: a folder in neo4j-admin import layout; json: one file.",
 )
 def export(out: Path, store_spec: str | None, fmt: str) -> None:
-    """Write the whole graph to OUT (a file, or a folder for csv)."""
+    """Write the whole graph to OUT (a file, or a folder for csv).
+
+    The output appears whole or not at all: it is written beside OUT and renamed into place at the end, so
+    a full disk or an unwritable place is a one-line error that leaves no half-written file.
+    """
     from policykg.graph.export import write_csv, write_graphml, write_json
 
     store = open_store(store_spec, read_only=True)
@@ -127,7 +132,6 @@ def export(out: Path, store_spec: str | None, fmt: str) -> None:
             files = write_csv(store, out)
             click.echo(f"wrote {len(files)} files to {out}/")
             return
-        out.parent.mkdir(parents=True, exist_ok=True)
         (write_graphml if fmt == "graphml" else write_json)(store, out)
     finally:
         store.close()
@@ -198,6 +202,9 @@ def remove(source: str, store_spec: str | None) -> None:
     """Delete the document SOURCE (its file name, as ingested) and whatever only it referred to."""
     from policykg.graph.loader import remove as remove_document
 
+    if any("\ud800" <= ch <= "\udfff" for ch in source):  # an undecodable byte in argv
+        shown = os.fsencode(source).decode("utf-8", "backslashreplace")
+        raise InputError(shown, "the name holds bytes that are not UTF-8; no document is stored under it")
     store = open_store(store_spec)
     try:
         removed = remove_document(store, source) or (
@@ -247,9 +254,9 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:
         if not sep or not name.isidentifier():
             raise QueryError(f"--param {pair!r}: expected NAME=VALUE")
         try:
-            values[name] = check_value(json.loads(raw))
-        except (json.JSONDecodeError, RecursionError):
-            values[name] = raw
+            values[name] = parse_value(raw)
+        except QueryError as exc:
+            raise QueryError(f"--param {name}: {exc}") from None
     return values
 
 

@@ -14,6 +14,15 @@ class InputError(PolicyKGError):
         self.reason = reason
 
 
+class OutputError(PolicyKGError):
+    """An export cannot be written where it was asked to go (a folder, a full disk, no permission)."""
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(f"{target}: {reason}")
+        self.target = target
+        self.reason = reason
+
+
 class StoreError(PolicyKGError):
     """The graph store cannot be opened, written or queried."""
 

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import neo4j
-from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from policykg.core.errors import PolicyKGError, QueryError, StoreError, WriteRefused
 from policykg.graph.bolt_values import plain_row
@@ -30,11 +30,16 @@ DEFAULT_PORT = 7687
 # The Bolt preamble and four protocol versions offered (5.x, 4.4, 4.3, 3): a Bolt server answers with the
 # four bytes of the version it picked; anything else at the address does not.
 BOLT_HANDSHAKE = bytes.fromhex("6060b01700000005000004040000030400000003")
-# The driver logs every retry as a warning ("Transaction failed and will be retried…"); the store reports
-# the outcome in one line instead.
-logging.getLogger("neo4j").setLevel(logging.ERROR)
+# How long the driver retries a read whose server went away: a lost server fails in seconds, not after
+# the driver's 30 s of "will be retried" attempts.
+RETRY_TIME_S = 3.0
+# The driver logs every retry as a warning ("Transaction failed and will be retried…") and a lost connection
+# as an error ("[#CAB6]  _: <CONNECTION> error: Failed to write data…"); the store reports the outcome in
+# one line instead, so only the driver's critical messages pass.
+logging.getLogger("neo4j").setLevel(logging.CRITICAL)
 # What the driver or the network raise; these become StoreError / QueryError, nothing else is caught.
 DRIVER_ERRORS = (Neo4jError, DriverError, OSError)
+LOST_CONNECTION = (ServiceUnavailable, SessionExpired, OSError)
 
 
 class BoltStore:
@@ -56,7 +61,7 @@ class BoltStore:
                 self.location,
                 auth=auth,
                 connection_timeout=CONNECT_TIMEOUT_S,
-                max_transaction_retry_time=CONNECT_TIMEOUT_S,
+                max_transaction_retry_time=RETRY_TIME_S,
             )
             self._driver.verify_connectivity()
         except (*DRIVER_ERRORS, ValueError) as exc:
@@ -106,7 +111,7 @@ class BoltStore:
         """Run every statement in one explicit transaction: all of them take effect or none does."""
         if self.read_only:
             raise WriteRefused(f"{self.location} is open read-only")
-        number = 0
+        number, committing = 0, False
         try:
             with (
                 self._driver.session(database=self.database, default_access_mode=neo4j.WRITE_ACCESS) as session,
@@ -115,8 +120,11 @@ class BoltStore:
                 for cypher, params in statements:
                     number += 1  # named in the error, so a failure points at its statement
                     tx.run(cypher, dict(params)).consume()
+                committing = True
                 tx.commit()
         except DRIVER_ERRORS as exc:  # anything else (the caller's own error) propagates, rolled back
+            if isinstance(exc, LOST_CONNECTION) and number:
+                raise self._lost_during_write(exc, number, committing) from exc
             action = f"write (statement {number}, transaction rolled back)" if number else "write"
             raise self._error(exc, action) from exc
 
@@ -140,6 +148,24 @@ class BoltStore:
                 return QueryError(text)
             return StoreError(text)
         return StoreError(self._scrub(f"{self.location}: {action} failed: {_one_line(str(exc))}"))
+
+    def _lost_during_write(self, exc: BaseException, number: int, committing: bool) -> StoreError:
+        """The server went away inside the transaction: say what that means for the data. Before the commit
+        was sent the server never committed; during the commit only the server knows."""
+        reason = _reason(exc)
+        if committing:
+            return StoreError(
+                self._scrub(
+                    f"lost {self.location} while committing ({reason}): whether the transaction was written is "
+                    "unknown; `policykg stats` on the store shows what it holds"
+                )
+            )
+        return StoreError(
+            self._scrub(
+                f"lost {self.location} during the write, at statement {number} ({reason}): the transaction was "
+                "not committed, so nothing of it was written"
+            )
+        )
 
     def _scrub(self, text: str) -> str:
         return text.replace(self._password, "***") if self._password else text

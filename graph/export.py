@@ -10,6 +10,7 @@ from typing import IO, Any
 
 import networkx as nx
 
+from policykg.graph.output import file_output, folder_output
 from policykg.graph.schema import NODES, RELATIONSHIPS, PropType, label, rel_type
 from policykg.graph.store import GraphStore, Row
 
@@ -84,7 +85,13 @@ def _scalars(properties: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_graphml(store: GraphStore, out: str | Path | IO[bytes]) -> None:
-    nx.write_graphml(to_networkx(graph_data(store)), out)
+    """To a handle, or to a file written whole or not at all (an OutputError says why not)."""
+    graph = to_networkx(graph_data(store))
+    if isinstance(out, (str, Path)):
+        with file_output(Path(out)) as handle:
+            nx.write_graphml(graph, handle)
+    else:
+        nx.write_graphml(graph, out)
 
 
 def write_json(store: GraphStore, out: str | Path | IO[str]) -> None:
@@ -96,7 +103,7 @@ def write_json(store: GraphStore, out: str | Path | IO[str]) -> None:
         ],
     }
     if isinstance(out, (str, Path)):
-        with open(out, "w", encoding="utf-8") as handle:
+        with file_output(Path(out), text=True) as handle:
             json.dump(payload, handle, ensure_ascii=False, indent=1)
     else:
         json.dump(payload, out, ensure_ascii=False, indent=1)
@@ -105,10 +112,16 @@ def write_json(store: GraphStore, out: str | Path | IO[str]) -> None:
 def write_csv(store: GraphStore, directory: str | Path) -> list[Path]:
     """One nodes_<Label>.csv per label and one rels_<TYPE>.csv per type, headers as neo4j-admin import
     reads them (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`). Ids are unique across labels, so
-    one id space serves all files. Returns the files written (plus the import command, as a text file)."""
+    one id space serves all files. Returns the files written (plus the import command, as a text file).
+    The files appear together or not at all (an OutputError says why not); others in the folder stay."""
     out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
     data = graph_data(store)
+    with folder_output(out) as staging:
+        names = _write_csv_files(data, staging)
+    return [out / name for name in names]
+
+
+def _write_csv_files(data: GraphData, out: Path) -> list[str]:
     written = []
     for table in NODES:
         header = ["id:ID"] + [f"{n}{NEO4J_ADMIN_TYPES[t]}" for n, t in table.properties[1:]] + [":LABEL"]
@@ -128,7 +141,7 @@ def write_csv(store: GraphStore, directory: str | Path) -> list[Path]:
         written.append(_write_csv(out / f"rels_{rel.type}.csv", header, rows))
     command = out / "neo4j-admin-import.txt"
     command.write_text(_import_command(written), encoding="utf-8")
-    return [*written, command]
+    return [path.name for path in (*written, command)]
 
 
 def _import_command(files: list[Path]) -> str:

@@ -27,6 +27,7 @@ ALLOWED_PROCEDURES = frozenset(
         "db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
     }
 )  # fmt: skip
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # what both engines store as an integer
 _VARIABLE_LENGTH = re.compile(r"\*\s*(\d*)\s*(\.\.\s*(\d*))?")
 
 
@@ -156,10 +157,30 @@ def parse_params(text: str, limits: ConsoleLimits = DEFAULT_LIMITS) -> dict[str,
     return {str(k): check_value(v) for k, v in value.items()}
 
 
+def parse_value(text: str, limits: ConsoleLimits = DEFAULT_LIMITS) -> Any:
+    """One command-line parameter value: JSON when it parses, else the text itself; bounded in size and
+    nesting like the console's parameters, and checked like them."""
+    if len(text) > limits.max_param_chars:
+        raise QueryError(f"the value is {len(text):,} characters long; a parameter takes {limits.max_param_chars:,}")
+    _check_json_depth(text, limits.max_depth)
+    try:
+        value = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError:
+        value = text  # not JSON: the text as it is
+    except ValueError:  # int() refuses a literal of more than sys.get_int_max_str_digits() digits
+        raise QueryError(f"the number has {len(text):,} digits; a parameter is an integer of 64 bits") from None
+    return check_value(value)
+
+
 def check_value(value: Any) -> Any:
-    """A parameter value the engines take: finite numbers only (1e999 is infinity)."""
+    """A parameter value the engines take: finite numbers only (1e999 is infinity), integers of 64 bits,
+    text that is valid Unicode (an undecodable byte in argv arrives as a lone surrogate)."""
     if isinstance(value, float) and not math.isfinite(value):
         raise QueryError(f"the parameter value {value} is not a finite number")
+    if isinstance(value, int) and not isinstance(value, bool) and not INT64_MIN <= value <= INT64_MAX:
+        raise QueryError(f"the parameter value {_digits(value)} is outside the 64-bit integer range")
+    if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise QueryError("a parameter value holds undecodable bytes (it is not UTF-8 text)")
     if isinstance(value, list):
         return [check_value(v) for v in value]
     if isinstance(value, dict):
@@ -167,8 +188,13 @@ def check_value(value: Any) -> Any:
     return value
 
 
+def _digits(value: int) -> str:
+    text = str(value)
+    return text if len(text) <= 24 else f"{text[:12]}…({len(text)} digits)"
+
+
 def _refuse_constant(name: str) -> Any:
-    raise QueryError(f"the parameters hold {name}, which is not a JSON number")
+    raise QueryError(f"the parameter value {name} is not a finite number")
 
 
 def _check_json_depth(text: str, max_depth: int) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from policykg.graph.output import file_output
 from policykg.graph.store import GraphStore, Row
 from policykg.queries import similarity
 from policykg.queries.catalog import run_named
@@ -153,10 +154,10 @@ def centrality(graph: nx.Graph) -> list[Row]:
 
 
 def write_graphml(graph: nx.Graph, path: Path | str) -> Path:
-    """The co-assignment graph as GraphML (Gephi, yEd, networkx.read_graphml)."""
+    """The co-assignment graph as GraphML (Gephi, yEd, networkx.read_graphml), written whole or not at all."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    nx.write_graphml(graph, target)
+    with file_output(target) as handle:
+        nx.write_graphml(graph, handle)
     return target
 
 

@@ -40,6 +40,7 @@ class BoltServer:
     database: str  # created at start
     http_url: str
     start_seconds: float
+    pid: int = 0  # the child running the server (and its JVM): kill it to lose the server mid-write
 
     def environment(self) -> dict[str, str]:
         """NEO4J_* for graph.open.open_store(uri) and `policykg --store URI`."""
@@ -60,11 +61,12 @@ class BoltServer:
 
 @contextmanager
 def running(
-    workdir: Path, database: str = "policykg", start_timeout_s: float = START_TIMEOUT_S
+    workdir: Path, database: str = "policykg", start_timeout_s: float = START_TIMEOUT_S, password: str = ""
 ) -> Iterator[BoltServer]:
-    """A started server for the duration of the block, with a fresh random password; stopped after."""
+    """A started server for the duration of the block, with a fresh random password (or `password`, to
+    start again on the databases of an earlier server in `workdir`, which keeps its users); stopped after."""
     bolt_port, http_port, https_port = _free_ports(3)
-    password = "pkg-" + secrets.token_hex(12)  # ArcadeDB wants at least 8 characters
+    password = password or "pkg-" + secrets.token_hex(12)  # ArcadeDB wants at least 8 characters
     output = workdir / "server.out"
     ports = [str(bolt_port), str(http_port), str(https_port)]
     with output.open("wb") as sink:
@@ -79,7 +81,7 @@ def running(
     try:
         seconds = _wait_ready(process, output, start_timeout_s)
         http_url = f"http://127.0.0.1:{http_port}"
-        yield BoltServer(f"bolt://127.0.0.1:{bolt_port}", "root", password, database, http_url, seconds)
+        yield BoltServer(f"bolt://127.0.0.1:{bolt_port}", "root", password, database, http_url, seconds, process.pid)
     finally:
         _stop(process)
 

@@ -1,0 +1,96 @@
+"""Export files written whole or not at all: into a temporary file (or folder) beside the target, renamed
+over it only once everything is written, so a full disk or a killed process leaves the old output (or
+nothing) rather than half a file. Every failure is one OutputError naming the target and the reason."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from policykg.core.errors import OutputError
+
+NEW_FILE_MODE = 0o644  # mkstemp makes 0600; an export is meant to be read by others, like any written file
+NEW_FOLDER_MODE = 0o755
+
+
+@contextmanager
+def file_output(target: Path, *, text: bool = False) -> Iterator[IO[bytes] | IO[str]]:
+    """A handle whose content replaces `target` when the block ends without an error. A device or a pipe
+    (/dev/stdout, /dev/full) is written directly: there is nothing to rename over it."""
+    if target.is_dir():
+        raise OutputError(str(target), "is a folder; give the name of a file to write")
+    if target.exists() and not target.is_file():
+        with _reported(target), open(target, "w" if text else "wb", **_encoding(text)) as handle:
+            yield handle
+        return
+    _make_parent(target)
+    with _reported(target):
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    temporary = Path(name)
+    try:
+        with _reported(target):
+            with os.fdopen(fd, "w" if text else "wb", **_encoding(text)) as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())  # a full disk shows here on file systems that allocate late
+            os.chmod(temporary, _mode(target, NEW_FILE_MODE))
+            os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+@contextmanager
+def folder_output(target: Path) -> Iterator[Path]:
+    """A temporary folder to write files into; when the block ends without an error they are moved into
+    `target` (created if missing; other files already there are left alone)."""
+    if target.exists() and not target.is_dir():
+        raise OutputError(str(target), "exists and is not a folder (this export writes a folder of files)")
+    _make_parent(target)
+    with _reported(target):
+        temporary = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part"))
+    try:
+        with _reported(target):
+            yield temporary
+            if target.is_dir():
+                for path in sorted(temporary.iterdir()):
+                    os.replace(path, target / path.name)
+            else:
+                os.chmod(temporary, NEW_FOLDER_MODE)
+                os.replace(temporary, target)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+@contextmanager
+def _reported(target: Path) -> Iterator[None]:
+    """An OSError while writing becomes one line naming the target."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(str(target), f"cannot write it ({exc.strerror or type(exc).__name__})") from None
+
+
+def _make_parent(target: Path) -> None:
+    parent = target.parent
+    blocking = next((p for p in (parent, *parent.parents) if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        raise OutputError(str(target), f"{blocking} is a file, not a folder")
+    with _reported(target):
+        parent.mkdir(parents=True, exist_ok=True)
+
+
+def _mode(target: Path, default: int) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)  # replacing a file keeps its permissions
+    except OSError:
+        return default
+
+
+def _encoding(text: bool) -> dict[str, str]:
+    return {"encoding": "utf-8", "newline": ""} if text else {}
