@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from typing import Any
 from benchmarks.measure import path_size, remove_store
 
 SAMPLE_S = 0.2
+LOG_S = 30.0
 
 
 def tree_rss_kb(root: int) -> tuple[int, int]:
@@ -60,18 +62,33 @@ def link_corpus(corpus: Path, folder: Path, docs: int) -> int:
     return len(files)
 
 
-def measure_ingest(folder: Path, store: Path, extra_args: list[str]) -> dict[str, Any]:
-    """Run the ingest command on `folder` into a new `store`, sampling its memory until it exits."""
+def measure_ingest(folder: Path, store: Path, extra_args: list[str], log: Path | None = None) -> dict[str, Any]:
+    """Run the ingest command on `folder` into a new `store`, sampling its memory until it exits; with
+    `log`, a line of (seconds, tree MB, command MB, store MB) every LOG_S seconds, for a run cut short."""
     remove_store(store)
     command = [sys.executable, "-m", "policykg", "ingest", str(folder), "--store", str(store), *extra_args]
     started = time.perf_counter()
     peak_tree = peak_main = 0
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+    logged = started
+    with (
+        tempfile.TemporaryFile("w+") as out_file,
+        tempfile.TemporaryFile("w+") as err_file,
+        subprocess.Popen(command, stdout=out_file, stderr=err_file, text=True) as child,
+    ):
         while child.poll() is None:
             tree, main = tree_rss_kb(child.pid)
             peak_tree, peak_main = max(peak_tree, tree), max(peak_main, main)
+            if log and time.perf_counter() - logged >= LOG_S:
+                logged = time.perf_counter()
+                with log.open("a", encoding="utf-8") as f:
+                    sizes = [round(v / 1024) for v in (tree, main, peak_tree)]
+                    f.write(f"{logged - started:.0f} s: tree {sizes[0]} MB, command {sizes[1]} MB, ")
+                    f.write(f"peak {sizes[2]} MB, store {path_size(store) / 1e6:.0f} MB\n")
             time.sleep(SAMPLE_S)
-        out, err = child.communicate()
+        child.wait()
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     seconds = time.perf_counter() - started
     lines = out.strip().splitlines()
     result: dict[str, Any] = {
@@ -100,7 +117,10 @@ def run_series(
         folder = data / f"ingest-memory-{docs}"
         link_corpus(corpus, folder, docs)
         print(f"[{time.strftime('%H:%M:%S')}] ingest of {docs} documents", file=sys.stderr, flush=True)
-        run = measure_ingest(folder, data / f"ingest-memory-{docs}.lbug", ["--jobs", str(jobs), *extra_args])
+        store = data / f"ingest-memory-{docs}.lbug"
+        log = data / f"ingest-memory-{docs}.log"
+        log.unlink(missing_ok=True)
+        run = measure_ingest(folder, store, ["--jobs", str(jobs), *extra_args], log)
         series["runs"][str(docs)] = run
         print(f"  {docs}: {run}", file=sys.stderr, flush=True)
     peaks = [r["peak_rss_tree_mb"] for r in series["runs"].values() if r["exit_code"] == 0]

@@ -33,7 +33,7 @@ store_option = click.option(
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))  # checked: one line
 @store_option
 @click.option(
     "--rebuild",
@@ -49,7 +49,7 @@ store_option = click.option(
 @click.option("--jobs", type=click.IntRange(min=1), help="Extraction worker processes (default 2).")
 @click.option(
     "--root",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, readable=False),
     help="Name documents by their path relative to this folder (to re-ingest some files of a folder "
     "ingested before: policykg ingest docs/a/plan.txt --root docs).",
 )
