@@ -105,11 +105,18 @@ def measure_ingest(folder: Path, store: Path, extra_args: list[str], log: Path |
 
 
 def run_series(
-    sizes: list[int], data: Path, seed: int, measures_per_doc: int, jobs: int, extra_args: list[str]
+    sizes: list[int],
+    data: Path,
+    seed: int,
+    measures_per_doc: int,
+    jobs: int,
+    extra_args: list[str],
+    corpus_docs: int = 0,
 ) -> dict[str, Any]:
+    """Each size ingested in turn from the first documents of one corpus of max(sizes, corpus_docs)."""
     from benchmarks.run import ensure_corpus
 
-    largest = max(sizes)
+    largest = max(*sizes, corpus_docs)
     corpus = data / f"corpus-{largest}-s{seed}-m{measures_per_doc}"
     header = ensure_corpus(corpus, largest, seed, measures_per_doc, jobs)
     series: dict[str, Any] = {"corpus": str(corpus), "corpus_header": header, "runs": {}}

@@ -531,7 +531,8 @@ def main(argv: list[str] | None = None) -> int:
         "--ingest-memory",
         metavar="N,N,…",
         help="only measure `policykg ingest` end to end (peak memory, time) at these corpus sizes, e.g. "
-        "1000,10000,100000 (benchmarks/ingest_memory.py); --measures-per-doc and --jobs apply",
+        "1000,10000,100000 (benchmarks/ingest_memory.py), taken from one corpus of --docs (default the "
+        "largest size); --measures-per-doc, --seed and --jobs apply",
     )
     parser.add_argument("--ingest-batch", type=int, help="with --ingest-memory: `policykg ingest --batch`")
     args = parser.parse_args(argv)
@@ -603,7 +604,9 @@ def run_ingest_memory(args: argparse.Namespace, data: Path) -> int:
         "seed": args.seed,
         "measures_per_doc": args.measures_per_doc,
         "jobs": args.jobs,
-        "ingest_memory": run_series(sizes, data, args.seed, args.measures_per_doc, args.jobs, extra),
+        "ingest_memory": run_series(
+            sizes, data, args.seed, args.measures_per_doc, args.jobs, extra, corpus_docs=args.docs or 0
+        ),
         "load_average_end": [round(x, 2) for x in os.getloadavg()],
     }
     args.json.parent.mkdir(parents=True, exist_ok=True)
