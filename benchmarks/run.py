@@ -506,7 +506,7 @@ def _timing(timing: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=int, required=True, help="documents in the corpus")
+    parser.add_argument("--docs", type=int, help="documents in the corpus (required unless --ingest-memory)")
     parser.add_argument("--json", type=Path, required=True, help="where to write the figures")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--measures-per-doc", type=int, default=100, help="mean measures per document (100)")
@@ -527,9 +527,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-similar", action="store_true", help="skip computing near-duplicate measures")
     parser.add_argument("--explorer-timeout", type=float, default=300, help="seconds a page may take (300)")
     parser.add_argument("--skip-queries", action="store_true", help="skip queries, ask and overlap")
+    parser.add_argument(
+        "--ingest-memory",
+        metavar="N,N,…",
+        help="only measure `policykg ingest` end to end (peak memory, time) at these corpus sizes, e.g. "
+        "1000,10000,100000 (benchmarks/ingest_memory.py), taken from one corpus of --docs (default the "
+        "largest size); --measures-per-doc, --seed and --jobs apply",
+    )
+    parser.add_argument("--ingest-batch", type=int, help="with --ingest-memory: `policykg ingest --batch`")
     args = parser.parse_args(argv)
 
     data = ROOT / "bench-data"
+    if args.ingest_memory:
+        return run_ingest_memory(args, data)
+    if args.docs is None:
+        parser.error("--docs is required (or --ingest-memory)")
     corpus = args.corpus_dir or data / f"corpus-{args.docs}-s{args.seed}"
     store_path = args.store or data / f"store-{args.docs}-s{args.seed}.lbug"
     started = time.perf_counter()
@@ -578,6 +590,32 @@ def main(argv: list[str] | None = None) -> int:
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print_table(result)
     print(f"wrote {args.json} ({result['total_s']} s in all)")
+    return 0
+
+
+def run_ingest_memory(args: argparse.Namespace, data: Path) -> int:
+    from benchmarks.ingest_memory import run_series
+
+    sizes = [int(n) for n in args.ingest_memory.split(",") if n.strip()]
+    extra = ["--batch", str(args.ingest_batch)] if args.ingest_batch else []
+    result: dict[str, Any] = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "load_average_start": [round(x, 2) for x in os.getloadavg()],
+        "seed": args.seed,
+        "measures_per_doc": args.measures_per_doc,
+        "jobs": args.jobs,
+        "ingest_memory": run_series(
+            sizes, data, args.seed, args.measures_per_doc, args.jobs, extra, corpus_docs=args.docs or 0
+        ),
+        "load_average_end": [round(x, 2) for x in os.getloadavg()],
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print("policykg ingest, end to end (peak RSS of the command and its workers, summed):")
+    for docs, run in result["ingest_memory"]["runs"].items():
+        status = "ok" if run["exit_code"] == 0 else f"exit {run['exit_code']}: {run.get('error')}"
+        print(f"  {int(docs):>7,} documents: {run['peak_rss_tree_mb']:>8,.0f} MB peak, {run['s']:>8} s  {status}")
+    print(f"wrote {args.json}")
     return 0
 
 

@@ -6,14 +6,14 @@ import json
 import os
 import sys
 import unicodedata
-from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from policykg.cli.main import cli
-from policykg.core.errors import InputError, PolicyKGError, QueryError, WriteRefused
+from policykg.core.errors import InputError, QueryError, WriteRefused
 from policykg.graph.console import run_console
 from policykg.graph.guard import ConsoleLimits, parse_value
 from policykg.graph.open import open_store, refuse_stale
@@ -21,9 +21,7 @@ from policykg.graph.readonly import ensure_read_only
 from policykg.graph.store import Row
 
 if TYPE_CHECKING:
-    from policykg.ingest.records import Extraction
-
-DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+    from policykg.graph.ingest_run import DocumentSummary
 
 store_option = click.option(
     "--store",
@@ -36,56 +34,90 @@ store_option = click.option(
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))  # checked: one line
 @store_option
 @click.option(
     "--rebuild",
     is_flag=True,
     help="Empty the store first (every document, and the schema of an earlier policykg), then load PATHS.",
 )
-def ingest(paths: tuple[Path, ...], store_spec: str | None, rebuild: bool) -> None:
+@click.option(
+    "--batch",
+    "batch_docs",
+    type=click.IntRange(min=1),
+    help="Documents per write transaction (default 1000 on LadybugDB, 500 over Bolt): bounds the memory.",
+)
+@click.option("--jobs", type=click.IntRange(min=1), help="Extraction worker processes (default 2).")
+@click.option(
+    "--root",
+    type=click.Path(path_type=Path, readable=False),
+    help="Name documents by their path relative to this folder (to re-ingest some files of a folder "
+    "ingested before: policykg ingest docs/a/plan.txt --root docs).",
+)
+def ingest(
+    paths: tuple[Path, ...],
+    store_spec: str | None,
+    rebuild: bool,
+    batch_docs: int | None,
+    jobs: int | None,
+    root: Path | None,
+) -> None:
     """Extract documents and load them into the graph.
 
-    PATHS are files or folders (searched recursively for .txt, .html, .docx, .pdf). Every file is
-    extracted before anything is written, so a bad file stops the command and the store is unchanged.
-    Re-ingesting a document changes nothing; an edited one replaces its earlier version. A store written
-    by an earlier policykg is refused until it is rebuilt: --rebuild.
+    PATHS are files or folders (searched recursively for .txt, .html, .htm, .docx, .xlsx, .pdf). A document
+    is named by its path relative to the folder given (a/plan.txt), a file given directly by its path.
+    Every file is extracted before anything is written, so a bad file stops the command and the store is
+    unchanged; then the documents load in batches, one transaction each. Re-ingesting a document changes
+    nothing; an edited one replaces its earlier version. A store written by an earlier policykg is refused
+    until it is rebuilt: --rebuild.
     """
-    from policykg.graph.loader import load
+    from policykg.graph.ingest_run import coverage_summary, ingest_files
     from policykg.graph.stats import stats
-    from policykg.ingest.pipeline import extract_file
+    from policykg.ingest.discovery import DOCUMENT_SUFFIXES, display_name, find_documents
 
-    files = document_files(paths)
-    if not files:
-        raise InputError(", ".join(map(str, paths)), f"no documents found ({', '.join(DOCUMENT_SUFFIXES)})")
+    found = find_documents(paths, root=root)
+    for name, reason in found.skipped:
+        click.echo(f"warning: skipped {name}: {reason}", err=True)
+    if not found.files:
+        shown = ", ".join(display_name(p) for p in paths)
+        raise InputError(shown, f"no documents found ({', '.join(DOCUMENT_SUFFIXES)})")
     if not rebuild:
         refuse_stale(store_spec)  # before a long extraction, not after it
-    extractions = []
-    with click.progressbar(files, label="extracting", file=sys.stderr, show_pos=True) as bar:
-        for path in bar:
-            try:
-                extractions.append(extract_file(path))
-            except PolicyKGError:
-                raise
-            except Exception as exc:  # an extractor bug on this file: name the file, write nothing
-                raise InputError(str(path), f"extraction failed: {type(exc).__name__}: {exc}") from exc
-    store = open_store(store_spec, rebuild=rebuild)
+    opened: list[str] = []
+
+    def open_writer() -> Any:
+        store = open_store(store_spec, rebuild=rebuild)
+        opened.append(store.location)
+        return store
+
+    with _Progress(len(found.files)) as progress:
+        result = ingest_files(
+            found.files,
+            open_writer,
+            jobs=jobs,
+            batch_docs=batch_docs,
+            on_extracted=progress.extracted,
+            on_loaded=progress.loaded,
+        )
+    report = result.report
+    store = open_store(store_spec, read_only=True)
     try:
-        with click.progressbar(length=len(extractions), label="loading", file=sys.stderr) as bar:
-            report = load(store, extractions, on_progress=bar.update)
         totals = stats(store)
     finally:
         store.close()
     click.echo(
         f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged "
-        f"in {report.seconds:.1f}s -> {store.location}"
+        f"in {result.extract_seconds + result.load_seconds:.1f}s -> {opened[0] if opened else store.location}"
     )
     created = {**report.nodes, **report.relationships}
     if any(created.values()):
         click.echo("created: " + ", ".join(f"{n} {name}" for name, n in created.items() if n))
     click.echo("graph: " + ", ".join(f"{n} {name}" for name, n in totals["nodes"].items()))
-    for line in warning_summary(extractions):
+    click.echo(coverage_summary(result.documents))
+    for line in warning_summary(result.documents):
         click.echo(line)
+    if found.skipped:
+        click.echo(f"skipped {len(found.skipped)} unreadable files or folders (listed above)")
 
 
 @cli.command("stats")
@@ -199,7 +231,9 @@ def cypher(
 @click.argument("source")
 @store_option
 def remove(source: str, store_spec: str | None) -> None:
-    """Delete the document SOURCE (its file name, as ingested) and whatever only it referred to."""
+    """Delete the document SOURCE and whatever only it referred to. SOURCE is the name it was ingested
+    under: its path relative to the folder ingested (a/plan.txt), as `ingest` and the explorer show it; a
+    longer path ending in that name finds it too (docs/a/plan.txt)."""
     from policykg.graph.loader import remove as remove_document
 
     if any("\ud800" <= ch <= "\udfff" for ch in source):  # an undecodable byte in argv
@@ -207,44 +241,71 @@ def remove(source: str, store_spec: str | None) -> None:
         raise InputError(shown, "the name holds bytes that are not UTF-8; no document is stored under it")
     store = open_store(store_spec)
     try:
-        removed = remove_document(store, source) or (
-            Path(source).name != source and remove_document(store, Path(source).name)
-        )
+        removed = next((tail for tail in _tails(source) if remove_document(store, tail)), None)
     finally:
         store.close()
-    if not removed:
+    if removed is None:
         raise InputError(source, "no such document in the store (`policykg cypher` lists them: see its help)")
-    click.echo(f"removed {source}")
+    click.echo(f"removed {removed}")
 
 
-def warning_summary(extractions: list[Extraction]) -> list[str]:
-    """One line per document the extractor found hard: its file and the count of each warning kind
-    (no_jurisdiction says its units are stored without a place)."""
-    hard = [x for x in extractions if x.warnings]
+def _tails(source: str) -> list[str]:
+    """The source as given, then its path without leading folders, one at a time: a/b/plan.txt, b/plan.txt,
+    plan.txt."""
+    parts = Path(source).as_posix().split("/")
+    return list(dict.fromkeys([source, *("/".join(parts[i:]) for i in range(len(parts)))]))
+
+
+def warning_summary(documents: Sequence[DocumentSummary]) -> list[str]:
+    """One line per document the extractor found hard or whose measures hold little of its text: its
+    source, the count of each warning kind (no_jurisdiction says its units are stored without a place)
+    and its coverage when low."""
+    hard = [d for d in documents if d.warnings or d.low_coverage]
     if not hard:
         return []
-    lines = [f"warnings in {len(hard)} of {len(extractions)} documents:"]
-    for x in hard:
-        counts = Counter(w.kind for w in x.warnings)
-        kinds = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    lines = [f"warnings in {len(hard)} of {len(documents)} documents:"]
+    for d in hard:
+        counts = dict(d.warnings)
+        kinds = [f"{n} {kind}" for kind, n in counts.items()]
+        if d.low_coverage:
+            kinds.append(f"measures hold only {d.coverage:.0%} of the text under its headings")
         note = " (its units are stored without a jurisdiction)" if "no_jurisdiction" in counts else ""
-        lines.append(f"  {x.source}: {kinds}{note}")
+        lines.append(f"  {d.source}: {', '.join(kinds)}{note}")
     return lines
 
 
-def document_files(paths: tuple[Path, ...]) -> list[Path]:
-    """Files as given, folders searched recursively for documents; sorted, without duplicates."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and not p.name.startswith(".")
-            )
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
+class _Progress:
+    """The extracting bar, then the loading bar (each on stderr, one after the other)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar: Any = None
+        self.stage = ""
+
+    def _show(self, stage: str, n: int) -> None:
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+            self.bar = click.progressbar(length=self.total, label=stage, file=sys.stderr, show_pos=True)
+            self.bar.__enter__()
+        self.bar.update(n)
+
+    def extracted(self, n: int) -> None:
+        self._show("extracting", n)
+
+    def loaded(self, n: int) -> None:
+        self._show("loading", n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, Any]:

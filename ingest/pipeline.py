@@ -41,14 +41,17 @@ _DATE_ONLY = re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}-
 _SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff() ]{2,40}$")
 
 
-def extract_file(path: Path | str) -> Extraction:
+def extract_file(path: Path | str, source: str | None = None) -> Extraction:
+    """The extraction of one file, stored as `source` (default: the file's name; an ingest passes the
+    path relative to the folder it searched, ingest.discovery)."""
+    from policykg.ingest.discovery import display_name
     from policykg.ingest.readers import read_document
 
     path = Path(path)
     try:
-        return extract_text(read_document(path), source=path.name)
+        return extract_text(read_document(path), source=source or display_name(path.name))
     except InputError as exc:
-        raise InputError(str(path), exc.reason) from None
+        raise InputError(display_name(path), exc.reason) from None
 
 
 def extract_text(original: str, source: str) -> Extraction:

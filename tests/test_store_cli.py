@@ -42,7 +42,7 @@ def test_ingest_twice_stats_identical_then_remove(
 
     edited = docs / YUHU
     edited.write_text(edited.read_text(encoding="utf-8").replace("法治", "法制", 3), encoding="utf-8")
-    code, out, _ = run(capsys, monkeypatch, "ingest", str(edited), "--store", store)
+    code, out, _ = run(capsys, monkeypatch, "ingest", str(edited), "--root", str(docs), "--store", store)
     assert "0 added, 1 replaced" in out
 
     code, out, _ = run(capsys, monkeypatch, "remove", YUHU, "--store", store)
