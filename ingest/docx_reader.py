@@ -18,6 +18,7 @@ import docx
 
 from policykg.ingest.docx_numbering import Numbering, W, join_label
 from policykg.ingest.html_reader import MAX_ROW_CHARS
+from policykg.ingest.limits import Deadline, ReadLimits
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
@@ -30,11 +31,24 @@ _CHARACTERS = {f"{W}tab": " ", f"{W}ptab": " ", f"{W}br": "\n", f"{W}cr": "\n", 
 _BLOCK_WRAPPERS = frozenset({f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"})
 
 
-def docx_to_text(raw: bytes) -> str:
-    """The document body as lines of text ("" if it holds none)."""
+def docx_to_text(raw: bytes, limits: ReadLimits | None = None, deadline: Deadline | None = None) -> str:
+    """The document body as lines of text ("" if it holds none).
+
+    The archive's sizes and XML bounds are checked before (archive_limits.check_archive); here the walk over
+    the body keeps to the time and text bounds."""
+    limits = limits or ReadLimits.from_env()
+    deadline = deadline or limits.deadline()
     document = docx.Document(io.BytesIO(raw))
     numbering = Numbering(_part_element(document.part, "numbering_part"), _styles_element(document))
-    lines = [line for line in _block_lines(document.element.body, numbering) if line.strip()]
+    lines: list[str] = []
+    chars = 0
+    for count, line in enumerate(_block_lines(document.element.body, numbering)):
+        if line.strip():
+            lines.append(line)
+            chars += len(line) + 1
+        if count % 1000 == 0:
+            deadline.check("reading the document body")
+            limits.check_text(chars)
     return "\n".join(lines) + "\n" if lines else ""
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from policykg.ingest.limits import Deadline, ReadLimits
+
 # Dropped with everything inside them.
 _DROP_TAGS = [
     "script", "style", "noscript", "iframe", "nav", "header", "footer", "template", "svg", "object",
@@ -72,6 +74,40 @@ _HTML_ANYWHERE = re.compile(r"<(html|body)\b[^>]*>|<!doctype\s+html", re.I)
 _COMMON_TAG = re.compile(r"</?(p|div|br|span|table|tr|td|li|ul|a|h[1-6]|font|strong|img)\b[^<>]{0,400}>", re.IGNORECASE)
 
 
+# A start or end tag, for counting before the page is parsed (attributes up to a bound, so a "<"
+# without its ">" costs little).
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,1000}?(/?)>")
+# Tags that never hold others open: void elements, and those the parser closes by themselves when the
+# next one of their kind starts (<p>, <li>, <td> … are often left unclosed on real pages).
+_NEVER_NESTED = frozenset([
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt",
+    "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body",
+])  # fmt: skip
+
+
+def check_markup(html: str, limits: ReadLimits) -> None:
+    """Raise LimitExceeded when a page has too many tags or leaves too many open inside each other.
+
+    The HTML parser's cost grows with the square of the nesting (200,000 unclosed <div>s took 150 s),
+    so nesting is estimated on the tags before parsing: tags opened and not yet closed, counting only
+    elements that do nest."""
+    depth = count = 0
+    for match in _TAG.finditer(html):
+        count += 1
+        if count > limits.elements:
+            raise limits.exceeded("elements", f"the page has more than {limits.elements:,} tags")
+        if match.group(2).lower() in _NEVER_NESTED:
+            continue
+        if match.group(1):
+            depth = max(depth - 1, 0)
+        elif not match.group(3):
+            depth += 1
+            if depth > limits.nesting:
+                what = f"the page leaves more than {limits.nesting:,} tags open inside each other"
+                raise limits.exceeded("nesting", what)
+
+
 def declared_charset(raw: bytes) -> str | None:
     """The charset a page's meta tag declares, if any."""
     match = _CHARSET.search(raw[:8192])
@@ -86,21 +122,27 @@ def looks_like_html(text: str) -> bool:
     return len(_COMMON_TAG.findall(head, 0, 65536)) >= 8
 
 
-def html_to_text(html: str) -> str:
-    """The page's title, publication details and article as lines of text ("" if it has none)."""
+def html_to_text(html: str, limits: ReadLimits | None = None, deadline: Deadline | None = None) -> str:
+    """The page's title, publication details and article as lines of text ("" if it has none).
+
+    The page's tags are counted and their nesting estimated before it is parsed (check_markup), and the
+    walks over the tree keep to the time bound."""
+    limits = limits or ReadLimits.from_env()
+    deadline = deadline or limits.deadline()
+    check_markup(html, limits)
     tree = LexborHTMLParser(html)
     title = _page_title(tree)
     tree.strip_tags(_DROP_TAGS)
     body = tree.body or tree.root
     if body is None:
         return ""
-    page = _measure(body)
+    page = _measure(body, deadline)
     if page.total == 0:
         return ""  # a title alone is no document (pages drawn by JavaScript look like this)
     _drop_chrome(page)
     main = _find_article(page)
-    info = [_render(node) for node in _info_blocks(page, main)]
-    article = _render(main.node)
+    info = [_render(node, _RowSpans(deadline)) for node in _info_blocks(page, main)]
+    article = _render(main.node, _RowSpans(deadline))
     lines = _split_lines("\n".join([*info, article]))
     if title and not (lines and _same_title(lines[0], title)):
         lines.insert(0, title)
@@ -136,7 +178,7 @@ class _Page:
         return element.link_text / element.text if element.text else 0.0
 
 
-def _measure(body: LexborNode) -> _Page:
+def _measure(body: LexborNode, deadline: Deadline) -> _Page:
     """One pre-order pass over the elements, then text counts summed bottom-up: linear in the page."""
     elements: list[_Element] = []
     stack: list[tuple[LexborNode, int, int, bool]] = [(body, -1, 0, False)]
@@ -145,6 +187,8 @@ def _measure(body: LexborNode) -> _Page:
     while stack:
         node, parent, depth, linked = stack.pop()
         index = len(elements)
+        if index % 1000 == 0:
+            deadline.check("reading the page")
         elements.append(_Element(node, node.tag or "", index, parent, depth, _names(node)))
         linked = linked or node.tag == "a"
         in_link.append(linked)
@@ -266,13 +310,14 @@ def _info_blocks(page: _Page, main: _Element) -> list[LexborNode]:
 # --- rendering ------------------------------------------------------------------------------
 
 
-def _render(root: LexborNode, spans: _RowSpans | None = None) -> str:
+def _render(root: LexborNode, spans: _RowSpans) -> str:
     """Text of a subtree: block elements on lines of their own, table rows as tab-joined cells."""
-    spans = spans if spans is not None else _RowSpans()
     out: list[str] = []
     stack: list[LexborNode | str] = [root]
     while stack:
         item = stack.pop()
+        if len(out) % 1000 == 0:
+            spans.deadline.check("reading the page")
         if isinstance(item, str):
             out.append(item)
             continue
@@ -302,7 +347,8 @@ class _RowSpans:
     """Cells merged down from rows above (rowspan) keep their place as an empty field, as Word's
     merged cells do, so the columns of every row of a table line up."""
 
-    def __init__(self) -> None:
+    def __init__(self, deadline: Deadline) -> None:
+        self.deadline = deadline
         self._pending: dict[int, dict[int, tuple[int, int]]] = {}  # table -> column -> (rows left, width)
 
     def merged_into(self, row: LexborNode) -> int:

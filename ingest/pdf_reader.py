@@ -10,6 +10,8 @@ from contextlib import contextmanager
 
 from pypdf import PdfReader
 
+from policykg.ingest.limits import Deadline, ReadLimits
+
 
 class PdfProblem(ValueError):
     """The PDF cannot give text: encrypted, or without a text layer. The message is the reason."""
@@ -34,13 +36,27 @@ _HAN_GAP = re.compile(r"[\u4e00-\u9fff] (?=[\u4e00-\u9fff])")
 _MIN_FULL_LINES = 5
 
 
-def pdf_to_text(raw: bytes) -> str:
-    """The text of every page, pages separated by a line break."""
+def pdf_to_text(raw: bytes, limits: ReadLimits | None = None, deadline: Deadline | None = None) -> str:
+    """The text of every page, pages separated by a line break.
+
+    Pages, time and text are bounded by `limits`; pypdf bounds each stream's inflated size itself
+    (75 MB, its Configuration defaults)."""
+    limits = limits or ReadLimits.from_env()
+    deadline = deadline or limits.deadline()
     with _quiet_pypdf():
         reader = PdfReader(io.BytesIO(raw), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise PdfProblem("PDF is encrypted (a password is needed to read it)")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = len(reader.pages)
+        if count > limits.pdf_pages:
+            raise limits.exceeded("pdf_pages", f"the PDF has {count:,} pages")
+        pages: list[str] = []
+        chars = 0
+        for page in reader.pages:
+            deadline.check("reading the PDF's pages")
+            pages.append(page.extract_text() or "")
+            chars += len(pages[-1])
+            limits.check_text(chars)
     if not any(page.strip() for page in pages):
         raise PdfProblem("PDF has no text layer (scanned image?)")
     return "\n".join(rejoin_wrapped_lines(_undo_letter_spacing(page.rstrip("\n"))) for page in pages)

@@ -16,16 +16,17 @@ import email
 import io
 import os
 import zipfile
+import zlib
 from pathlib import Path
 
 from policykg.core.errors import InputError
+from policykg.ingest.archive_limits import check_archive
 from policykg.ingest.docx_reader import docx_to_text
 from policykg.ingest.html_reader import declared_charset, html_to_text, looks_like_html
+from policykg.ingest.limits import MB, Deadline, LimitExceeded, ReadLimits
 from policykg.ingest.pdf_reader import PdfProblem, pdf_to_text
 from policykg.ingest.text_decoding import UndecodableError, decode_text
-from policykg.ingest.xlsx_reader import WorkbookTooLarge, xlsx_to_text
-
-MAX_BYTES = 512 * 1024 * 1024  # far beyond any policy document; stops a stray disk image early
+from policykg.ingest.xlsx_reader import xlsx_to_text
 
 # Leading bytes of binary formats people may pick by mistake, with what to call them.
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -68,19 +69,27 @@ _MAX_CONTROL_RATIO = 0.01
 _LINE_BREAKS = ("\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
-def read_document(path: Path | str | os.PathLike[str]) -> str:
-    """The text of a .txt, .html, .docx, .xlsx or .pdf file, or InputError(source, reason)."""
+def read_document(path: Path | str | os.PathLike[str], limits: ReadLimits | None = None) -> str:
+    """The text of a .txt, .html, .docx, .xlsx or .pdf file, or InputError(source, reason).
+
+    `limits` bound what reading may cost (ReadLimits.from_env() when not given): a document past one
+    is refused with the bound and its setting named."""
     source = str(path)
     try:
-        raw = _read_bytes(Path(path), source)
-        return normalise_line_breaks(_text_of(raw, source))
+        limits = limits or ReadLimits.from_env()
+        raw = _read_bytes(Path(path), source, limits)
+        text = normalise_line_breaks(_text_of(raw, source, limits, limits.deadline()))
+        limits.check_text(len(text))
+        return text
     except InputError:
         raise
+    except LimitExceeded as exc:
+        raise InputError(source, f"refused: {exc}") from None
     except Exception as exc:  # a reader library failing on odd input: still one clear line
         raise InputError(source, f"cannot read document ({type(exc).__name__}: {_first_line(exc)})") from exc
 
 
-def _read_bytes(path: Path, source: str) -> bytes:
+def _read_bytes(path: Path, source: str, limits: ReadLimits) -> bytes:
     try:
         if not path.exists():
             raise InputError(source, "no such file")
@@ -89,8 +98,8 @@ def _read_bytes(path: Path, source: str) -> bytes:
         if not path.is_file():
             raise InputError(source, "not a regular file (a device, pipe or socket)")
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(source, f"file too large ({size >> 20} MB; the limit is {MAX_BYTES >> 20} MB)")
+        if size > limits.file_mb * MB:
+            raise limits.exceeded("file_mb", f"the file is {size // MB:,} MB")
         return path.read_bytes()
     except PermissionError as exc:
         raise InputError(source, "permission denied") from exc
@@ -98,13 +107,13 @@ def _read_bytes(path: Path, source: str) -> bytes:
         raise InputError(source, f"cannot read file ({exc.strerror or type(exc).__name__})") from exc
 
 
-def _text_of(raw: bytes, source: str) -> str:
+def _text_of(raw: bytes, source: str, limits: ReadLimits, deadline: Deadline) -> str:
     if not raw:
         raise InputError(source, "empty file")
     if raw.startswith(b"%PDF") or raw[:1024].lstrip().startswith(b"%PDF"):
-        return _nonblank(_pdf_text(raw, source), source, "PDF")
+        return _nonblank(_pdf_text(raw, source, limits, deadline), source, "PDF")
     if raw.startswith(_ZIP_MAGIC):
-        text, what = _zip_text(raw, source)
+        text, what = _zip_text(raw, source, limits, deadline)
         return _nonblank(text, source, what)
     for magic, kind in _BINARY_MAGIC:
         if raw.startswith(magic):
@@ -115,10 +124,10 @@ def _text_of(raw: bytes, source: str) -> str:
     if _is_riff_or_media(raw):
         raise InputError(source, "binary file (audio, video or image container), not a document")
     if _is_mime_archive(raw):
-        return _nonblank(_mhtml_text(raw, source), source, "saved web page")
+        return _nonblank(_mhtml_text(raw, source, limits, deadline), source, "saved web page")
     text = _decode(raw, source)
     if looks_like_html(text):
-        return _nonblank(html_to_text(text), source, "HTML page")
+        return _nonblank(html_to_text(text, limits, deadline), source, "HTML page")
     return _nonblank(text, source, "file")
 
 
@@ -161,16 +170,18 @@ def _is_mime_archive(raw: bytes) -> bool:
     return b"mime-version:" in head and b"multipart/related" in head
 
 
-def _pdf_text(raw: bytes, source: str) -> str:
+def _pdf_text(raw: bytes, source: str, limits: ReadLimits, deadline: Deadline) -> str:
     try:
-        return pdf_to_text(raw)
+        return pdf_to_text(raw, limits, deadline)
+    except LimitExceeded:
+        raise
     except PdfProblem as exc:
         raise InputError(source, str(exc)) from exc
     except Exception as exc:
         raise InputError(source, f"damaged PDF ({type(exc).__name__}: {_first_line(exc)})") from exc
 
 
-def _zip_text(raw: bytes, source: str) -> tuple[str, str]:
+def _zip_text(raw: bytes, source: str, limits: ReadLimits, deadline: Deadline) -> tuple[str, str]:
     """The text of an Office document (a zip archive) and what to call the document."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
@@ -178,20 +189,24 @@ def _zip_text(raw: bytes, source: str) -> tuple[str, str]:
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise InputError(source, "damaged zip archive, not a readable document") from exc
     if "word/document.xml" in names:
-        try:
-            return docx_to_text(raw), "Word document"
-        except Exception as exc:
-            reason = f"cannot read this Word document ({type(exc).__name__}: {_first_line(exc)})"
-            raise InputError(source, reason) from exc
-    if "xl/workbook.xml" in names:  # task tables come as Excel sheets
-        try:
-            return xlsx_to_text(raw), "Excel workbook"
-        except WorkbookTooLarge as exc:
-            raise InputError(source, f"Excel workbook too large ({exc})") from exc
-        except Exception as exc:
-            reason = f"cannot read this Excel workbook ({type(exc).__name__}: {_first_line(exc)})"
-            raise InputError(source, reason) from exc
-    raise InputError(source, _zip_kind(archive, names))
+        what, read = "Word document", docx_to_text
+    elif "xl/workbook.xml" in names:  # task tables come as Excel sheets
+        what, read = "Excel workbook", xlsx_to_text
+    else:
+        raise InputError(source, _zip_kind(archive, names))
+    try:
+        check_archive(archive, limits, deadline)  # before the library inflates any part
+    except LimitExceeded as exc:
+        raise InputError(source, f"{what} refused: {exc}") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+        raise InputError(source, f"damaged {what} ({_first_line(exc)})") from exc
+    try:
+        return read(raw, limits, deadline), what
+    except LimitExceeded as exc:
+        raise InputError(source, f"{what} refused: {exc}") from None
+    except Exception as exc:
+        reason = f"cannot read this {what} ({type(exc).__name__}: {_first_line(exc)})"
+        raise InputError(source, reason) from exc
 
 
 def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
@@ -210,7 +225,7 @@ def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> str:
     return "zip archive, not a document (a .docx holds word/document.xml)"
 
 
-def _mhtml_text(raw: bytes, source: str) -> str:
+def _mhtml_text(raw: bytes, source: str, limits: ReadLimits, deadline: Deadline) -> str:
     """A page saved as a web archive (.mht): the first HTML part, decoded with its own charset."""
     message = email.message_from_bytes(raw)
     for part in message.walk():
@@ -223,7 +238,7 @@ def _mhtml_text(raw: bytes, source: str) -> str:
             html, _ = decode_text(payload, part.get_content_charset() or declared_charset(payload))
         except UndecodableError as exc:
             raise InputError(source, str(exc)) from exc
-        return html_to_text(html)
+        return html_to_text(html, limits, deadline)
     raise InputError(source, "saved web page (MHTML) without an HTML part")
 
 

@@ -7,16 +7,15 @@ is no field at all, so a category row or a title merged over the whole width is 
 is a row holding one value. A line break inside a cell becomes a space. Numbers are written as
 written (序号 1, not 1.0), dates as 2024年6月30日.
 
-Only the cells the sheet stores are visited (merged ranges are never expanded into cells) and a row's
-width is capped, so a sheet whose stated size is a million rows by 16,384 columns costs what its
-contents cost.
+Only the cells the sheet stores are visited (merged ranges are never expanded into cells, the stated
+dimension is never read) and a row's width is capped, so a sheet whose stated size is a million rows by
+16,384 columns costs what its contents cost; the stored cells are bounded too (POLICYKG_MAX_CELLS).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,20 +23,19 @@ import openpyxl
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._reader import WorkSheetParser
 
+from policykg.ingest.limits import Deadline, ReadLimits
+
 MAX_COLUMNS = 256  # far wider than any task table; keeps a stray far-away cell from widening every row
-MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # a workbook that inflates beyond this is not a document
 
 
-class WorkbookTooLarge(ValueError):
-    pass
+def xlsx_to_text(raw: bytes, limits: ReadLimits | None = None, deadline: Deadline | None = None) -> str:
+    """The workbook's visible sheets as lines of text ("" if they hold none).
 
-
-def xlsx_to_text(raw: bytes) -> str:
-    """The workbook's visible sheets as lines of text ("" if they hold none)."""
-    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-        unpacked = sum(info.file_size for info in archive.infolist())
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise WorkbookTooLarge(f"workbook unpacks to {unpacked >> 20} MB")
+    The archive's sizes and XML bounds are checked before (archive_limits.check_archive); here the
+    stored cells, time and text are bounded."""
+    limits = limits or ReadLimits.from_env()
+    deadline = deadline or limits.deadline()
+    cells = _CellCount(limits, deadline)
     # Read-only mode streams the sheets; loading them whole would make a cell object for every cell of
     # every merged range (a merge over a million rows is a million objects).
     workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
@@ -45,14 +43,33 @@ def xlsx_to_text(raw: bytes) -> str:
         lines: list[str] = []
         for sheet in workbook.worksheets:
             if getattr(sheet, "sheet_state", "visible") == "visible":
-                values, merges = _stored_cells(workbook, sheet)
+                values, merges = _stored_cells(workbook, sheet, cells)
                 lines += _sheet_lines(values, merges)
+                limits.check_text(sum(len(line) + 1 for line in lines))
         return "\n".join(lines) + "\n" if lines else ""
     finally:
         workbook.close()
 
 
-def _stored_cells(workbook: Any, sheet: Any) -> tuple[dict[tuple[int, int], str], list[tuple[int, int, int, int]]]:
+class _CellCount:
+    """Stored cells over all sheets of one workbook, against POLICYKG_MAX_CELLS and the time bound."""
+
+    def __init__(self, limits: ReadLimits, deadline: Deadline) -> None:
+        self._limits = limits
+        self._deadline = deadline
+        self.count = 0
+
+    def add(self, cells: int) -> None:
+        self.count += cells
+        if self.count > self._limits.cells:
+            raise self._limits.exceeded("cells", f"holds more than {self._limits.cells:,} stored cells")
+        self._deadline.check("reading the workbook's cells")
+
+
+_Merge = tuple[int, int, int, int]
+
+
+def _stored_cells(workbook: Any, sheet: Any, count: _CellCount) -> tuple[dict[tuple[int, int], str], list[_Merge]]:
     """The sheet's stored values by (row, column) and its merged ranges as (top, left, bottom, right), read
     with openpyxl's sheet parser (what its read-only rows use), which yields the cells the file holds."""
     values: dict[tuple[int, int], str] = {}
@@ -66,6 +83,7 @@ def _stored_cells(workbook: Any, sheet: Any) -> tuple[dict[tuple[int, int], str]
             timedelta_formats=workbook._timedelta_formats,
         )
         for row, cells in parser.parse():
+            count.add(len(cells))
             for cell in cells:
                 text = _cell_text(cell["value"])
                 if text and cell["column"] <= MAX_COLUMNS:

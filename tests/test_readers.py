@@ -640,7 +640,7 @@ def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
 
 
 def test_a_reader_library_crash_becomes_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def crash(raw: bytes) -> str:
+    def crash(raw: bytes, *bounds: object) -> str:
         raise KeyError("word/styles.xml")
 
     monkeypatch.setattr("policykg.ingest.readers.docx_to_text", crash)
