@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from policykg.core.errors import OutputError
 
@@ -20,13 +20,16 @@ NEW_FOLDER_MODE = 0o755
 
 
 @contextmanager
-def file_output(target: Path, *, text: bool = False) -> Iterator[IO[bytes] | IO[str]]:
+def file_output(target: Path, *, text: bool = False) -> Iterator[IO[Any]]:
     """A handle whose content replaces `target` when the block ends without an error. A device or a pipe
     (/dev/stdout, /dev/full) is written directly: there is nothing to rename over it."""
     if target.is_dir():
         raise OutputError(str(target), "is a folder; give the name of a file to write")
     if target.exists() and not target.is_file():
-        with _reported(target), open(target, "w" if text else "wb", **_encoding(text)) as handle:
+        with (
+            _reported(target),
+            open(target, _mode_of(text), encoding=_encoding_of(text), newline=_newline_of(text)) as handle,
+        ):
             yield handle
         return
     _make_parent(target)
@@ -35,7 +38,7 @@ def file_output(target: Path, *, text: bool = False) -> Iterator[IO[bytes] | IO[
     temporary = Path(name)
     try:
         with _reported(target):
-            with os.fdopen(fd, "w" if text else "wb", **_encoding(text)) as handle:
+            with os.fdopen(fd, _mode_of(text), encoding=_encoding_of(text), newline=_newline_of(text)) as handle:
                 yield handle
                 handle.flush()
                 os.fsync(handle.fileno())  # a full disk shows here on file systems that allocate late
@@ -92,5 +95,13 @@ def _mode(target: Path, default: int) -> int:
         return default
 
 
-def _encoding(text: bool) -> dict[str, str]:
-    return {"encoding": "utf-8", "newline": ""} if text else {}
+def _mode_of(text: bool) -> str:
+    return "w" if text else "wb"
+
+
+def _encoding_of(text: bool) -> str | None:
+    return "utf-8" if text else None
+
+
+def _newline_of(text: bool) -> str | None:
+    return "" if text else None  # a binary handle takes no newline argument but None
