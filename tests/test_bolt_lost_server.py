@@ -55,7 +55,7 @@ def test_a_server_killed_mid_write_is_one_line_and_nothing_is_written(
         deadline = time.monotonic() + 60
         while not _connected(writer.pid, port) and writer.poll() is None and time.monotonic() < deadline:
             time.sleep(0.1)
-        time.sleep(2)  # the statement is sent right after the connection; let it write for a while
+        time.sleep(5)  # the connection opens with a probe; under load the long write may start seconds later
         assert writer.poll() is None, writer.communicate()
         os.kill(server.pid, signal.SIGKILL)
         killed = time.monotonic()
