@@ -114,6 +114,17 @@ def launch(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
 
 
+@contextmanager
+def chromium_browser() -> Iterator[Any]:
+    """A headless chromium for one test module, closed at the end (the module's `browser` fixture)."""
+    from playwright import sync_api
+
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
 def wait_rendered(page: Any, timeout_ms: float = 60_000) -> float:
     """Wait until the script has run and no skeleton placeholder is left; returns the seconds waited."""
     started = time.perf_counter()

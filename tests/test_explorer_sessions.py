@@ -13,7 +13,15 @@ from typing import Any
 
 import pytest
 
-from tests.explorer_browser import RENDERED, ROOT, ensure_chromium, launch, rerun_by, running_app, wait_rendered
+from tests.explorer_browser import (
+    RENDERED,
+    ROOT,
+    chromium_browser,
+    ensure_chromium,
+    rerun_by,
+    running_app,
+    wait_rendered,
+)
 from tests.explorer_store import ingest_corpus
 
 pytest.importorskip("streamlit", reason="the explorer needs the app extra: pip install -e '.[app]'")
@@ -42,10 +50,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(app_url: str) -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
+    with chromium_browser() as chromium:
         yield chromium
-        chromium.close()
 
 
 def _session(browser: Any) -> Any:
