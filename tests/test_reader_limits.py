@@ -1,0 +1,212 @@
+"""Bounded inputs: hostile documents (a zip bomb, too many zip entries, XML and HTML nested past the bound,
+too many tags, cells or pages, a file too big, a read that takes too long) through `policykg extract` and
+`policykg ingest` as real processes. Each fails in under 10 s with exit code 2 and one line naming the
+file, the bound and its setting (POLICYKG_MAX_*), and leaves the store as it was; a raised setting lets
+the same file through."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests import hostile_files as make
+from tests.corpus import LONGDE, SAMPLES, SONGYANG
+
+POLICYKG = [sys.executable, "-c", "from policykg.cli.main import main; main()"]
+SECONDS = 10  # the issue's bound for refusing a bomb
+
+
+def policykg(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str], float]:
+    started = time.monotonic()
+    done = subprocess.run(
+        [*POLICYKG, *args], capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})}
+    )
+    return done, time.monotonic() - started
+
+
+def stats(store: Path) -> str:
+    done, _ = policykg("stats", "--store", str(store), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A store holding one sample document, and its stats: what every refused ingest must leave."""
+    path = tmp_path_factory.mktemp("store") / "s.lbug"
+    done, _ = policykg("ingest", str(SAMPLES / LONGDE), "--store", str(path))
+    assert done.returncode == 0, done.stderr
+    return path, stats(path)
+
+
+def error_line(done: subprocess.CompletedProcess[str]) -> str:
+    """The one error line of a refused command (ingest prints its progress labels on stderr besides)."""
+    assert done.returncode == 2, (done.returncode, done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.strip() and not _progress(line)]
+    assert len(errors) == 1, done.stderr
+    assert errors[0].startswith("error: ")
+    return errors[0]
+
+
+def _progress(line: str) -> bool:
+    return not line.startswith("error:") and "error" not in line.lower()
+
+
+# (name, builder, environment, words the error must hold: the bound's setting and what passed it)
+Builder = Callable[[Path], Path]
+CASES: list[tuple[str, Builder, dict[str, str], tuple[str, ...]]] = [
+    (
+        "docx bomb: 300 MB body from a small zip",
+        lambda d: make.docx_with_body(d / "bomb.docx", make.body(make.paragraphs_to(300))),
+        {},
+        ("word/document.xml inflates to 300 MB", "POLICYKG_MAX_PART_MB=200"),
+    ),
+    (
+        "docx whose parts inflate past the total",
+        lambda d: make.docx_with_body(
+            d / "parts.docx",
+            make.body(make.nested(1, "w:sdtContent")),
+            {f"word/media/image{n}.bin": bytes(3 * 1024 * 1024) for n in range(3)},
+        ),
+        {"POLICYKG_MAX_UNPACKED_MB": "5"},
+        ("entries inflate to 9 MB", "POLICYKG_MAX_UNPACKED_MB=5"),
+    ),
+    (
+        "zip of too many entries",
+        lambda d: make.zip_with_entries(d / "entries.docx", 10_001),
+        {},
+        ("entries", "POLICYKG_MAX_ZIP_ENTRIES=10000"),
+    ),
+    (
+        "docx of too many XML elements",
+        lambda d: make.docx_with_body(d / "elements.docx", make.body([b"<w:p/>" * 1_000_001])),
+        {},
+        ("more than 1,000,000 XML elements", "POLICYKG_MAX_ELEMENTS=1000000"),
+    ),
+    (
+        "docx nested past the XML bound",
+        lambda d: make.docx_with_body(d / "nested.docx", make.body(make.nested(300))),
+        {},
+        ("word/document.xml", "nests XML elements more than 256 deep", "POLICYKG_MAX_NESTING"),
+    ),
+    (
+        "xlsx nested past the XML bound",
+        lambda d: make.workbook_nested(d / "nested.xlsx", 300),
+        {},
+        ("xl/worksheets/sheet1.xml", "nests XML elements more than 256 deep", "POLICYKG_MAX_NESTING"),
+    ),
+    (
+        "xlsx of too many cells",
+        lambda d: make.workbook(d / "cells.xlsx", 30, 10),
+        {"POLICYKG_MAX_CELLS": "200"},
+        ("more than 200 stored cells", "POLICYKG_MAX_CELLS=200"),
+    ),
+    (
+        "HTML of 200,000 unclosed <div>",
+        lambda d: _write(d / "divs.html", "<html><body>" + "<div>" * 200_000 + "推进严格规范公正文明执法"),
+        {},
+        ("more than 2,000 tags open inside each other", "POLICYKG_MAX_NESTING=2000"),
+    ),
+    (
+        "HTML of too many tags",
+        lambda d: _write(d / "tags.html", "<html><body><p>推进严格规范公正文明执法" + "<br>" * 1_000_001),
+        {},
+        ("more than 1,000,000 tags", "POLICYKG_MAX_ELEMENTS=1000000"),
+    ),
+    (
+        "PDF of too many pages",
+        lambda d: make.pdf(d / "pages.pdf", 5_001),
+        {},
+        ("5,001 pages", "POLICYKG_MAX_PDF_PAGES=5000"),
+    ),
+    (
+        "PDF that takes too long to read",
+        lambda d: make.pdf(d / "slow.pdf", 5_000, 60),
+        {"POLICYKG_MAX_READ_SECONDS": "1"},
+        ("takes longer than 1 s", "POLICYKG_MAX_READ_SECONDS=1"),
+    ),
+    (
+        "text file over the file size",
+        lambda d: _write(d / "big.txt", (SAMPLES / SONGYANG).read_text(encoding="utf-8") * 400),
+        {"POLICYKG_MAX_FILE_MB": "1"},
+        ("the file is 2 MB", "POLICYKG_MAX_FILE_MB=1"),
+    ),
+    (
+        "text past the character bound",
+        lambda d: _write(d / "long.txt", (SAMPLES / SONGYANG).read_text(encoding="utf-8")),
+        {"POLICYKG_MAX_TEXT_CHARS": "1000"},
+        ("past 1,000 characters", "POLICYKG_MAX_TEXT_CHARS=1000"),
+    ),
+]
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name,build,env,words", CASES, ids=[case[0] for case in CASES])
+def test_a_hostile_file_is_refused_in_one_line_and_stores_nothing(
+    tmp_path: Path, store: tuple[Path, str], name: str, build: Builder, env: dict[str, str], words: tuple[str, ...]
+) -> None:
+    hostile = build(tmp_path)
+    for command in (["extract", str(hostile)], ["ingest", str(hostile), "--store", str(store[0])]):
+        done, seconds = policykg(*command, env=env)
+        line = error_line(done)
+        assert seconds < SECONDS, (command[0], seconds)
+        assert str(hostile) in line or hostile.name in line, line
+        for word in words:
+            assert word in line, (word, line)
+    assert stats(store[0]) == store[1]
+
+
+def test_a_bomb_among_good_files_stops_the_ingest_before_anything_is_written(
+    tmp_path: Path, store: tuple[Path, str]
+) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes((SAMPLES / SONGYANG).read_bytes())
+    make.good_docx(folder / "good.docx")
+    make.docx_with_body(folder / "bomb.docx", make.body(make.paragraphs_to(300)))
+    done, seconds = policykg("ingest", str(folder), "--store", str(store[0]))
+    line = error_line(done)
+    assert "bomb.docx" in line and "POLICYKG_MAX_PART_MB=200" in line, line
+    assert seconds < SECONDS
+    assert stats(store[0]) == store[1]
+
+
+def test_a_bomb_that_understates_its_size_is_refused_as_damaged(tmp_path: Path) -> None:
+    bomb = make.docx_with_body(tmp_path / "liar.docx", make.body(make.paragraphs_to(50)))
+    make.understate_size(bomb, make.DOCUMENT_XML, 10_000)
+    done, seconds = policykg("extract", str(bomb))
+    line = error_line(done)
+    assert "liar.docx" in line and "damaged Word document" in line, line
+    assert seconds < SECONDS
+
+
+@pytest.mark.parametrize(
+    "setting,low,high",
+    [("POLICYKG_MAX_ELEMENTS", "100", "100000"), ("POLICYKG_MAX_TEXT_CHARS", "1000", "100000")],
+)
+def test_a_raised_setting_lets_the_file_through(tmp_path: Path, setting: str, low: str, high: str) -> None:
+    document = make.good_docx(tmp_path / "songyang.docx")
+    store = tmp_path / "s.lbug"
+    refused, _ = policykg("ingest", str(document), "--store", str(store), env={setting: low})
+    assert f"{setting}={low}" in error_line(refused)
+    done, _ = policykg("ingest", str(document), "--store", str(store), env={setting: high})
+    assert done.returncode == 0, done.stderr
+    assert '"documents": 1' in stats(store)
+
+
+@pytest.mark.parametrize("raw", ["lots", "0", "-5", "inf"])
+def test_a_bad_setting_is_one_line_naming_it(tmp_path: Path, raw: str) -> None:
+    done, _ = policykg("extract", str(SAMPLES / SONGYANG), env={"POLICYKG_MAX_CELLS": raw})
+    line = error_line(done)
+    assert "POLICYKG_MAX_CELLS" in line and repr(raw) in line, line
