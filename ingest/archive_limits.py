@@ -17,6 +17,7 @@ from lxml import etree
 from policykg.ingest.limits import MB, Deadline, LimitExceeded, ReadLimits
 
 _CHUNK = 1 * MB
+LIBXML2_NESTING = 256  # libxml2's depth bound without huge_tree (XML_PARSE_HUGE)
 _XML_SUFFIXES = (".xml", ".rels")
 
 
@@ -71,11 +72,13 @@ class _ElementCount:
 class _XmlCounter:
     """Counts one XML entry's elements and feeds it to libxml2 with its own resource bounds (huge_tree
     off: nesting past 256 elements, a text node past 10 MB), so a part nesting too deep stops at the
-    first tag past the bound. A part that is otherwise not well-formed is left to the library that reads
+    first tag past the bound. POLICYKG_MAX_NESTING below 256 is checked on the parsed part (one XPath
+    step per level, in C). A part that is otherwise not well-formed is left to the library that reads
     it (most parts are never read); its bytes still count against the size and element bounds."""
 
     def __init__(self, elements: _ElementCount, name: str) -> None:
         self._elements = elements
+        self._limits = elements.limits
         self._name = name
         self._parser: Any = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         self._broken = False
@@ -86,15 +89,30 @@ class _XmlCounter:
             self._parse(self._parser.feed, chunk)
 
     def close(self) -> None:
-        if not self._broken:
-            self._parse(self._parser.close)
-        self._parser = None  # the tree is dropped: only the bounds were wanted
+        root = self._parse(self._parser.close) if not self._broken else None
+        self._parser = None  # the tree is dropped after this check: only the bounds were wanted
+        nesting = self._limits.nesting
+        if root is not None and nesting < LIBXML2_NESTING and root.getroottree().xpath("/*" * (nesting + 1)):
+            what = f"{self._name} nests XML elements more than {nesting:,} deep"
+            raise self._limits.exceeded("nesting", what)
 
-    def _parse(self, call: Any, *args: Any) -> None:
+    def _parse(self, call: Any, *args: Any) -> Any:
         try:
-            call(*args)
+            return call(*args)
         except etree.XMLSyntaxError as exc:
             if exc.code == etree.ErrorTypes.ERR_RESOURCE_LIMIT or "depth" in str(exc).lower():
-                bound = str(exc).split(",")[0]  # "Excessive depth in document: 256", without the position
-                raise LimitExceeded(f"{self._name} passes the XML parser's bound ({bound}; huge_tree off)") from None
+                raise self._past_parser_bound(str(exc)) from None
             self._broken = True
+            return None
+
+    def _past_parser_bound(self, message: str) -> LimitExceeded:
+        nesting = self._limits.nesting
+        if "depth" in message.lower() and nesting < LIBXML2_NESTING:  # past the setting too
+            return self._limits.exceeded("nesting", f"{self._name} nests XML elements more than {nesting:,} deep")
+        if "depth" in message.lower():
+            return LimitExceeded(
+                f"{self._name} nests XML elements more than {LIBXML2_NESTING} deep (the XML parser's fixed bound; "
+                f"POLICYKG_MAX_NESTING={nesting} can only lower it for XML)"
+            )
+        bound = message.split(",")[0]  # "xmlSAX2Characters: huge text node", without the position
+        return LimitExceeded(f"{self._name} passes the XML parser's bound ({bound}; huge_tree off)")

@@ -15,13 +15,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
-from policykg.core.errors import InputError
+from policykg.core.errors import PolicyKGError
 
 MB = 1024 * 1024
 
 
 class LimitExceeded(ValueError):
     """A document passes one of the read limits; the message says which (and its setting)."""
+
+
+class BadSetting(PolicyKGError):
+    """A POLICYKG_MAX_* variable that is not a positive number. Not an InputError: it is no document's
+    fault, so it is reported as itself ("POLICYKG_MAX_CELLS: setting 'lots' is not a number"), not
+    under the name of the first file read."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ def _positive_int(name: str, raw: str) -> int:
     try:
         value = float(raw)
     except ValueError:
-        raise InputError(name, f"setting {raw!r} is not a number") from None
+        raise BadSetting(f"{name}: setting {raw!r} is not a number") from None
     if not math.isfinite(value) or value < 1:
-        raise InputError(name, f"setting {raw!r} must be a positive number")
+        raise BadSetting(f"{name}: setting {raw!r} must be a positive number (1 or more)")
     return int(value)

@@ -23,7 +23,7 @@ from policykg.core.errors import InputError
 from policykg.ingest.archive_limits import check_archive
 from policykg.ingest.docx_reader import docx_to_text
 from policykg.ingest.html_reader import declared_charset, html_to_text, looks_like_html
-from policykg.ingest.limits import MB, Deadline, LimitExceeded, ReadLimits
+from policykg.ingest.limits import MB, BadSetting, Deadline, LimitExceeded, ReadLimits
 from policykg.ingest.pdf_reader import PdfProblem, pdf_to_text
 from policykg.ingest.text_decoding import UndecodableError, decode_text
 from policykg.ingest.xlsx_reader import xlsx_to_text
@@ -81,7 +81,7 @@ def read_document(path: Path | str | os.PathLike[str], limits: ReadLimits | None
         text = normalise_line_breaks(_text_of(raw, source, limits, limits.deadline()))
         limits.check_text(len(text))
         return text
-    except InputError:
+    except (InputError, BadSetting):
         raise
     except LimitExceeded as exc:
         raise InputError(source, f"refused: {exc}") from None
