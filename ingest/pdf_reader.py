@@ -47,7 +47,11 @@ def pdf_to_text(raw: bytes, limits: ReadLimits | None = None, deadline: Deadline
         reader = PdfReader(io.BytesIO(raw), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise PdfProblem("PDF is encrypted (a password is needed to read it)")
-        count = len(reader.pages)
+        # The page tree's own count first: refusing on it costs nothing, while counting the pages walks
+        # the whole tree (seconds for thousands); a count that lies is caught by the walk.
+        count = max(_declared_pages(reader), 0)
+        if count <= limits.pdf_pages:
+            count = len(reader.pages)
         if count > limits.pdf_pages:
             raise limits.exceeded("pdf_pages", f"the PDF has {count:,} pages")
         pages: list[str] = []
@@ -60,6 +64,14 @@ def pdf_to_text(raw: bytes, limits: ReadLimits | None = None, deadline: Deadline
     if not any(page.strip() for page in pages):
         raise PdfProblem("PDF has no text layer (scanned image?)")
     return "\n".join(rejoin_wrapped_lines(_undo_letter_spacing(page.rstrip("\n"))) for page in pages)
+
+
+def _declared_pages(reader: PdfReader) -> int:
+    """The /Count of the root page tree, or 0 when it is missing or not a number."""
+    try:
+        return int(reader.trailer["/Root"]["/Pages"]["/Count"])
+    except Exception:
+        return 0
 
 
 @contextmanager
