@@ -73,7 +73,8 @@ def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
         try:
             return body.decode(bom_encoding), bom_encoding
         except UnicodeDecodeError as exc:
-            raise UndecodableError(f"invalid {bom_encoding.upper()} after its byte-order mark") from exc
+            where = undecodable_at(raw, len(raw) - len(body), bom_encoding, exc)
+            raise UndecodableError(f"invalid {bom_encoding.upper()} after its byte-order mark: {where}") from exc
     utf16 = guess_utf16_without_bom(raw)
     if utf16:
         try:
@@ -82,8 +83,8 @@ def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
             pass
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        furthest: tuple[int, str, UnicodeDecodeError] = (exc.start, "utf-8", exc)
     else:
         return _short_gb18030_passing_as_utf8(raw, text) or (text, "utf-8")
     utf16_chinese = _utf16_chinese_without_bom(raw)
@@ -93,7 +94,11 @@ def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
     for encoding in _legacy_candidates(declared):
         try:
             text = raw.decode(encoding)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            # Valid multi-byte UTF-8 before the bad byte is no accident: the file is UTF-8, keep its place.
+            utf8_text_before = furthest[1] == "utf-8" and not raw[: furthest[0]].isascii()
+            if exc.start > furthest[0] and not utf8_text_before:
+                furthest = (exc.start, encoding, exc)
             continue
         if _looks_like_chinese(text, encoding):
             return text, encoding
@@ -101,7 +106,19 @@ def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
             fallback = text, encoding  # valid and not garbage, only unusual (traditional text in GBK)
     if fallback is not None:
         return fallback
-    raise UndecodableError(f"cannot decode text (tried {TRIED})")
+    # Where the encoding that read furthest stopped: most often the one the file is in, with one bad byte.
+    _, encoding, exc = furthest
+    raise UndecodableError(f"cannot decode text (tried {TRIED}): {undecodable_at(raw, 0, encoding, exc)}")
+
+
+def undecodable_at(raw: bytes, start: int, encoding: str, exc: UnicodeDecodeError) -> str:
+    """Where decoding raw[start:] as `encoding` failed, for a person to find it: the bytes, their line
+    (counted on the text before them) and their offset in the file."""
+    offset = start + exc.start
+    bad = raw[offset : start + max(exc.end, exc.start + 1)][:4]
+    line = raw[start:offset].decode(encoding, "replace").count("\n") + 1
+    name = codecs.lookup(encoding).name.upper()
+    return f"byte {bad.hex(' ').upper()} at line {line:,}, byte offset {offset:,} is not {name}"
 
 
 def _short_gb18030_passing_as_utf8(raw: bytes, utf8: str) -> tuple[str, str] | None:
