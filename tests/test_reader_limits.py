@@ -18,6 +18,7 @@ import pytest
 
 from policykg.core.errors import InputError
 from policykg.ingest.readers import read_document
+from policykg.ingest.text_decoding import UndecodableError, decode_text
 from tests import hostile_files as make
 from tests.cli_run import run
 from tests.corpus import LONGDE, SAMPLES, SONGYANG
@@ -250,3 +251,36 @@ def test_a_bad_setting_is_one_line_naming_it(tmp_path: Path, raw: str) -> None:
     done, _ = policykg("extract", str(SAMPLES / SONGYANG), env={"POLICYKG_MAX_CELLS": raw})
     line = error_line(done)
     assert "POLICYKG_MAX_CELLS" in line and repr(raw) in line, line
+
+
+# --- undecodable text: refused with the place of the bad bytes --------------------------------------
+
+
+def test_an_invalid_byte_in_a_text_file_is_refused_with_its_line_and_offset(tmp_path: Path) -> None:
+    good = (SAMPLES / SONGYANG).read_bytes()
+    third_line = good.index(b"\n", good.index(b"\n") + 1) + 1
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(good[: third_line + 3] + b"\xff" + good[third_line + 3 :])
+    done, _ = policykg("extract", str(broken))
+    line = error_line(done)
+    assert line == (
+        f"error: {broken}: cannot decode text (tried UTF-8, UTF-16, GB18030, Big5): "
+        f"byte FF at line 3, byte offset {third_line + 3:,} is not UTF-8"
+    )
+
+
+@pytest.mark.parametrize(
+    "raw,where",
+    [
+        # GB18030 text (it reads furthest) with a byte no encoding takes on its fourth line.
+        (("推进依法行政\n" * 3).encode("gb18030") + "建设".encode("gb18030") + b"\xff", "byte FF at line 4, byte offset 43 is not GB18030"),
+        # UTF-8 after its BOM: the offset counts the BOM's three bytes.
+        (b"\xef\xbb\xbf" + "第一行\n".encode() + b"\xe4\xb8", "byte E4 B8 at line 2, byte offset 13 is not UTF-8"),
+        # UTF-16 after its BOM: lines counted on the text, not on 0x0A bytes.
+        (b"\xff\xfe" + "一\n二\n".encode("utf-16-le") + b"\x00\xd8", "at line 3, byte offset 10 is not UTF-16-LE"),
+    ],
+)
+def test_the_place_of_undecodable_bytes_is_named_in_the_files_encoding(raw: bytes, where: str) -> None:
+    with pytest.raises(UndecodableError) as refused:
+        decode_text(raw)
+    assert where in str(refused.value), refused.value
