@@ -25,7 +25,7 @@ from policykg.ingest.docx_reader import docx_to_text
 from policykg.ingest.html_reader import declared_charset, html_to_text, looks_like_html
 from policykg.ingest.limits import MB, BadSetting, Deadline, LimitExceeded, ReadLimits
 from policykg.ingest.pdf_reader import PdfProblem, pdf_to_text
-from policykg.ingest.text_decoding import UndecodableError, decode_text
+from policykg.ingest.text_decoding import UndecodableError, decode_text, strip_bom
 from policykg.ingest.xlsx_reader import xlsx_to_text
 
 # Leading bytes of binary formats people may pick by mistake, with what to call them.
@@ -144,7 +144,9 @@ def _decode(raw: bytes, source: str) -> str:
     try:
         text, encoding = decode_text(raw, declared)
     except UndecodableError as exc:
-        if _control_ratio(raw) > _MAX_CONTROL_RATIO:
+        # NUL bytes are half of UTF-16 and most of UTF-32: after such a BOM they prove no binary file.
+        wide = (strip_bom(raw)[0] or "").startswith(("utf-16", "utf-32"))
+        if not wide and _control_ratio(raw) > _MAX_CONTROL_RATIO:
             raise InputError(source, "binary file (control bytes), not a document") from exc
         raise InputError(source, str(exc)) from exc
     # Bytes below 0x30 only ever stand for themselves in ASCII-compatible encodings; otherwise

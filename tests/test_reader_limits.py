@@ -280,7 +280,11 @@ def test_an_invalid_byte_in_a_text_file_is_refused_with_its_line_and_offset(tmp_
         (b"\xff\xfe" + "一\n二\n".encode("utf-16-le") + b"\x00\xd8", "at line 3, byte offset 10 is not UTF-16-LE"),
     ],
 )
-def test_the_place_of_undecodable_bytes_is_named_in_the_files_encoding(raw: bytes, where: str) -> None:
+def test_the_place_of_undecodable_bytes_is_named_in_the_files_encoding(tmp_path: Path, raw: bytes, where: str) -> None:
     with pytest.raises(UndecodableError) as refused:
         decode_text(raw)
     assert where in str(refused.value), refused.value
+    path = tmp_path / "bad.txt"
+    path.write_bytes(raw)
+    with pytest.raises(InputError, match=where):  # the reader passes the place on
+        read_document(path)
