@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -69,7 +70,8 @@ def pdf_to_text(raw: bytes, limits: ReadLimits | None = None, deadline: Deadline
 def _declared_pages(reader: PdfReader) -> int:
     """The /Count of the root page tree, or 0 when it is missing or not a number."""
     try:
-        return int(reader.trailer["/Root"]["/Pages"]["/Count"])
+        pages: Any = reader.trailer["/Root"]["/Pages"]  # type: ignore[index]  # a dictionary, when well-formed
+        return int(pages["/Count"])
     except Exception:
         return 0
 

@@ -107,8 +107,8 @@ def decode_text(raw: bytes, declared: str | None = None) -> tuple[str, str]:
     if fallback is not None:
         return fallback
     # Where the encoding that read furthest stopped: most often the one the file is in, with one bad byte.
-    _, encoding, exc = furthest
-    raise UndecodableError(f"cannot decode text (tried {TRIED}): {undecodable_at(raw, 0, encoding, exc)}")
+    _, encoding, failure = furthest
+    raise UndecodableError(f"cannot decode text (tried {TRIED}): {undecodable_at(raw, 0, encoding, failure)}")
 
 
 def undecodable_at(raw: bytes, start: int, encoding: str, exc: UnicodeDecodeError) -> str:

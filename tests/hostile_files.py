@@ -37,7 +37,10 @@ def docx_with_body(path: Path, body_chunks: Iterable[bytes], extra: dict[str, by
     to the zip a chunk at a time (a body of hundreds of MB never sits in memory), plus `extra` entries."""
     template = io.BytesIO()
     docx.Document().save(template)
-    with zipfile.ZipFile(template) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+    with (
+        zipfile.ZipFile(template) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
+    ):
         for info in source.infolist():
             if info.filename != DOCUMENT_XML:
                 target.writestr(info.filename, source.read(info.filename))
@@ -107,7 +110,9 @@ def workbook_nested(path: Path, depth: int) -> Path:
     with zipfile.ZipFile(path) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     sheet = parts["xl/worksheets/sheet1.xml"]
-    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"</sheetData>", b"<x>" * depth + b"</x>" * depth + b"</sheetData>")
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(
+        b"</sheetData>", b"<x>" * depth + b"</x>" * depth + b"</sheetData>"
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
@@ -117,17 +122,22 @@ def workbook_nested(path: Path, depth: int) -> Path:
 def pdf(path: Path, pages: int, lines_per_page: int = 0) -> Path:
     """A PDF written by hand: `pages` pages sharing one content stream of `lines_per_page` lines of text
     (Helvetica, no embedded font), with a correct cross-reference table."""
-    text = b"".join(b"BT /F1 10 Tf 20 %d Td (Measure %d of the plan) Tj ET\n" % (800 - 12 * n, n) for n in range(lines_per_page))
+    text = b"".join(
+        b"BT /F1 10 Tf 20 %d Td (Measure %d of the plan) Tj ET\n" % (800 - 12 * n, n) for n in range(lines_per_page)
+    )
     first_page = 4
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (first_page + n) for n in range(pages)), pages),
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (first_page + n) for n in range(pages)), pages),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     content = first_page + pages
     for _ in range(pages):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % content)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % content
+        )
     objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text))
     out = bytearray(b"%PDF-1.4\n")
     offsets = []

@@ -273,7 +273,10 @@ def test_an_invalid_byte_in_a_text_file_is_refused_with_its_line_and_offset(tmp_
     "raw,where",
     [
         # GB18030 text (it reads furthest) with a byte no encoding takes on its fourth line.
-        (("推进依法行政\n" * 3).encode("gb18030") + "建设".encode("gb18030") + b"\xff", "byte FF at line 4, byte offset 43 is not GB18030"),
+        (
+            ("推进依法行政\n" * 3).encode("gb18030") + "建设".encode("gb18030") + b"\xff",
+            "byte FF at line 4, byte offset 43 is not GB18030",
+        ),
         # UTF-8 after its BOM: the offset counts the BOM's three bytes.
         (b"\xef\xbb\xbf" + "第一行\n".encode() + b"\xe4\xb8", "byte E4 B8 at line 2, byte offset 13 is not UTF-8"),
         # UTF-16 after its BOM: lines counted on the text, not on 0x0A bytes.
