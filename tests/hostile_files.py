@@ -34,7 +34,8 @@ def good_docx(path: Path) -> Path:
 
 def docx_with_body(path: Path, body_chunks: Iterable[bytes], extra: dict[str, bytes] | None = None) -> Path:
     """A .docx made from python-docx's own package with its document.xml replaced by `body_chunks`, written
-    to the zip a chunk at a time (a body of hundreds of MB never sits in memory), plus `extra` entries."""
+    to the zip a chunk at a time (a body of hundreds of MB never sits in memory), plus `extra` entries (in
+    place of the package's own entry of the same name)."""
     template = io.BytesIO()
     docx.Document().save(template)
     with (
@@ -42,7 +43,7 @@ def docx_with_body(path: Path, body_chunks: Iterable[bytes], extra: dict[str, by
         zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
     ):
         for info in source.infolist():
-            if info.filename != DOCUMENT_XML:
+            if info.filename != DOCUMENT_XML and info.filename not in (extra or {}):
                 target.writestr(info.filename, source.read(info.filename))
         with target.open(DOCUMENT_XML, "w", force_zip64=True) as stream:
             for chunk in body_chunks:
@@ -70,6 +71,12 @@ def nested(depth: int, tag: str = "w:customXml") -> Iterable[bytes]:
     yield f"<{tag}>".encode() * depth
     yield b"<w:p><w:r><w:t>text</w:t></w:r></w:p>"
     yield f"</{tag}>".encode() * depth
+
+
+def numbering_nested(depth: int) -> bytes:
+    """A numbering part (what python-docx reads for list labels) nesting `depth` elements."""
+    inner = b"".join(nested(depth, "w:abstractNum"))
+    return f'<w:numbering xmlns:w="{W_NS}">'.encode() + inner + b"</w:numbering>"
 
 
 def understate_size(path: Path, name: str, size: int) -> None:

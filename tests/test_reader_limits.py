@@ -129,6 +129,16 @@ CASES: list[tuple[str, Builder, dict[str, str], tuple[str, ...]]] = [
         ("word/document.xml", "nests XML elements more than 256 deep", "POLICYKG_MAX_NESTING"),
     ),
     (
+        "docx numbering part nested past the XML bound",
+        lambda d: make.docx_with_body(
+            d / "numbering.docx",
+            make.body(make.nested(1, "w:sdtContent")),
+            {"word/numbering.xml": make.numbering_nested(150)},
+        ),
+        {"POLICYKG_MAX_NESTING": "100"},
+        ("word/numbering.xml nests XML elements more than 100 deep", "POLICYKG_MAX_NESTING=100"),
+    ),
+    (
         "xlsx nested past the XML bound",
         lambda d: make.workbook_nested(d / "nested.xlsx", 300),
         {},
