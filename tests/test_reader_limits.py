@@ -25,13 +25,16 @@ from tests.corpus import LONGDE, SAMPLES, SONGYANG
 
 POLICYKG = [sys.executable, "-c", "from policykg.cli.main import main; main()"]
 SECONDS = 10  # the issue's bound for refusing a bomb
+SETTING = "POLICYKG_MAX_"
 PROGRESS = ("extracting", "loading")  # the labels ingest prints on stderr as it goes
 
 
 def policykg(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run a command with the default limits but for `env`, and time it."""
+    defaults = {name: value for name, value in os.environ.items() if not name.startswith(SETTING)}
     started = time.monotonic()
     done = subprocess.run(
-        [*POLICYKG, *args], capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})}
+        [*POLICYKG, *args], capture_output=True, text=True, timeout=300, env={**defaults, **(env or {})}
     )
     return done, time.monotonic() - started
 
@@ -83,6 +86,8 @@ def error_line(done: subprocess.CompletedProcess[str]) -> str:
 
 def read_seconds(path: Path, env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> float:
     """How long reading the file takes in this process until it is refused."""
+    for name in [name for name in os.environ if name.startswith(SETTING)]:
+        monkeypatch.delenv(name)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     started = time.monotonic()
