@@ -306,3 +306,10 @@ def test_the_place_of_undecodable_bytes_is_named_in_the_files_encoding(tmp_path:
     path.write_bytes(raw)
     with pytest.raises(InputError, match=where):  # the reader passes the place on
         read_document(path)
+
+
+def test_an_ingest_under_a_bad_setting_stops_in_one_line_and_creates_no_store(tmp_path: Path) -> None:
+    store = tmp_path / "s.lbug"
+    done, _ = policykg("ingest", str(SAMPLES / SONGYANG), "--store", str(store), env={"POLICYKG_MAX_PDF_PAGES": "many"})
+    assert "POLICYKG_MAX_PDF_PAGES: setting 'many' is not a number" in error_line(done)
+    assert not store.exists()
