@@ -10,8 +10,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from pypdf import PdfReader
+from pypdf.errors import LimitReachedError
 
-from policykg.ingest.limits import Deadline, ReadLimits
+from policykg.ingest.limits import Deadline, LimitExceeded, ReadLimits
 
 
 class PdfProblem(ValueError):
@@ -41,30 +42,40 @@ def pdf_to_text(raw: bytes, limits: ReadLimits | None = None, deadline: Deadline
     """The text of every page, pages separated by a line break.
 
     Pages, time and text are bounded by `limits`; pypdf bounds each stream's inflated size itself
-    (75 MB, its Configuration defaults)."""
+    (75 MB, its Configuration defaults), which is refused as a limit too."""
     limits = limits or ReadLimits.from_env()
     deadline = deadline or limits.deadline()
-    with _quiet_pypdf():
-        reader = PdfReader(io.BytesIO(raw), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise PdfProblem("PDF is encrypted (a password is needed to read it)")
-        # The page tree's own count first: refusing on it costs nothing, while counting the pages walks
-        # the whole tree (seconds for thousands); a count that lies is caught by the walk.
-        count = max(_declared_pages(reader), 0)
-        if count <= limits.pdf_pages:
-            count = len(reader.pages)
-        if count > limits.pdf_pages:
-            raise limits.exceeded("pdf_pages", f"the PDF has {count:,} pages")
-        pages: list[str] = []
-        chars = 0
-        for page in reader.pages:
-            deadline.check("reading the PDF's pages")
-            pages.append(page.extract_text() or "")
-            chars += len(pages[-1])
-            limits.check_text(chars)
+    try:
+        with _quiet_pypdf():
+            pages = _page_texts(PdfReader(io.BytesIO(raw), strict=False), limits, deadline)
+    except LimitReachedError:  # pypdf's own bounds, not settings of ours
+        raise LimitExceeded(
+            "a stream or array of the PDF passes pypdf's bound (75 MB inflated, 100,000 elements; not a setting)"
+        ) from None
     if not any(page.strip() for page in pages):
         raise PdfProblem("PDF has no text layer (scanned image?)")
     return "\n".join(rejoin_wrapped_lines(_undo_letter_spacing(page.rstrip("\n"))) for page in pages)
+
+
+def _page_texts(reader: PdfReader, limits: ReadLimits, deadline: Deadline) -> list[str]:
+    """Each page's text, within the page, time and text bounds."""
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise PdfProblem("PDF is encrypted (a password is needed to read it)")
+    # The page tree's own count first: refusing on it costs nothing, while counting the pages walks
+    # the whole tree (seconds for thousands); a count that lies is caught by the walk.
+    count = max(_declared_pages(reader), 0)
+    if count <= limits.pdf_pages:
+        count = len(reader.pages)
+    if count > limits.pdf_pages:
+        raise limits.exceeded("pdf_pages", f"the PDF has {count:,} pages")
+    pages: list[str] = []
+    chars = 0
+    for page in reader.pages:
+        deadline.check("reading the PDF's pages")
+        pages.append(page.extract_text() or "")
+        chars += len(pages[-1])
+        limits.check_text(chars)
+    return pages
 
 
 def _declared_pages(reader: PdfReader) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -126,9 +127,10 @@ def workbook_nested(path: Path, depth: int) -> Path:
     return path
 
 
-def pdf(path: Path, pages: int, lines_per_page: int = 0) -> Path:
+def pdf(path: Path, pages: int, lines_per_page: int = 0, inflating_to_mb: int = 0) -> Path:
     """A PDF written by hand: `pages` pages sharing one content stream of `lines_per_page` lines of text
-    (Helvetica, no embedded font), with a correct cross-reference table."""
+    (Helvetica, no embedded font), with a correct cross-reference table. With `inflating_to_mb` the
+    stream is compressed (FlateDecode) and padded with spaces to inflate to that many MB."""
     text = b"".join(
         b"BT /F1 10 Tf 20 %d Td (Measure %d of the plan) Tj ET\n" % (800 - 12 * n, n) for n in range(lines_per_page)
     )
@@ -145,7 +147,11 @@ def pdf(path: Path, pages: int, lines_per_page: int = 0) -> Path:
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
             b"/Resources << /Font << /F1 3 0 R >> >> >>" % content
         )
-    objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text))
+    if inflating_to_mb:
+        text = zlib.compress(text + b" " * (inflating_to_mb * 1024 * 1024), 1)
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(text), text))
+    else:
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text))
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, obj in enumerate(objects, start=1):

@@ -174,6 +174,12 @@ CASES: list[tuple[str, Builder, dict[str, str], tuple[str, ...]]] = [
         ("5,001 pages", "POLICYKG_MAX_PDF_PAGES=5000"),
     ),
     (
+        "PDF stream inflating past pypdf's bound",
+        lambda d: make.pdf(d / "stream.pdf", 1, 3, inflating_to_mb=100),
+        {},
+        ("a stream or array of the PDF passes pypdf's bound", "not a setting"),
+    ),
+    (
         "PDF that takes too long to read",
         lambda d: make.pdf(d / "slow.pdf", 2_000, 60),
         {"POLICYKG_MAX_READ_SECONDS": "1"},
