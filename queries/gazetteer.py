@@ -73,6 +73,8 @@ class Link:
     units: tuple[UnitRef, ...] = ()
     instruments: tuple[InstrumentRef, ...] = ()
     documents: tuple[DocumentRef, ...] = ()
+    qualifier: str = ""  # the place written before a unit name (宁远县 of 宁远县司法局): queries.qualified
+    missing: bool = False  # a qualified unit name the graph does not hold
 
     @property
     def types(self) -> tuple[EntityType, ...]:
@@ -86,6 +88,10 @@ class Link:
             out["instruments"] = [{"title": i.title, "kind": i.kind} for i in self.instruments]
         if self.documents:
             out["documents"] = [{"source": d.source, "title": d.title} for d in self.documents]
+        if self.qualifier:
+            out["qualifier"] = self.qualifier
+        if self.missing:
+            out["missing"] = True
         return out
 
 

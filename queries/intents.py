@@ -16,6 +16,7 @@ from policykg.core.vocabulary import ROLE_VERB_WORD
 from policykg.graph.store import Row
 from policykg.queries import slots
 from policykg.queries.gazetteer import EntityType, Gazetteer, Link, fold
+from policykg.queries.qualified import qualified_links
 
 PLACEHOLDER = "\ue000"  # private use: cannot occur in a question
 ROLE_ZH: dict[str, str] = {role: word for role, word in ROLE_VERB_WORD.items()}
@@ -41,7 +42,7 @@ class Question:
 
     @classmethod
     def parse(cls, text: str, gazetteer: Gazetteer) -> Question:
-        links = tuple(gazetteer.link(text))
+        links = tuple(qualified_links(text, gazetteer.link(text)))
         rest, last = [], 0
         for link in links:
             rest.append(text[last : link.start] + PLACEHOLDER)
@@ -101,6 +102,15 @@ def plan_for(question: Question, gazetteer: Gazetteer) -> Plan | Problem:
 
 
 # --- rules, in the order they are tried -------------------------------------------------------------
+
+
+def missing_unit(q: Question, g: Gazetteer) -> Problem | None:
+    """A unit named with its place (宁远县司法局) that the graph does not hold: say so, never answer with the
+    same kind of unit of another place."""
+    for link in q.links:
+        if link.missing:
+            return _unknown(g, link.text, "unit", "图中没有单位")
+    return None
 
 
 def ambiguous_name(q: Question, g: Gazetteer) -> Problem | None:
@@ -421,6 +431,7 @@ def unknown_name(q: Question, g: Gazetteer) -> Problem | None:
 
 
 RULES: tuple[Rule, ...] = (
+    missing_unit,
     ambiguous_name,
     unknown_title,
     unit_path,
