@@ -61,6 +61,7 @@ class DocumentRef:
     title: str
     kind: str
     jurisdiction: str
+    period: str = ""  # 2021, 2021-2025
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,9 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
         for surface in instrument_surfaces(row["instrument"], row["mention"]):
             gazetteer.add(surface, "instrument", instrument)
     for row in run_named(store, "documents"):
-        document = DocumentRef(row["source"], row["title"] or "", row["kind"] or "", row["jurisdiction"] or "")
+        document = DocumentRef(
+            row["source"], row["title"] or "", row["kind"] or "", row["jurisdiction"] or "", row["period"] or ""
+        )
         for surface in document_surfaces(document):
             gazetteer.add(surface, "document", document)
     return gazetteer
@@ -231,18 +234,43 @@ def instrument_surfaces(title: str, mention: str) -> set[str]:
 
 
 def document_surfaces(document: DocumentRef) -> set[str]:
-    """Title; title without its trailing (2021-2025年), leading 关于 or year; jurisdiction + kind
-    (宁远县实施方案, 鲅鱼圈区工作要点); the file name and its stem."""
+    """Title; title without its trailing (2021-2025年), leading 关于 or year; the file name and its stem;
+    and the short names users give a document — place, year and kind in the forms written
+    (宁远县实施方案, 宁远县方案, 凤凰县的报告, 2021年要点, 2020年度凤凰县报告)."""
     title = fold(document.title)
     forms = {document.source, document.source.rsplit(".", 1)[0]}
     if title:
         short = _TRAILING_BRACKET.sub("", title)
         forms |= {title, short, short.removeprefix("关于"), _LEADING_YEAR.sub("", short)}
-    if document.jurisdiction and document.kind:
-        for place in _place_prefixes(document.jurisdiction) - set("县区市州旗盟省"):
-            forms.add(place + document.kind)
-            forms.add(place + "法治政府建设" + document.kind)
+    forms |= short_names(document)
     return {form for form in forms if len(form) >= 4}
+
+
+def short_names(document: DocumentRef) -> set[str]:
+    """Place (or year, or both) + kind word: 宁远县方案, 宁远县的实施方案, 2021年要点, 2021年鲅鱼圈区要点."""
+    if not document.kind:
+        return set()
+    words = {document.kind, document.kind[-2:], "法治政府建设" + document.kind}
+    places = _place_prefixes(document.jurisdiction) - set("县区市州旗盟省") if document.jurisdiction else set()
+    years = _years(document.period)
+    names = set()
+    for word in words:
+        for place in places:
+            names |= {place + word, place + "的" + word}
+            names |= {year + place + word for year in years} | {place + year + word for year in years}
+        names |= {year + word for year in years}
+    return names
+
+
+def _years(period: str) -> set[str]:
+    """How a question dates a document of this period: 2021年, 2021年度, 2021-2025年."""
+    first = re.match(r"\d{4}", period)
+    if not first:
+        return set()
+    years = {first.group() + "年", first.group() + "年度"}
+    if "-" in period:
+        years.add(period + "年")
+    return years
 
 
 def _by_kind(units: Iterable[UnitRef]) -> dict[str, list[UnitRef]]:
