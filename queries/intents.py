@@ -240,33 +240,45 @@ def top_instruments(q: Question, g: Gazetteer) -> Plan | None:
 
 
 def measure_units(q: Question, g: Gazetteer) -> Plan | None:
-    number = slots.measure_number(q.rest)
-    if not number:
+    """Units of a measure named by its number (第22项, 第(57)项, 第二部分第(四)项) or by quoted words of
+    its heading ("规范行政执法"那条措施); a number several documents use answers for each, grouped."""
+    numbers = slots.measure_numbers(q.rest)
+    heading = slots.quoted_heading(q.rest) if not numbers else ""
+    if not numbers and not heading:
         return None
     roles = q.roles or slots.ALL_ROLES
     documents = q.linked("document")
     source = documents[0].documents[0].source if documents else ""
+    section = slots.section(q.rest) if numbers else ""
+    named = f"第{numbers[0]}项" if numbers else f"「{heading}」"
+    if section:
+        named = f"第{section}部分{named}"
+        if numbers[0].startswith("(") and not numbers[0][1:-1].isdigit():
+            # 第二部分第(四)项: the second-level item (四) of 二 — a measure so numbered, or those under it
+            section, numbers = f"{section}/{numbers[0]}", ()
     return Plan(
         "measure_units",
         "measure_units",
-        {"number": number, "source": source, "roles": list(roles)},
+        {"numbers": list(numbers), "section": section, "heading": heading, "source": source, "roles": list(roles)},
         "measure_units",
-        lambda rows: _measure_units_summary(number, roles, rows),
+        lambda rows: _measure_units_summary(named, roles, rows),
     )
 
 
-def _measure_units_summary(number: str, roles: tuple[str, ...], rows: list[Row], shown: int = 5) -> str:
+def _measure_units_summary(named: str, roles: tuple[str, ...], rows: list[Row], shown: int = 5) -> str:
     if not rows:
-        return f"没有找到第{number}项措施的{'、'.join(ROLE_ZH[r] for r in roles)}单位。"
+        return f"没有找到{named}措施的{'、'.join(ROLE_ZH[r] for r in roles)}单位。"
     by_place: dict[tuple[str, str], list[str]] = {}
     for row in rows:
-        by_place.setdefault((row["source"], row["role"]), []).append(row["unit"])
+        units = by_place.setdefault((row["source"], row["role"]), [])
+        if row["unit"] not in units:  # a unit mentioned twice in one measure, or in several measures of a section
+            units.append(row["unit"])
     parts = [
         f"{source} {ROLE_ZH[role]}: " + "、".join(units) for (source, role), units in list(by_place.items())[:shown]
     ]
     documents = len({source for source, _ in by_place})
-    more = f"; … 共 {documents} 份文件有第{number}项,可在问题中写出文件名" if len(by_place) > shown else ""
-    return f"第{number}项措施: " + "; ".join(parts) + more + "。"
+    more = f"; … 共 {documents} 份文件有{named},可在问题中写出文件名" if len(by_place) > shown else ""
+    return f"{named}措施: " + "; ".join(parts) + more + "。"
 
 
 def similar(q: Question, g: Gazetteer) -> Plan | None:

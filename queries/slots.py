@@ -16,6 +16,11 @@ ALL_ROLES: tuple[str, ...] = ROLES
 INSTRUMENT_KINDS = ("行政法规", "地方性法规", "党内法规", "规范性文件", "司法解释", "法律", "规章", "规划")
 _NUM = rf"(\d+|[{CHINESE_NUMERAL_CHARS}]+)"
 _MEASURE_NUMBER = re.compile(rf"第{_NUM}(?:项|条|个|号)|{_NUM}号措施|措施(\d{{1,3}})(?![\d年月])")
+# 第(57)项, 第(四)项, and (57)项 / 57项 where the question starts with it or a name comes before it (宁远县方案57项).
+_BRACKETED_NUMBER = re.compile(rf"第\({_NUM}\)(?:项|条)?|(?:^|(?<=[\ue000的]))\({_NUM}\)项")
+_BARE_NUMBER = re.compile(r"(?:^|(?<=[\ue000的]))(\d{1,3})项")
+# Words of a heading quoted in the question: "规范行政执法"那条措施, 「规范行政执法」这项任务.
+_QUOTED_HEADING = re.compile(r"[\"“「『]([^\"“”「」『』]{2,40})[\"”」』](?:那|这|的)?(?:条|项|个)?(?:措施|任务|工作)?")
 _SECTION = re.compile(rf"第{_NUM}(?:部分|章|大项)|(?<![\d(])([{CHINESE_NUMERAL_CHARS}]+)、")
 _TOP = re.compile(rf"前{_NUM}(?:名|位|个|项)?|top\s*(\d+)", re.IGNORECASE)
 _YEAR = r"(\d{4})年"
@@ -41,6 +46,26 @@ def measure_number(text: str) -> str:
     if not match:
         return ""
     return str(_to_int(next(g for g in match.groups() if g)))
+
+
+def measure_numbers(text: str) -> tuple[str, ...]:
+    """The forms a measure number the question names may be stored in: 第22项 → ("22",); 第(57)项 →
+    ("(57)", "57") (a document numbering 57. is asked about as 第(57)项); 第(四)项 → ("(四)",); () for none."""
+    bracketed = _BRACKETED_NUMBER.search(text)
+    if bracketed:
+        written = next(g for g in bracketed.groups() if g)
+        return (f"({written})", written) if written.isdigit() else (f"({written})",)
+    plain = measure_number(text)
+    if plain:
+        return (plain,)
+    bare = _BARE_NUMBER.search(text)
+    return (bare.group(1),) if bare else ()
+
+
+def quoted_heading(text: str) -> str:
+    """The words of a measure's heading the question quotes ("规范行政执法"那条措施); "" when none."""
+    match = _QUOTED_HEADING.search(text)
+    return match.group(1).strip() if match else ""
 
 
 def section(text: str) -> str:
