@@ -27,6 +27,7 @@ from policykg.queries.catalog import run_named
 
 EntityType = Literal["unit", "instrument", "document"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("unit", "instrument", "document")
+PLACEHOLDER = "\ue000"  # stands for a linked name in a question's rest (private use: cannot occur in a question)
 MIN_KIND_SURFACE = 3  # a bare kind shorter than this (政府, 法院) occurs inside ordinary words
 LAW_PREFIX = "中华人民共和国"
 _DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "─": "-", "〈": "《", "〉": "》", "<": "《", ">": "》"})
@@ -103,6 +104,7 @@ class Gazetteer:
     surfaces: dict[str, dict[EntityType, set[Any]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(set))
     )
+    jurisdictions: set[str] = field(default_factory=set)  # as stored on units and documents (湘潭市雨湖区)
     _automaton: Any = None
 
     def add(self, surface: str, entity_type: EntityType, ref: Any) -> None:
@@ -175,6 +177,7 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
         row["unit"]: UnitRef(row["jurisdiction"] or "", row["unit"], row["kind"] or "", bool(row["collective"]))
         for row in run_named(store, "unit_names")
     }
+    gazetteer.jurisdictions |= {unit.jurisdiction for unit in units.values() if unit.jurisdiction}
     for row in run_named(store, "unit_mentions"):
         if row["mention"] and row["unit"] in units:
             gazetteer.add(row["mention"], "unit", units[row["unit"]])
@@ -195,6 +198,8 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
         )
         for surface in document_surfaces(document):
             gazetteer.add(surface, "document", document)
+        if document.jurisdiction:
+            gazetteer.jurisdictions.add(document.jurisdiction)
     return gazetteer
 
 

@@ -15,10 +15,10 @@ from typing import Any
 from policykg.core.vocabulary import ROLE_VERB_WORD
 from policykg.graph.store import Row
 from policykg.queries import slots
-from policykg.queries.gazetteer import EntityType, Gazetteer, Link, fold
+from policykg.queries.gazetteer import PLACEHOLDER, EntityType, Gazetteer, Link, fold
 from policykg.queries.qualified import qualified_links
+from policykg.queries.scope import Scope, jurisdiction_scope
 
-PLACEHOLDER = "\ue000"  # private use: cannot occur in a question
 ROLE_ZH: dict[str, str] = {role: word for role, word in ROLE_VERB_WORD.items()}
 _ASK_WORDS = re.compile(r"^(?:请问|请|帮我|麻烦)?(?:查询|查一下|查查|查|列出|显示|告诉我|看看|我想知道)?")
 _ROLE_OR_TASK = re.compile(r"牵头|主办|参与|参加|配合|协办|协助|负责|承担|责任单位|措施|任务|工作")
@@ -180,17 +180,20 @@ def shared(q: Question, g: Gazetteer) -> Plan | None:
     )
 
 
-def co_leading(q: Question, g: Gazetteer) -> Plan | None:
+def co_leading(q: Question, g: Gazetteer) -> Plan | Problem | None:
     if q.linked("unit") or not q.has("(共同|一起|联合|同时|合作)(牵头|负责|参与|参加|承担)"):
         return None
     limit = slots.top_n(q.rest) or 20
+    scope = jurisdiction_scope(q.rest, g)
+    if scope and not scope.jurisdictions:
+        return _unknown_place(g, scope)
     if q.roles == ("lead",):
         return Plan(
             "co_leading_units",
             "co_leading_units",
-            {"limit": limit},
+            {"limit": limit, "jurisdictions": _within(scope)},
             "plain",
-            lambda rows: "共同牵头措施最多的单位组合: " + _first_pair(rows),
+            lambda rows: _in(scope) + "共同牵头措施最多的单位组合: " + _first_pair(rows),
         )
     return Plan(
         "co_assigned_units",
@@ -202,40 +205,56 @@ def co_leading(q: Question, g: Gazetteer) -> Plan | None:
     )
 
 
-def busiest(q: Question, g: Gazetteer) -> Plan | None:
+def busiest(q: Question, g: Gazetteer) -> Plan | Problem | None:
     if q.linked("unit") or not q.has("单位|部门|机关"):
         return None
     if not q.has(r"最多|最重|最忙|排名|排行|前\d+|前[一二三四五六七八九十]+|多少|数量"):
         return None
+    scope = jurisdiction_scope(q.rest, g)
+    if scope and not scope.jurisdictions:
+        return _unknown_place(g, scope)
     roles = q.roles or slots.ALL_ROLES
     words = "、".join(ROLE_ZH[r] for r in roles)
     return Plan(
         "busiest_units",
         "busiest_units",
-        {"roles": list(roles), "limit": slots.top_n(q.rest) or 20},
+        {"roles": list(roles), "limit": slots.top_n(q.rest) or 20, "jurisdictions": _within(scope)},
         "plain",
         lambda rows: (
-            f"{words}措施最多的是 {rows[0]['unit']} ({rows[0]['measures']} 项)。" if rows else "没有找到措施。"
+            f"{_in(scope)}{words}措施最多的是 {rows[0]['unit']} ({rows[0]['measures']} 项)。"
+            if rows
+            else "没有找到措施。"
         ),
     )
 
 
-def top_instruments(q: Question, g: Gazetteer) -> Plan | None:
+def top_instruments(q: Question, g: Gazetteer) -> Plan | Problem | None:
     if q.linked("instrument") or not q.has("引用|援引|提到|依据"):
         return None
     if not q.has(r"最多|最频繁|最常|排名|排行|前\d+|前[一二三四五六七八九十]+|次数"):
         return None
+    scope = jurisdiction_scope(q.rest, g)
+    if scope and not scope.jurisdictions:
+        return _unknown_place(g, scope)
     kind = slots.instrument_kind(q.rest)
+    by = "citations" if q.has("次数|次|处") else "documents"
+    ranked = "按引用次数" if by == "citations" else "按引用文件数"
+
+    def summary(rows: list[Row]) -> str:
+        if not rows:
+            return "没有找到引用。"
+        top = rows[0]
+        return (
+            f"{_in(scope)}{ranked}排序,被引用最多的是《{top['instrument']}》"
+            f"({top['documents']} 份文件,{top['citations']} 处)。"
+        )
+
     return Plan(
         "top_instruments",
         "top_instruments",
-        {"kind": kind, "limit": slots.top_n(q.rest) or 20},
+        {"kind": kind, "by": by, "limit": slots.top_n(q.rest) or 20, "jurisdictions": _within(scope)},
         "plain",
-        lambda rows: (
-            f"被引用最多的是《{rows[0]['instrument']}》({rows[0]['documents']} 份文件,{rows[0]['citations']} 处)。"
-            if rows
-            else "没有找到引用。"
-        ),
+        summary,
     )
 
 
@@ -471,6 +490,19 @@ def _unknown(g: Gazetteer, text: str, entity_type: EntityType, what: str) -> Pro
     candidates = g.candidates(name, entity_type)
     hint = " 相近的有: " + "、".join(candidates) if candidates else ""
     return Problem(f"unknown_{entity_type}", f"{what}「{name}」。{hint}".strip(), candidates)
+
+
+def _unknown_place(g: Gazetteer, scope: Scope) -> Problem:
+    held = sorted(g.jurisdictions)
+    return Problem("unknown_jurisdiction", f"图中没有「{scope.place}」的单位或文件。图中的辖区有:", held[:20])
+
+
+def _within(scope: Scope | None) -> list[str]:
+    return list(scope.jurisdictions) if scope else []
+
+
+def _in(scope: Scope | None) -> str:
+    return f"在{scope.place}," if scope else ""
 
 
 def _titles(links: list[Link]) -> list[str]:

@@ -38,7 +38,7 @@ def _qualified(question: str, link: Link, free_from: int) -> Link:
     start, place = written
     own = tuple(unit for unit in link.units if _same_place(unit, place))
     text = question[start : link.end]
-    return replace(link, text=text, start=start, units=own, qualifier=_lowest(place), missing=not own)
+    return replace(link, text=text, start=start, units=own, qualifier=lowest_place(place), missing=not own)
 
 
 def _place_before(question: str, link: Link, free_from: int) -> tuple[int, Place] | None:
@@ -60,16 +60,17 @@ def _place_before(question: str, link: Link, free_from: int) -> tuple[int, Place
 def _same_place(unit: UnitRef, place: Place) -> bool:
     """Whether the unit belongs to the place the question wrote: the lowest levels name the same place
     (湘潭市 is the city, not its 雨湖区)."""
-    return _unit_place(unit.jurisdiction) == _lowest(place)
+    return unit_place(unit.jurisdiction) == lowest_place(place)
 
 
 @lru_cache(maxsize=4096)
-def _unit_place(jurisdiction: str) -> str:
+def unit_place(jurisdiction: str) -> str:
+    """The lowest level of a stored jurisdiction (湘潭市雨湖区 → 雨湖区); the text itself when it is no place."""
     found = leading_place(jurisdiction)
     if found is None or found[0] != jurisdiction:
         return jurisdiction
-    return _lowest(found[1])
+    return lowest_place(found[1])
 
 
-def _lowest(place: Place) -> str:
+def lowest_place(place: Place) -> str:
     return place.county or place.city or place.province
