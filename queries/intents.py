@@ -236,7 +236,7 @@ def top_instruments(q: Question, g: Gazetteer) -> Plan | Problem | None:
     scope = jurisdiction_scope(q.rest, g)
     if scope and not scope.jurisdictions:
         return _unknown_place(g, scope)
-    kind = slots.instrument_kind(q.rest)
+    kinds = slots.instrument_kinds(q.rest)
     by = "citations" if q.has("次数|次|处") else "documents"
     ranked = "按引用次数" if by == "citations" else "按引用文件数"
 
@@ -252,7 +252,7 @@ def top_instruments(q: Question, g: Gazetteer) -> Plan | Problem | None:
     return Plan(
         "top_instruments",
         "top_instruments",
-        {"kind": kind, "by": by, "limit": slots.top_n(q.rest) or 20, "jurisdictions": _within(scope)},
+        {"kinds": list(kinds), "by": by, "limit": slots.top_n(q.rest) or 20, "jurisdictions": _within(scope)},
         "plain",
         summary,
     )
@@ -323,13 +323,15 @@ def document_questions(q: Question, g: Gazetteer) -> Plan | None:
     document = documents[0].documents[0]
     instruments = [link for link in q.linked("instrument") if link is not documents[0]]
     if not instruments and q.has("引用|援引|依据|提到|法规|法律|条例|规章|规定|文件"):
-        kind = slots.instrument_kind(q.rest)
+        kinds = slots.instrument_kinds(q.rest)
         return Plan(
             "document_instruments",
             "document_instruments",
-            {"source": document.source, "kind": kind},
+            {"source": document.source, "kinds": list(kinds)},
             "document_instruments",
-            lambda rows: f"{document.title} 引用了 {len({r['instrument'] for r in rows})} 部{kind or '法规文件'}。",
+            lambda rows: (
+                f"{document.title} 引用了 {len({r['instrument'] for r in rows})} 部{'、'.join(kinds) or '法规文件'}。"
+            ),
         )
     section = slots.section(q.rest)
     if section or q.has("措施|任务|事项|哪些"):

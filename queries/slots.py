@@ -14,6 +14,7 @@ from policykg.core.vocabulary import QUESTION_ROLE_WORDS, ROLES
 ROLE_WORDS: dict[str, str] = dict(QUESTION_ROLE_WORDS)
 ALL_ROLES: tuple[str, ...] = ROLES
 INSTRUMENT_KINDS = ("行政法规", "地方性法规", "党内法规", "规范性文件", "司法解释", "法律", "规章", "规划")
+LAWS_AND_REGULATIONS = ("法律", "行政法规", "地方性法规")  # 法律法规
 _NUM = rf"(\d+|[{CHINESE_NUMERAL_CHARS}]+)"
 _MEASURE_NUMBER = re.compile(rf"第{_NUM}(?:项|条|个|号)|{_NUM}号措施|措施(\d{{1,3}})(?![\d年月])")
 # 第(57)项, 第(四)项, and (57)项 / 57项 where the question starts with it or a name comes before it (宁远县方案57项).
@@ -81,12 +82,18 @@ def top_n(text: str) -> int:
     return _to_int(next(g for g in match.groups() if g)) if match else 0
 
 
-def instrument_kind(text: str) -> str:
-    """A kind word the question restricts instruments to (法律, 行政法规 …); "" for 法规 / 文件 (any)."""
-    for kind in INSTRUMENT_KINDS:
+def instrument_kinds(text: str) -> tuple[str, ...]:
+    """The kinds the question restricts instruments to: 法律 → (法律,); 法律法规 → 法律, 行政法规 and
+    地方性法规 (what the phrase means in these documents); 法律和规章 → both; () for 法规 / 文件 (any)."""
+    found: list[str] = []
+    if "法律法规" in text:
+        found += LAWS_AND_REGULATIONS
+        text = text.replace("法律法规", "")
+    for kind in INSTRUMENT_KINDS:  # longest kinds first: 行政法规 before 法规 words inside it
         if kind in text:
-            return kind
-    return ""
+            found.append(kind)
+            text = text.replace(kind, "")
+    return tuple(dict.fromkeys(found))
 
 
 def period(text: str) -> Period | None:

@@ -92,8 +92,8 @@ def _filters(plan: Plan) -> list[str]:
         filters.append("第" + "/".join(params["numbers"]) + "项")
     if params.get("heading"):
         filters.append(f"标题含「{params['heading']}」")
-    if params.get("kind"):
-        filters.append(f"类别 {params['kind']}")
+    if params.get("kinds"):
+        filters.append("类别 " + "、".join(params["kinds"]))
     if params.get("by") == "citations":
         filters.append("按引用次数")
     return filters
