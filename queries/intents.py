@@ -161,16 +161,53 @@ def unit_path(q: Question, g: Gazetteer) -> Plan | Problem | None:
     )
 
 
+def unit_partners(q: Question, g: Gazetteer) -> Plan | None:
+    """县政府办和哪些单位一起牵头: the units that hold measures with one unit, in the roles asked."""
+    units = q.linked("unit")
+    if len(units) != 1 or not q.has("(和|与|跟|同)(哪些|哪个|什么|哪几个)(单位|部门)"):
+        return None
+    if not q.has("一起|共同|联合|合作|同时|一同"):
+        return None
+    link = units[0]
+    roles = q.roles or slots.ALL_ROLES
+    words = "、".join(ROLE_ZH[r] for r in roles)
+    return Plan(
+        "unit_partners",
+        "unit_partners_in_roles",
+        {"units": [u.name for u in link.units], "roles": list(roles)},
+        "unit_partners",
+        lambda rows: _partners_summary(link.text, words, rows),
+        subject=link.text,
+    )
+
+
+def _partners_summary(name: str, words: str, rows: list[Row]) -> str:
+    if not rows:
+        return f"{name} 没有与其他单位一起{words}的措施。"
+    top = max(rows, key=lambda row: row["measures"])
+    return f"与{name}一起{words}措施最多的是 {top['partner']} ({top['measures']} 项),共 {len(rows)} 组单位。"
+
+
 def shared(q: Question, g: Gazetteer) -> Plan | None:
+    """Measures two units share; each side's own role when the question gives one (A牵头且B参加)."""
     units = q.linked("unit")
     if len(units) < 2:
         return None
     a, b = units[0], units[1]
-    roles = q.roles or slots.ALL_ROLES
+    roles_a, roles_b = _roles_after(q, a), _roles_after(q, b)
+    if roles_a and roles_b and roles_a != roles_b:
+        roles, second = roles_a, roles_b
+    else:
+        roles, second = q.roles or slots.ALL_ROLES, ()
     return Plan(
         "shared_measures",
         "shared_measures",
-        {"units_a": [u.name for u in a.units], "units_b": [u.name for u in b.units], "roles": list(roles)},
+        {
+            "units_a": [u.name for u in a.units],
+            "units_b": [u.name for u in b.units],
+            "roles": list(roles),
+            "roles_b": list(second),
+        },
         "shared_measures",
         lambda rows: f"{a.text} 与 {b.text} 共同承担 {len({r['measure_id'] for r in rows})} 项措施。",
         sources=_sources(q),
@@ -178,6 +215,12 @@ def shared(q: Question, g: Gazetteer) -> Plan | None:
         counted_by="shared_measure_counts" if len({u.jurisdiction for u in a.units + b.units}) > 1 else "",
         subject=a.text,
     )
+
+
+def _roles_after(q: Question, link: Link) -> tuple[str, ...]:
+    """The roles written right after a name, up to the next name: 牵头 in 县司法局牵头且县政府办参加."""
+    following = [other.start for other in q.links if other.start >= link.end]
+    return slots.roles(q.text[link.end : min(following, default=len(q.text))])
 
 
 def co_leading(q: Question, g: Gazetteer) -> Plan | Problem | None:
@@ -468,6 +511,7 @@ RULES: tuple[Rule, ...] = (
     ambiguous_name,
     unknown_title,
     unit_path,
+    unit_partners,
     shared,
     measure_units,
     co_leading,

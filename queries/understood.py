@@ -25,7 +25,7 @@ def understanding(question: Question, plan: Plan | Problem) -> dict[str, Any]:
     params = plan.params
     return {
         "entities": entities,
-        "roles": _roles(params.get("roles")),
+        "roles": _roles(params.get("roles")) + (" / " + _roles(params["roles_b"]) if params.get("roles_b") else ""),
         "scope": _scope(question, plan),
         "filters": _filters(plan),
         "query": plan.query,
