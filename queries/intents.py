@@ -248,6 +248,23 @@ def co_leading(q: Question, g: Gazetteer) -> Plan | Problem | None:
     )
 
 
+def measures_by_unit_count(q: Question, g: Gazetteer) -> Plan | None:
+    """没有牵头单位的措施, 牵头单位超过3个的措施 (and how many there are): measures by their number of units."""
+    if q.linked("unit") or not q.has("措施|任务|事项|哪些|哪几|多少|几项"):
+        return None
+    bound = slots.unit_count(q.rest)
+    if bound is None:
+        return None
+    return Plan(
+        "measures_by_unit_count",
+        "measures_by_unit_count",
+        {"roles": list(bound.roles), "min_units": bound.least, "max_units": bound.most},
+        "section_measures",
+        lambda rows: f"{bound.text}的措施共 {len(rows)} 项。",
+        sources=_sources(q),
+    )
+
+
 def busiest(q: Question, g: Gazetteer) -> Plan | Problem | None:
     if q.linked("unit") or not q.has("单位|部门|机关"):
         return None
@@ -515,6 +532,7 @@ RULES: tuple[Rule, ...] = (
     shared,
     measure_units,
     co_leading,
+    measures_by_unit_count,
     busiest,
     top_instruments,
     similar,

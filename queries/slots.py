@@ -49,6 +49,58 @@ def measure_number(text: str) -> str:
     return str(_to_int(next(g for g in match.groups() if g)))
 
 
+@dataclass(frozen=True)
+class UnitCount:
+    """A condition on how many units a measure names: 没有牵头单位 → lead, 0..0; 牵头单位超过3个 → 4.."""
+
+    roles: tuple[str, ...]
+    least: int
+    most: int
+    text: str
+
+
+_UNIT_WORD = r"(?P<word>牵头单位|参加单位|配合单位|参与单位|协办单位|责任单位|单位)"
+_NO_UNIT = re.compile(rf"(?:没有|无|缺少|未写|未明确|未列)(?:明确的?)?{_UNIT_WORD}")
+# (added to n for the fewest, added to n for the most); None: no bound on that side.
+_BOUND_WORDS: dict[str, tuple[int | None, int | None]] = {
+    "超过": (1, None),
+    "多于": (1, None),
+    "大于": (1, None),
+    "以上": (0, None),
+    "不少于": (0, None),
+    "至少": (0, None),
+    "少于": (None, -1),
+    "不到": (None, -1),
+    "不超过": (None, 0),
+    "至多": (None, 0),
+    "只有": (0, 0),
+    "仅有": (0, 0),
+    "": (0, 0),
+}
+_RELATION = r"(?P<relation>不少于|不超过|超过|多于|大于|少于|不到|至少|至多|只有|仅有)"
+_COUNT = rf"(?P<n>\d+|[{CHINESE_NUMERAL_CHARS}]+)个(?:或)?(?P<above>以上)?"
+_UNIT_BOUNDS = (
+    re.compile(rf"{_UNIT_WORD}(?:数量|个数|数)?(?:在|有)?{_RELATION}?{_COUNT}"),  # 牵头单位超过3个
+    re.compile(rf"(?<![前第]){_RELATION}?{_COUNT}{_UNIT_WORD}"),  # 超过3个牵头单位 (前5个单位 is a ranking)
+)
+
+
+def unit_count(text: str) -> UnitCount | None:
+    """没有牵头单位 / 牵头单位超过3个 / 有3个以上牵头单位 / 只有1个牵头单位 → the bound; None when none."""
+    absent = _NO_UNIT.search(text)
+    if absent:
+        return UnitCount(roles(absent.group("word")) or ALL_ROLES, 0, 0, absent.group(0))
+    for pattern in _UNIT_BOUNDS:
+        bound = pattern.search(text)
+        if bound:
+            n = _to_int(bound.group("n"))
+            low, high = _BOUND_WORDS["以上" if bound.group("above") else bound.group("relation") or ""]
+            least = n + low if low is not None else 0
+            most = n + high if high is not None else 1_000_000
+            return UnitCount(roles(bound.group("word")) or ALL_ROLES, least, most, bound.group(0))
+    return None
+
+
 def measure_numbers(text: str) -> tuple[str, ...]:
     """The forms a measure number the question names may be stored in: 第22项 → ("22",); 第(57)项 →
     ("(57)", "57") (a document numbering 57. is asked about as 第(57)项); 第(四)项 → ("(四)",); () for none."""

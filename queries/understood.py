@@ -94,6 +94,9 @@ def _filters(plan: Plan) -> list[str]:
         filters.append(f"标题含「{params['heading']}」")
     if params.get("kinds"):
         filters.append("类别 " + "、".join(params["kinds"]))
+    if "min_units" in params:
+        least, most = params["min_units"], params["max_units"]
+        filters.append(f"单位数 {least}–{most}" if most < 1_000_000 else f"单位数 ≥ {least}")
     if params.get("by") == "citations":
         filters.append("按引用次数")
     return filters

@@ -57,3 +57,43 @@ def test_each_side_keeps_its_own_role(corpus_store: LadybugStore) -> None:
         assert "牵头 / 参加" in answer["understood_line"]
     both_lead = ask(corpus_store, "遂昌县司法局和遂昌县政府办共同牵头哪些措施")
     assert {row["path"] for row in both_lead["rows"]} == {"三/8", "三/9", "六/21"}
+
+
+@pytest.mark.parametrize(
+    ("text", "roles", "least", "most"),
+    [
+        ("没有牵头单位的措施", ("lead",), 0, 0),
+        ("哪些措施没有责任单位", ("responsible",), 0, 0),
+        ("牵头单位超过3个的措施", ("lead",), 4, 1_000_000),
+        ("超过3个牵头单位的措施", ("lead",), 4, 1_000_000),
+        ("牵头单位有3个以上的措施", ("lead",), 3, 1_000_000),
+        ("责任单位不少于五个的措施有多少", ("responsible",), 5, 1_000_000),
+        ("只有1个牵头单位的措施", ("lead",), 1, 1),
+        ("配合单位少于2个的措施", ("participate",), 0, 1),
+    ],
+)
+def test_unit_count_conditions(text: str, roles: tuple[str, ...], least: int, most: int) -> None:
+    bound = slots.unit_count(fold(text))
+    assert bound is not None and (bound.roles, bound.least, bound.most) == (roles, least, most)
+
+
+@pytest.mark.parametrize("text", ["前5个单位", "县司法局牵头哪些措施", "哪些单位牵头的措施最多"])
+def test_rankings_and_unit_questions_are_no_unit_count(text: str) -> None:
+    assert slots.unit_count(fold(text)) is None
+
+
+def test_measures_without_a_lead_unit(corpus_store: LadybugStore) -> None:
+    # samples/songyang_2026_shishifangan.txt by hand: (3) and 15 name units 按照职责分工分别负责 (responsible,
+    # no lead); 六(一) and 六(三) have no clause; every other measure names a 牵头单位.
+    answer = ask(corpus_store, "松阳县方案中没有牵头单位的措施有哪些")
+    assert answer["intent"] == "measures_by_unit_count"
+    assert [row["path"] for row in answer["rows"]] == ["二/(二)/4/(3)", "五/(八)/15", "六/(一)", "六/(三)"]
+    assert answer["message"] == "没有牵头单位的措施共 4 项。"
+
+
+def test_measures_with_more_than_one_lead_unit(corpus_store: LadybugStore) -> None:
+    # samples/suichang: 8, 9 and 21 are co-led by 县政府办 and 县司法局, so each names two lead units.
+    answer = ask(corpus_store, "遂昌县计划中牵头单位超过1个的措施有哪几项")
+    paths = {row["path"] for row in answer["rows"]}
+    assert {"三/8", "三/9", "六/21"} <= paths and "六/19" not in paths  # 19: 县政府办 alone
+    assert all(row["units"] >= 2 for row in answer["rows"])
