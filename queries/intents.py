@@ -393,7 +393,10 @@ def document_questions(q: Question, g: Gazetteer) -> Plan | None:
                 f"{document.title} 引用了 {len({r['instrument'] for r in rows})} 部{'、'.join(kinds) or '法规文件'}。"
             ),
         )
+    if slots.deadline_kind(q.rest):
+        return None  # 松阳县方案中没有期限的措施: measures_by_deadline_kind, within the document
     section = slots.section(q.rest)
+    period = slots.period(q.rest)
     if section or q.has("措施|任务|事项|哪些"):
         return Plan(
             "section_measures",
@@ -401,6 +404,7 @@ def document_questions(q: Question, g: Gazetteer) -> Plan | None:
             {"source": document.source, "section": section},
             "section_measures",
             lambda rows: f"{document.title}{f' 第{section}部分' if section else ''} 有 {len(rows)} 项措施。",
+            period=period,  # 松阳县方案中2027年底前完成的措施
         )
     return None
 
@@ -490,6 +494,24 @@ def unit_measures(q: Question, g: Gazetteer) -> Plan | None:
     )
 
 
+def measures_by_deadline_kind(q: Question, g: Gazetteer) -> Plan | None:
+    """有期限的措施 / 每年定期的期限 / 没有期限的措施 (a dated period is measures_due's)."""
+    if q.linked("unit") or q.linked("instrument") or slots.period(q.rest):
+        return None
+    kind = slots.deadline_kind(q.rest)
+    if not kind:
+        return None
+    said = {"any": "有期限", "recurring": "期限按周期重复 (每年、每季度…)", "none": "没有期限"}[kind]
+    return Plan(
+        "measures_by_deadline_kind",
+        "measures_by_deadline_kind",
+        {"kind": kind},
+        "section_measures" if kind == "none" else "measures_due",  # no deadline phrase: show the heading
+        lambda rows: f"{said}的措施共 {len(rows)} 项。",
+        sources=_sources(q),
+    )
+
+
 def measures_due(q: Question, g: Gazetteer) -> Plan | None:
     period = slots.period(q.rest)
     if period is None:
@@ -541,6 +563,7 @@ RULES: tuple[Rule, ...] = (
     instrument_measures,
     workload,
     unit_measures,
+    measures_by_deadline_kind,
     measures_due,
     unknown_name,
 )

@@ -101,6 +101,25 @@ def unit_count(text: str) -> UnitCount | None:
     return None
 
 
+_DEADLINE_WORD = r"(?:期限|时限|截止|完成时间|时间要求|时间节点)"
+_NO_DEADLINE = re.compile(rf"(?:没有|无|未明确|未写|缺少|不设)(?:明确的?|具体的?)?(?:完成)?{_DEADLINE_WORD}")
+_EVERY = r"(?:每年|每季度|每月|每半年|定期|周期性?|循环|按年)"
+_RECURRING = re.compile(rf"{_EVERY}[^,。]*{_DEADLINE_WORD}|{_DEADLINE_WORD}[^,。]*{_EVERY}")  # folded: ， is ,
+_ANY_DEADLINE = re.compile(rf"有(?:明确的?|具体的?)?(?:完成)?{_DEADLINE_WORD}|{_DEADLINE_WORD}的措施")
+
+
+def deadline_kind(text: str) -> str:
+    """没有期限 → "none"; 每年…期限 / 定期完成的期限 → "recurring"; 有期限 → "any"; "" when the question
+    asks none of these (a dated period is slots.period's)."""
+    if _NO_DEADLINE.search(text):
+        return "none"
+    if _RECURRING.search(text):
+        return "recurring"
+    if _ANY_DEADLINE.search(text):
+        return "any"
+    return ""
+
+
 def measure_numbers(text: str) -> tuple[str, ...]:
     """The forms a measure number the question names may be stored in: 第22项 → ("22",); 第(57)项 →
     ("(57)", "57") (a document numbering 57. is asked about as 第(57)项); 第(四)项 → ("(四)",); () for none."""

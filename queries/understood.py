@@ -97,6 +97,8 @@ def _filters(plan: Plan) -> list[str]:
     if "min_units" in params:
         least, most = params["min_units"], params["max_units"]
         filters.append(f"单位数 {least}–{most}" if most < 1_000_000 else f"单位数 ≥ {least}")
+    if params.get("kind") in ("any", "recurring", "none"):
+        filters.append({"any": "有期限", "recurring": "周期性期限", "none": "没有期限"}[params["kind"]])
     if params.get("by") == "citations":
         filters.append("按引用次数")
     return filters

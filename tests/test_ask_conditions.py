@@ -97,3 +97,25 @@ def test_measures_with_more_than_one_lead_unit(corpus_store: LadybugStore) -> No
     paths = {row["path"] for row in answer["rows"]}
     assert {"三/8", "三/9", "六/21"} <= paths and "六/19" not in paths  # 19: 县政府办 alone
     assert all(row["units"] >= 2 for row in answer["rows"])
+
+
+# samples/songyang_2026_shishifangan.txt by hand: 5 (2026年12月底前), 6 (2027年6月底前), 12 (2027年底前) and
+# 六(二) (每年第一季度) have deadlines; its other 17 measures none (13's 每年 is a training target).
+SONGYANG_DATED = ["三/(三)/5", "三/(三)/6", "四/(六)/12", "六/(二)"]
+
+
+def test_measures_with_any_deadline_recurring_ones_or_none(corpus_store: LadybugStore) -> None:
+    dated = ask(corpus_store, "松阳县方案中有期限的措施")
+    assert dated["intent"] == "measures_by_deadline_kind"
+    assert {row["path"] for row in dated["rows"]} == set(SONGYANG_DATED)
+    recurring = ask(corpus_store, "松阳县方案中每年定期完成的期限有哪些")
+    assert [(row["path"], row["deadline_text"]) for row in recurring["rows"]] == [("六/(二)", "每年第一季度")]
+    undated = ask(corpus_store, "松阳县方案中没有明确完成时限的措施有哪几项")
+    every = ask(corpus_store, "松阳县方案有哪些措施")
+    assert {row["path"] for row in undated["rows"]} == {row["path"] for row in every["rows"]} - set(SONGYANG_DATED)
+    assert undated["message"] == "没有期限的措施共 17 项。"
+
+
+def test_a_period_within_a_document_is_kept(corpus_store: LadybugStore) -> None:
+    answer = ask(corpus_store, "松阳县方案中2027年底前完成的措施")
+    assert [row["path"] for row in answer["rows"]] == ["三/(三)/6", "四/(六)/12"]
