@@ -9,7 +9,6 @@ import click
 
 from policykg.cli.main import cli
 from policykg.core.vocabulary import ROLE_WORD
-from policykg.ingest.pipeline import extract_file
 from policykg.ingest.records import Extraction
 
 
@@ -29,6 +28,8 @@ def extract_command(files: tuple[Path, ...], fmt: str) -> None:
     Reads .txt (UTF-8, UTF-8 with BOM, GB18030), .html portal pages, .docx and .pdf with a text layer.
     Nothing is written to the store.
     """
+    from policykg.ingest.pipeline import extract_file  # the extractor's patterns load only for extract
+
     extractions = [extract_file(path) for path in files]
     if fmt == "json":
         payload = [x.to_contract() for x in extractions]

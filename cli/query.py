@@ -135,6 +135,8 @@ def ask_command(question: str, store_spec: str | None, fmt: str, show_cypher: bo
     if fmt == "json":
         click.echo(_json(answer))
         return
+    if answer["understood_line"]:
+        click.echo(answer["understood_line"])
     click.echo(answer["message"])
     if answer["candidates"]:
         click.echo("候选: " + "、".join(answer["candidates"]))

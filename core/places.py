@@ -8,13 +8,11 @@ from the same file only when a document names one, since it is ten times the siz
 
 from __future__ import annotations
 
-import contextlib
-import io
+import importlib.util
 import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 _ADMIN_ENDINGS = ("省", "自治区", "市", "州", "盟", "地区", "县", "区", "旗")
 _MAX_NAME = 12
@@ -32,37 +30,39 @@ class Place:
         return 4 if self.town else 3 if self.county else 2 if self.city else 1
 
 
-def _jionlp() -> object:
-    with contextlib.redirect_stdout(io.StringIO()):  # jionlp prints a banner on import
-        import jionlp
-    return jionlp
+def _location_file() -> str:
+    """jionlp's location table, found without importing jionlp (its import and loader take ~2 s)."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jionlp is not installed")
+    return os.path.join(os.path.dirname(spec.origin), "dictionary", "china_location.txt")
+
+
+# A province (no tab), city (one) or county (two tabs) line: name, administrative code, alias(es);
+# a city's aliases are separated by '/'. Township and village lines (three, four tabs) do not match.
+_LEVEL_LINE = re.compile(r"^(\t{0,2})([^\t\r\n]+)\t([^\t\r\n]+)\t([^\t\r\n]+)\r?$", re.M)
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[Place, ...]]:
-    jionlp: Any = _jionlp()
-
+    """Place name (full name or alias) → the places of that name, province to county."""
+    with open(_location_file(), encoding="utf-8") as handle:
+        source = handle.read()
     table: dict[str, list[Place]] = {}
-
-    def add(names: list[str], place: Place) -> None:
-        for name in names:
-            if len(name) >= 2 and name.endswith(_ADMIN_ENDINGS):
-                table.setdefault(name, []).append(place)
-
-    def aliases(node: dict[str, object]) -> list[str]:
-        alias = node.get("_alias", [])
-        return [str(node["_full_name"]), *([alias] if isinstance(alias, str) else list(alias))]  # type: ignore[call-overload]
-
-    for province, pnode in jionlp.china_location_loader().items():
-        add(aliases(pnode), Place(province))
-        for city, cnode in pnode.items():
-            if city.startswith("_"):
-                continue
-            add(aliases(cnode), Place(province, city))
-            for county, knode in cnode.items():
-                if county.startswith("_"):
-                    continue
-                add(aliases(knode), Place(province, city, county))
+    province = city = ""
+    for m in _LEVEL_LINE.finditer(source):
+        depth, name, alias = len(m.group(1)), m.group(2), m.group(4)
+        if depth == 0:
+            province, city = name, ""
+            place = Place(province)
+        elif depth == 1:
+            city = name
+            place = Place(province, city)
+        else:
+            place = Place(province, city, name)
+        for written in (name, *alias.split("/")):
+            if len(written) >= 2 and written.endswith(_ADMIN_ENDINGS):
+                table.setdefault(written, []).append(place)
     return {name: tuple(places) for name, places in table.items()}
 
 
@@ -124,10 +124,8 @@ _LOCATION_LINE = re.compile(r"^(\t{0,3})(?!\t)([^\t\r\n]+)", re.M)
 @lru_cache(maxsize=1)
 def _towns() -> tuple[dict[tuple[str, str, str], frozenset[str]], dict[str, tuple[Place, ...]]]:
     """(county → its township names, township name → the places of that name)."""
-    jionlp: Any = _jionlp()
-    path = os.path.join(os.path.dirname(jionlp.__file__), "dictionary", "china_location.txt")
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(_location_file(), encoding="utf-8") as handle:
             source = handle.read()
     except OSError:
         return {}, {}

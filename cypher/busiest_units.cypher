@@ -6,10 +6,11 @@
 //   asked for.
 // param roles: list = ["lead", "participate", "responsible"] -- roles to count
 // param collective: bool = false -- include collective groups
+// param jurisdictions: list = [] -- only units of these jurisdictions (as stored: 湘潭市雨湖区); [] for all
 // param limit: int = 20 -- rows to return
 // example: {"roles": ["lead"], "limit": 10}
 MATCH (u:Unit)
-WHERE $collective OR NOT u.collective
+WHERE ($collective OR NOT u.collective) AND (size($jurisdictions) = 0 OR u.jurisdiction IN $jurisdictions)
 OPTIONAL MATCH (u)-[l:LEADS]->(:Measure)
 WITH u, count(l) AS lead
 OPTIONAL MATCH (u)-[p:PARTICIPATES_IN]->(:Measure)

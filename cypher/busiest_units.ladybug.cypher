@@ -4,7 +4,7 @@
 // tables): 0.47 s -> 0.13 s at a million measures. Every top unit holds a measure in the roles, so the rows
 // are the same.
 MATCH (u:Unit)
-WHERE $collective OR NOT u.collective
+WHERE ($collective OR NOT u.collective) AND (size($jurisdictions) = 0 OR u.jurisdiction IN $jurisdictions)
 WITH u, COUNT { MATCH (u)-[:LEADS]->(:Measure) } AS lead,
      COUNT { MATCH (u)-[:PARTICIPATES_IN]->(:Measure) } AS participate,
      COUNT { MATCH (u)-[:RESPONSIBLE_FOR]->(:Measure) } AS responsible

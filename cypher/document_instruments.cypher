@@ -5,10 +5,11 @@
 //   outside every measure, and measure_start where that text starts (0 for the document's).
 // param source: string -- the document's file name
 // param kind: string = "" -- only instruments of this kind; "" for all
+// param kinds: list = [] -- only instruments of one of these kinds (法律法规 → 法律, 行政法规, 地方性法规); [] for all
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
 // example: {"source": "suichang_2026_gongzuojihua.txt"}
 MATCH (d:Document {source: $source})-[:HAS*0..2]->(x)-[c:CITES]->(i:Instrument)
-WHERE $kind = '' OR i.kind = $kind
+WHERE ($kind = '' OR i.kind = $kind) AND (size($kinds) = 0 OR i.kind IN $kinds)
 RETURN i.title AS instrument, i.kind AS kind, c.mention AS mention, c.span_start AS span_start,
        c.span_end AS span_end, d.source AS source,
        coalesce(x.path, '') AS path, coalesce(x.number, '') AS number, coalesce(x.heading, '') AS heading,

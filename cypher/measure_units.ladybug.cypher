@@ -2,7 +2,10 @@
 MATCH (u:Unit)-[r:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)
 WHERE ($measure_id = '' OR m.id = $measure_id)
   AND ($number = '' OR m.number = $number)
+  AND (size($numbers) = 0 OR m.number IN $numbers)
   AND ($source = '' OR m.source = $source)
+  AND ($section = '' OR m.path = $section OR m.path STARTS WITH ($section + '/'))
+  AND ($heading = '' OR m.heading CONTAINS $heading)
 WITH u, r, m,
      CASE label(r) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate' ELSE 'responsible' END AS role
 WHERE role IN $roles

@@ -1,13 +1,22 @@
 // title: Most-cited instruments
 // description: Instruments ranked by the number of documents citing them (in a measure or elsewhere in
-//   the text), then by citations; `measures` counts the citing measures.
+//   the text), then by citations — or, with by = "citations", by citations first; `measures` counts the
+//   citing measures.
 // param kind: string = "" -- only instruments of this kind (法律, 行政法规, 地方性法规, 规章, 规范性文件, 党内法规, 规划); "" for all
+// param kinds: list = [] -- only instruments of one of these kinds (法律法规 → 法律, 行政法规, 地方性法规); [] for all
+// param jurisdictions: list = [] -- only citations in documents of these jurisdictions; [] for all
+// param by: string = "documents" -- rank by "documents" (citing documents first) or "citations" (citations first)
 // param limit: int = 20 -- rows to return
 // example: {"limit": 10}
+OPTIONAL MATCH (d:Document)
+WHERE d.jurisdiction IN $jurisdictions
+WITH collect(d.id) AS scoped
 MATCH (x)-[:CITES]->(i:Instrument)
-WHERE $kind = '' OR i.kind = $kind
-WITH i, coalesce(x.document_id, x.id) AS document, x.document_id AS measure_document
-RETURN i.title AS instrument, i.kind AS kind, count(DISTINCT document) AS documents, count(*) AS citations,
-       count(measure_document) AS measures
-ORDER BY documents DESC, citations DESC, instrument
+WHERE ($kind = '' OR i.kind = $kind) AND (size($kinds) = 0 OR i.kind IN $kinds)
+WITH i, coalesce(x.document_id, x.id) AS document, x.document_id AS measure_document, scoped
+WHERE size($jurisdictions) = 0 OR document IN scoped
+WITH i, count(DISTINCT document) AS documents, count(*) AS citations, count(measure_document) AS measures
+RETURN i.title AS instrument, i.kind AS kind, documents, citations, measures
+ORDER BY CASE WHEN $by = 'citations' THEN citations ELSE documents END DESC,
+         CASE WHEN $by = 'citations' THEN documents ELSE citations END DESC, instrument
 LIMIT $limit

@@ -1,5 +1,4 @@
-"""Pure extraction stages: text in, typed records out. Nothing here touches the store."""
+"""Pure extraction stages: text in, typed records out. Nothing here touches the store.
 
-from policykg.ingest.pipeline import extract_file, extract_text
-
-__all__ = ["extract_file", "extract_text"]
+The entry points are policykg.ingest.pipeline.extract_file and extract_text; they are not re-exported here,
+so a command that only reads records (ask, stats) does not load the extractor's patterns."""

@@ -1,7 +1,11 @@
 """Chinese questions → a named query, answered with rows, the Cypher that ran and the source sentences.
 
     ask(store, "县司法局牵头哪些措施") -> {"question", "intent", "entities", "query", "cypher", "params",
-                                          "rows", "message", "candidates", "groups", "total_rows", "complete"}
+                                          "rows", "message", "candidates", "groups", "total_rows", "complete",
+                                          "understood", "understood_line"}
+
+`understood` says how the question was read (queries.understood) and `understood_line` says it in one
+line (理解为：宁远县司法局 · 牵头 · 全部文件), shown above the rows by the CLI and the explorer.
 
 The question is folded, its names are linked against the graph (queries.gazetteer), and the rest is
 read for roles, numbers and periods (queries.slots). Intent rules (queries.intents) pick a named query;
@@ -25,6 +29,7 @@ from policykg.queries.gazetteer import Gazetteer, fold, gazetteer_for
 from policykg.queries.intents import Plan, Problem, Question, plan_for
 from policykg.queries.paging import PAGE_ROWS, first_page, pageable, paged_message
 from policykg.queries.shaping import shape_rows
+from policykg.queries.understood import understanding, understood_line
 
 Answer = dict[str, Any]
 
@@ -50,6 +55,8 @@ def ask(
         "complete": True,
     }
     plan = plan_for(parsed, names)
+    answer["understood"] = understanding(parsed, plan)
+    answer["understood_line"] = understood_line(answer["understood"])
     if isinstance(plan, Problem):
         answer.update(intent=plan.intent, message=plan.message, candidates=plan.candidates)
         return answer

@@ -27,6 +27,7 @@ from policykg.queries.catalog import run_named
 
 EntityType = Literal["unit", "instrument", "document"]
 ENTITY_TYPES: tuple[EntityType, ...] = ("unit", "instrument", "document")
+PLACEHOLDER = "\ue000"  # stands for a linked name in a question's rest (private use: cannot occur in a question)
 MIN_KIND_SURFACE = 3  # a bare kind shorter than this (政府, 法院) occurs inside ordinary words
 LAW_PREFIX = "中华人民共和国"
 _DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "─": "-", "〈": "《", "〉": "》", "<": "《", ">": "》"})
@@ -61,6 +62,7 @@ class DocumentRef:
     title: str
     kind: str
     jurisdiction: str
+    period: str = ""  # 2021, 2021-2025
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class Link:
     units: tuple[UnitRef, ...] = ()
     instruments: tuple[InstrumentRef, ...] = ()
     documents: tuple[DocumentRef, ...] = ()
+    qualifier: str = ""  # the place written before a unit name (宁远县 of 宁远县司法局): queries.qualified
+    missing: bool = False  # a qualified unit name the graph does not hold
 
     @property
     def types(self) -> tuple[EntityType, ...]:
@@ -86,6 +90,10 @@ class Link:
             out["instruments"] = [{"title": i.title, "kind": i.kind} for i in self.instruments]
         if self.documents:
             out["documents"] = [{"source": d.source, "title": d.title} for d in self.documents]
+        if self.qualifier:
+            out["qualifier"] = self.qualifier
+        if self.missing:
+            out["missing"] = True
         return out
 
 
@@ -96,6 +104,7 @@ class Gazetteer:
     surfaces: dict[str, dict[EntityType, set[Any]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(set))
     )
+    jurisdictions: set[str] = field(default_factory=set)  # as stored on units and documents (湘潭市雨湖区)
     _automaton: Any = None
 
     def add(self, surface: str, entity_type: EntityType, ref: Any) -> None:
@@ -168,6 +177,7 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
         row["unit"]: UnitRef(row["jurisdiction"] or "", row["unit"], row["kind"] or "", bool(row["collective"]))
         for row in run_named(store, "unit_names")
     }
+    gazetteer.jurisdictions |= {unit.jurisdiction for unit in units.values() if unit.jurisdiction}
     for row in run_named(store, "unit_mentions"):
         if row["mention"] and row["unit"] in units:
             gazetteer.add(row["mention"], "unit", units[row["unit"]])
@@ -183,9 +193,13 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
         for surface in instrument_surfaces(row["instrument"], row["mention"]):
             gazetteer.add(surface, "instrument", instrument)
     for row in run_named(store, "documents"):
-        document = DocumentRef(row["source"], row["title"] or "", row["kind"] or "", row["jurisdiction"] or "")
+        document = DocumentRef(
+            row["source"], row["title"] or "", row["kind"] or "", row["jurisdiction"] or "", row["period"] or ""
+        )
         for surface in document_surfaces(document):
             gazetteer.add(surface, "document", document)
+        if document.jurisdiction:
+            gazetteer.jurisdictions.add(document.jurisdiction)
     return gazetteer
 
 
@@ -225,18 +239,43 @@ def instrument_surfaces(title: str, mention: str) -> set[str]:
 
 
 def document_surfaces(document: DocumentRef) -> set[str]:
-    """Title; title without its trailing (2021-2025年), leading 关于 or year; jurisdiction + kind
-    (宁远县实施方案, 鲅鱼圈区工作要点); the file name and its stem."""
+    """Title; title without its trailing (2021-2025年), leading 关于 or year; the file name and its stem;
+    and the short names users give a document — place, year and kind in the forms written
+    (宁远县实施方案, 宁远县方案, 凤凰县的报告, 2021年要点, 2020年度凤凰县报告)."""
     title = fold(document.title)
     forms = {document.source, document.source.rsplit(".", 1)[0]}
     if title:
         short = _TRAILING_BRACKET.sub("", title)
         forms |= {title, short, short.removeprefix("关于"), _LEADING_YEAR.sub("", short)}
-    if document.jurisdiction and document.kind:
-        for place in _place_prefixes(document.jurisdiction) - set("县区市州旗盟省"):
-            forms.add(place + document.kind)
-            forms.add(place + "法治政府建设" + document.kind)
+    forms |= short_names(document)
     return {form for form in forms if len(form) >= 4}
+
+
+def short_names(document: DocumentRef) -> set[str]:
+    """Place (or year, or both) + kind word: 宁远县方案, 宁远县的实施方案, 2021年要点, 2021年鲅鱼圈区要点."""
+    if not document.kind:
+        return set()
+    words = {document.kind, document.kind[-2:], "法治政府建设" + document.kind}
+    places = _place_prefixes(document.jurisdiction) - set("县区市州旗盟省") if document.jurisdiction else set()
+    years = _years(document.period)
+    names = set()
+    for word in words:
+        for place in places:
+            names |= {place + word, place + "的" + word}
+            names |= {year + place + word for year in years} | {place + year + word for year in years}
+        names |= {year + word for year in years}
+    return names
+
+
+def _years(period: str) -> set[str]:
+    """How a question dates a document of this period: 2021年, 2021年度, 2021-2025年."""
+    first = re.match(r"\d{4}", period)
+    if not first:
+        return set()
+    years = {first.group() + "年", first.group() + "年度"}
+    if "-" in period:
+        years.add(period + "年")
+    return years
 
 
 def _by_kind(units: Iterable[UnitRef]) -> dict[str, list[UnitRef]]:

@@ -15,9 +15,10 @@ from typing import Any
 from policykg.core.vocabulary import ROLE_VERB_WORD
 from policykg.graph.store import Row
 from policykg.queries import slots
-from policykg.queries.gazetteer import EntityType, Gazetteer, Link, fold
+from policykg.queries.gazetteer import PLACEHOLDER, EntityType, Gazetteer, Link, fold
+from policykg.queries.qualified import qualified_links
+from policykg.queries.scope import Scope, jurisdiction_scope
 
-PLACEHOLDER = "\ue000"  # private use: cannot occur in a question
 ROLE_ZH: dict[str, str] = {role: word for role, word in ROLE_VERB_WORD.items()}
 _ASK_WORDS = re.compile(r"^(?:请问|请|帮我|麻烦)?(?:查询|查一下|查查|查|列出|显示|告诉我|看看|我想知道)?")
 _ROLE_OR_TASK = re.compile(r"牵头|主办|参与|参加|配合|协办|协助|负责|承担|责任单位|措施|任务|工作")
@@ -41,7 +42,7 @@ class Question:
 
     @classmethod
     def parse(cls, text: str, gazetteer: Gazetteer) -> Question:
-        links = tuple(gazetteer.link(text))
+        links = tuple(qualified_links(text, gazetteer.link(text)))
         rest, last = [], 0
         for link in links:
             rest.append(text[last : link.start] + PLACEHOLDER)
@@ -103,6 +104,15 @@ def plan_for(question: Question, gazetteer: Gazetteer) -> Plan | Problem:
 # --- rules, in the order they are tried -------------------------------------------------------------
 
 
+def missing_unit(q: Question, g: Gazetteer) -> Problem | None:
+    """A unit named with its place (宁远县司法局) that the graph does not hold: say so, never answer with the
+    same kind of unit of another place."""
+    for link in q.links:
+        if link.missing:
+            return _unknown(g, link.text, "unit", "图中没有单位")
+    return None
+
+
 def ambiguous_name(q: Question, g: Gazetteer) -> Problem | None:
     """A name that fits several instruments or documents: ask which one rather than guess."""
     for link in q.links:
@@ -151,16 +161,53 @@ def unit_path(q: Question, g: Gazetteer) -> Plan | Problem | None:
     )
 
 
+def unit_partners(q: Question, g: Gazetteer) -> Plan | None:
+    """县政府办和哪些单位一起牵头: the units that hold measures with one unit, in the roles asked."""
+    units = q.linked("unit")
+    if len(units) != 1 or not q.has("(和|与|跟|同)(哪些|哪个|什么|哪几个)(单位|部门)"):
+        return None
+    if not q.has("一起|共同|联合|合作|同时|一同"):
+        return None
+    link = units[0]
+    roles = q.roles or slots.ALL_ROLES
+    words = "、".join(ROLE_ZH[r] for r in roles)
+    return Plan(
+        "unit_partners",
+        "unit_partners_in_roles",
+        {"units": [u.name for u in link.units], "roles": list(roles)},
+        "unit_partners",
+        lambda rows: _partners_summary(link.text, words, rows),
+        subject=link.text,
+    )
+
+
+def _partners_summary(name: str, words: str, rows: list[Row]) -> str:
+    if not rows:
+        return f"{name} 没有与其他单位一起{words}的措施。"
+    top = max(rows, key=lambda row: row["measures"])
+    return f"与{name}一起{words}措施最多的是 {top['partner']} ({top['measures']} 项),共 {len(rows)} 组单位。"
+
+
 def shared(q: Question, g: Gazetteer) -> Plan | None:
+    """Measures two units share; each side's own role when the question gives one (A牵头且B参加)."""
     units = q.linked("unit")
     if len(units) < 2:
         return None
     a, b = units[0], units[1]
-    roles = q.roles or slots.ALL_ROLES
+    roles_a, roles_b = _roles_after(q, a), _roles_after(q, b)
+    if roles_a and roles_b and roles_a != roles_b:
+        roles, second = roles_a, roles_b
+    else:
+        roles, second = q.roles or slots.ALL_ROLES, ()
     return Plan(
         "shared_measures",
         "shared_measures",
-        {"units_a": [u.name for u in a.units], "units_b": [u.name for u in b.units], "roles": list(roles)},
+        {
+            "units_a": [u.name for u in a.units],
+            "units_b": [u.name for u in b.units],
+            "roles": list(roles),
+            "roles_b": list(second),
+        },
         "shared_measures",
         lambda rows: f"{a.text} 与 {b.text} 共同承担 {len({r['measure_id'] for r in rows})} 项措施。",
         sources=_sources(q),
@@ -170,17 +217,26 @@ def shared(q: Question, g: Gazetteer) -> Plan | None:
     )
 
 
-def co_leading(q: Question, g: Gazetteer) -> Plan | None:
+def _roles_after(q: Question, link: Link) -> tuple[str, ...]:
+    """The roles written right after a name, up to the next name: 牵头 in 县司法局牵头且县政府办参加."""
+    following = [other.start for other in q.links if other.start >= link.end]
+    return slots.roles(q.text[link.end : min(following, default=len(q.text))])
+
+
+def co_leading(q: Question, g: Gazetteer) -> Plan | Problem | None:
     if q.linked("unit") or not q.has("(共同|一起|联合|同时|合作)(牵头|负责|参与|参加|承担)"):
         return None
     limit = slots.top_n(q.rest) or 20
+    scope = jurisdiction_scope(q.rest, g)
+    if scope and not scope.jurisdictions:
+        return _unknown_place(g, scope)
     if q.roles == ("lead",):
         return Plan(
             "co_leading_units",
             "co_leading_units",
-            {"limit": limit},
+            {"limit": limit, "jurisdictions": _within(scope)},
             "plain",
-            lambda rows: "共同牵头措施最多的单位组合: " + _first_pair(rows),
+            lambda rows: _in(scope) + "共同牵头措施最多的单位组合: " + _first_pair(rows),
         )
     return Plan(
         "co_assigned_units",
@@ -192,71 +248,116 @@ def co_leading(q: Question, g: Gazetteer) -> Plan | None:
     )
 
 
-def busiest(q: Question, g: Gazetteer) -> Plan | None:
+def measures_by_unit_count(q: Question, g: Gazetteer) -> Plan | None:
+    """没有牵头单位的措施, 牵头单位超过3个的措施 (and how many there are): measures by their number of units."""
+    if q.linked("unit") or not q.has("措施|任务|事项|哪些|哪几|多少|几项"):
+        return None
+    bound = slots.unit_count(q.rest)
+    if bound is None:
+        return None
+    return Plan(
+        "measures_by_unit_count",
+        "measures_by_unit_count",
+        {"roles": list(bound.roles), "min_units": bound.least, "max_units": bound.most},
+        "section_measures",
+        lambda rows: f"{bound.text}的措施共 {len(rows)} 项。",
+        sources=_sources(q),
+    )
+
+
+def busiest(q: Question, g: Gazetteer) -> Plan | Problem | None:
     if q.linked("unit") or not q.has("单位|部门|机关"):
         return None
     if not q.has(r"最多|最重|最忙|排名|排行|前\d+|前[一二三四五六七八九十]+|多少|数量"):
         return None
+    scope = jurisdiction_scope(q.rest, g)
+    if scope and not scope.jurisdictions:
+        return _unknown_place(g, scope)
     roles = q.roles or slots.ALL_ROLES
     words = "、".join(ROLE_ZH[r] for r in roles)
     return Plan(
         "busiest_units",
         "busiest_units",
-        {"roles": list(roles), "limit": slots.top_n(q.rest) or 20},
+        {"roles": list(roles), "limit": slots.top_n(q.rest) or 20, "jurisdictions": _within(scope)},
         "plain",
         lambda rows: (
-            f"{words}措施最多的是 {rows[0]['unit']} ({rows[0]['measures']} 项)。" if rows else "没有找到措施。"
+            f"{_in(scope)}{words}措施最多的是 {rows[0]['unit']} ({rows[0]['measures']} 项)。"
+            if rows
+            else "没有找到措施。"
         ),
     )
 
 
-def top_instruments(q: Question, g: Gazetteer) -> Plan | None:
+def top_instruments(q: Question, g: Gazetteer) -> Plan | Problem | None:
     if q.linked("instrument") or not q.has("引用|援引|提到|依据"):
         return None
     if not q.has(r"最多|最频繁|最常|排名|排行|前\d+|前[一二三四五六七八九十]+|次数"):
         return None
-    kind = slots.instrument_kind(q.rest)
+    scope = jurisdiction_scope(q.rest, g)
+    if scope and not scope.jurisdictions:
+        return _unknown_place(g, scope)
+    kinds = slots.instrument_kinds(q.rest)
+    by = "citations" if q.has("次数|次|处") else "documents"
+    ranked = "按引用次数" if by == "citations" else "按引用文件数"
+
+    def summary(rows: list[Row]) -> str:
+        if not rows:
+            return "没有找到引用。"
+        top = rows[0]
+        return (
+            f"{_in(scope)}{ranked}排序,被引用最多的是《{top['instrument']}》"
+            f"({top['documents']} 份文件,{top['citations']} 处)。"
+        )
+
     return Plan(
         "top_instruments",
         "top_instruments",
-        {"kind": kind, "limit": slots.top_n(q.rest) or 20},
+        {"kinds": list(kinds), "by": by, "limit": slots.top_n(q.rest) or 20, "jurisdictions": _within(scope)},
         "plain",
-        lambda rows: (
-            f"被引用最多的是《{rows[0]['instrument']}》({rows[0]['documents']} 份文件,{rows[0]['citations']} 处)。"
-            if rows
-            else "没有找到引用。"
-        ),
+        summary,
     )
 
 
 def measure_units(q: Question, g: Gazetteer) -> Plan | None:
-    number = slots.measure_number(q.rest)
-    if not number:
+    """Units of a measure named by its number (第22项, 第(57)项, 第二部分第(四)项) or by quoted words of
+    its heading ("规范行政执法"那条措施); a number several documents use answers for each, grouped."""
+    numbers = slots.measure_numbers(q.rest)
+    heading = slots.quoted_heading(q.rest) if not numbers else ""
+    if not numbers and not heading:
         return None
     roles = q.roles or slots.ALL_ROLES
     documents = q.linked("document")
     source = documents[0].documents[0].source if documents else ""
+    section = slots.section(q.rest) if numbers else ""
+    named = f"第{numbers[0]}项" if numbers else f"「{heading}」"
+    if section:
+        named = f"第{section}部分{named}"
+        if numbers[0].startswith("(") and not numbers[0][1:-1].isdigit():
+            # 第二部分第(四)项: the second-level item (四) of 二 — a measure so numbered, or those under it
+            section, numbers = f"{section}/{numbers[0]}", ()
     return Plan(
         "measure_units",
         "measure_units",
-        {"number": number, "source": source, "roles": list(roles)},
+        {"numbers": list(numbers), "section": section, "heading": heading, "source": source, "roles": list(roles)},
         "measure_units",
-        lambda rows: _measure_units_summary(number, roles, rows),
+        lambda rows: _measure_units_summary(named, roles, rows),
     )
 
 
-def _measure_units_summary(number: str, roles: tuple[str, ...], rows: list[Row], shown: int = 5) -> str:
+def _measure_units_summary(named: str, roles: tuple[str, ...], rows: list[Row], shown: int = 5) -> str:
     if not rows:
-        return f"没有找到第{number}项措施的{'、'.join(ROLE_ZH[r] for r in roles)}单位。"
+        return f"没有找到{named}措施的{'、'.join(ROLE_ZH[r] for r in roles)}单位。"
     by_place: dict[tuple[str, str], list[str]] = {}
     for row in rows:
-        by_place.setdefault((row["source"], row["role"]), []).append(row["unit"])
+        units = by_place.setdefault((row["source"], row["role"]), [])
+        if row["unit"] not in units:  # a unit mentioned twice in one measure, or in several measures of a section
+            units.append(row["unit"])
     parts = [
         f"{source} {ROLE_ZH[role]}: " + "、".join(units) for (source, role), units in list(by_place.items())[:shown]
     ]
     documents = len({source for source, _ in by_place})
-    more = f"; … 共 {documents} 份文件有第{number}项,可在问题中写出文件名" if len(by_place) > shown else ""
-    return f"第{number}项措施: " + "; ".join(parts) + more + "。"
+    more = f"; … 共 {documents} 份文件有{named},可在问题中写出文件名" if len(by_place) > shown else ""
+    return f"{named}措施: " + "; ".join(parts) + more + "。"
 
 
 def similar(q: Question, g: Gazetteer) -> Plan | None:
@@ -282,15 +383,20 @@ def document_questions(q: Question, g: Gazetteer) -> Plan | None:
     document = documents[0].documents[0]
     instruments = [link for link in q.linked("instrument") if link is not documents[0]]
     if not instruments and q.has("引用|援引|依据|提到|法规|法律|条例|规章|规定|文件"):
-        kind = slots.instrument_kind(q.rest)
+        kinds = slots.instrument_kinds(q.rest)
         return Plan(
             "document_instruments",
             "document_instruments",
-            {"source": document.source, "kind": kind},
+            {"source": document.source, "kinds": list(kinds)},
             "document_instruments",
-            lambda rows: f"{document.title} 引用了 {len({r['instrument'] for r in rows})} 部{kind or '法规文件'}。",
+            lambda rows: (
+                f"{document.title} 引用了 {len({r['instrument'] for r in rows})} 部{'、'.join(kinds) or '法规文件'}。"
+            ),
         )
+    if slots.deadline_kind(q.rest):
+        return None  # 松阳县方案中没有期限的措施: measures_by_deadline_kind, within the document
     section = slots.section(q.rest)
+    period = slots.period(q.rest)
     if section or q.has("措施|任务|事项|哪些"):
         return Plan(
             "section_measures",
@@ -298,6 +404,7 @@ def document_questions(q: Question, g: Gazetteer) -> Plan | None:
             {"source": document.source, "section": section},
             "section_measures",
             lambda rows: f"{document.title}{f' 第{section}部分' if section else ''} 有 {len(rows)} 项措施。",
+            period=period,  # 松阳县方案中2027年底前完成的措施
         )
     return None
 
@@ -387,6 +494,24 @@ def unit_measures(q: Question, g: Gazetteer) -> Plan | None:
     )
 
 
+def measures_by_deadline_kind(q: Question, g: Gazetteer) -> Plan | None:
+    """有期限的措施 / 每年定期的期限 / 没有期限的措施 (a dated period is measures_due's)."""
+    if q.linked("unit") or q.linked("instrument") or slots.period(q.rest):
+        return None
+    kind = slots.deadline_kind(q.rest)
+    if not kind:
+        return None
+    said = {"any": "有期限", "recurring": "期限按周期重复 (每年、每季度…)", "none": "没有期限"}[kind]
+    return Plan(
+        "measures_by_deadline_kind",
+        "measures_by_deadline_kind",
+        {"kind": kind},
+        "section_measures" if kind == "none" else "measures_due",  # no deadline phrase: show the heading
+        lambda rows: f"{said}的措施共 {len(rows)} 项。",
+        sources=_sources(q),
+    )
+
+
 def measures_due(q: Question, g: Gazetteer) -> Plan | None:
     period = slots.period(q.rest)
     if period is None:
@@ -421,12 +546,15 @@ def unknown_name(q: Question, g: Gazetteer) -> Problem | None:
 
 
 RULES: tuple[Rule, ...] = (
+    missing_unit,
     ambiguous_name,
     unknown_title,
     unit_path,
+    unit_partners,
     shared,
     measure_units,
     co_leading,
+    measures_by_unit_count,
     busiest,
     top_instruments,
     similar,
@@ -435,6 +563,7 @@ RULES: tuple[Rule, ...] = (
     instrument_measures,
     workload,
     unit_measures,
+    measures_by_deadline_kind,
     measures_due,
     unknown_name,
 )
@@ -448,6 +577,19 @@ def _unknown(g: Gazetteer, text: str, entity_type: EntityType, what: str) -> Pro
     candidates = g.candidates(name, entity_type)
     hint = " 相近的有: " + "、".join(candidates) if candidates else ""
     return Problem(f"unknown_{entity_type}", f"{what}「{name}」。{hint}".strip(), candidates)
+
+
+def _unknown_place(g: Gazetteer, scope: Scope) -> Problem:
+    held = sorted(g.jurisdictions)
+    return Problem("unknown_jurisdiction", f"图中没有「{scope.place}」的单位或文件。图中的辖区有:", held[:20])
+
+
+def _within(scope: Scope | None) -> list[str]:
+    return list(scope.jurisdictions) if scope else []
+
+
+def _in(scope: Scope | None) -> str:
+    return f"在{scope.place}," if scope else ""
 
 
 def _titles(links: list[Link]) -> list[str]:

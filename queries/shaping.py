@@ -117,7 +117,22 @@ def _section_measures(rows: list[Row]) -> list[Row]:
     return rows
 
 
+def _partners(rows: list[Row]) -> list[Row]:
+    """One row per unit and partner: the measures they share and where (document and path), most first."""
+    grouped: dict[tuple[str, str, str], Row] = {}
+    for row in sorted(rows, key=lambda r: (r["source"], path_key(r["path"]))):  # document order
+        key = (row["jurisdiction"], row["unit"], row["partner"])
+        into = grouped.setdefault(key, {"jurisdiction": key[0], "unit": key[1], "partner": key[2], "found_in": []})
+        into["found_in"].append(f"{row['source']} {row['path']}")
+    out = list(grouped.values())
+    for row in out:
+        row["measures"] = len(row["found_in"])
+    out.sort(key=lambda r: (r["jurisdiction"], r["unit"], -r["measures"], r["partner"]))
+    return out
+
+
 SHAPERS: dict[str, Callable[[list[Row]], list[Row]]] = {
+    "unit_partners": _partners,
     "unit_measures": _unit_measures,
     "measure_units": _measure_units,
     "shared_measures": _shared_measures,

@@ -61,6 +61,7 @@ def test_ask_answers_which_measures_the_county_justice_bureau_leads(app: AppTest
     assert len(answer) == 25
     assert set(answer["unit"]) == {"松阳县司法局", "遂昌县司法局"} and set(answer["role"]) == {"lead"}
     assert "sentence" in answer.columns and answer["sentence"].str.contains("司法局").all()
+    assert "理解为：县司法局→松阳县司法局、遂昌县司法局 · 牵头 · 全部文件" in [c.value for c in at.caption]
     assert [t.label for t in at.tabs] == ["Answer", "By jurisdiction", "Cypher", "Graph"]
     groups = open_tab(at, "ask-tab", "By jurisdiction").dataframe[0].value
     assert groups.to_dict("records") == [

@@ -69,6 +69,8 @@ def _show(answer: dict[str, Any]) -> None:
     rows = answer.get("rows") or []
     message = answer.get("message") or ""
     st.subheader(answer["question"])
+    if answer.get("understood_line"):
+        st.caption(answer["understood_line"])  # how the question was read: a misreading shows at once
     if rows:
         st.success(message or f"{len(rows)} rows")
     else:

@@ -1,0 +1,16 @@
+// title: Measures by the kind of deadline they have
+// description: Measures with any deadline phrase (kind "any": 有期限的措施), with only recurring or
+//   undated ones (kind "recurring": 每年第一季度, 每季度 — no fixed date), or with none (kind "none":
+//   没有期限的措施), with the first deadline phrase as written.
+// param kind: string = "any" -- "any", "recurring" or "none"
+// param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
+// example: {"kind": "recurring"}
+MATCH (m:Measure)
+WITH m, size(m.deadline_starts) AS phrases
+WHERE ($kind = 'any' AND phrases > 0) OR ($kind = 'recurring' AND phrases > 0 AND m.deadline = '')
+   OR ($kind = 'none' AND phrases = 0)
+RETURN m.deadline AS deadline, m.deadline_text AS deadline_text, m.source AS source, m.path AS path,
+       m.number AS number, m.heading AS heading, m.id AS measure_id, m.deadline_starts AS deadline_starts,
+       m.deadline_ends AS deadline_ends, m.span_start AS measure_start, m.text AS text
+ORDER BY source, path, measure_id
+LIMIT $limit
