@@ -15,6 +15,7 @@ import docx
 from openpyxl import Workbook
 
 from tests.corpus import SAMPLES, SONGYANG
+from tests.pdf_files import pdf_from_objects
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCUMENT_XML = "word/document.xml"
@@ -152,14 +153,5 @@ def pdf(path: Path, pages: int, lines_per_page: int = 0, inflating_to_mb: int = 
         objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(text), text))
     else:
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, obj in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, obj)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_from_objects(objects))
     return path

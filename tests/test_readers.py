@@ -27,6 +27,7 @@ from policykg.core.errors import InputError
 from policykg.ingest.docx_numbering import chinese_numeral, format_number
 from policykg.ingest.readers import normalise_line_breaks, read_document
 from tests.corpus import PROJECT_FILES
+from tests.pdf_files import pdf_from_objects
 
 CORPUS_FILES = PROJECT_FILES
 
@@ -507,16 +508,7 @@ def one_page_pdf(content: bytes, has_text: bool = True) -> bytes:
         b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_IDENTITY_TO_UNICODE), _IDENTITY_TO_UNICODE),
     ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_from_objects(objects, header=b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 
 
 PDF_LINES = ["宁远县法治政府建设实施方案", "一、总体要求", "(一)指导思想 ABC 2021-2025"]
