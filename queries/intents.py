@@ -22,16 +22,6 @@ from policykg.queries.scope import Scope, jurisdiction_scope
 ROLE_ZH: dict[str, str] = {role: word for role, word in ROLE_VERB_WORD.items()}
 _ASK_WORDS = re.compile(r"^(?:请问|请|帮我|麻烦)?(?:查询|查一下|查查|查|列出|显示|告诉我|看看|我想知道)?")
 _ROLE_OR_TASK = re.compile(r"牵头|主办|参与|参加|配合|协办|协助|负责|承担|责任单位|措施|任务|工作")
-EXAMPLES = (
-    "县司法局牵头哪些措施",
-    "哪些措施引用了《重大行政决策程序暂行条例》",
-    "重大行政决策程序暂行条例被哪些文件引用",
-    "哪些单位牵头的措施最多",
-    "县司法局和县政府办有哪些共同措施",
-    "哪些措施2022年底前完成",
-    "第22项措施由谁牵头",
-    "宁远县法治政府建设实施方案引用了哪些法规",
-)
 
 
 @dataclass(frozen=True)
@@ -93,12 +83,34 @@ class Problem:
 Rule = Callable[[Question, Gazetteer], "Plan | Problem | None"]
 
 
+@dataclass(frozen=True)
+class Intent:
+    """One kind of question: the rule that recognises it (and builds its plan) and questions that show it.
+    An intent is added here, in INTENTS, with its examples; tests check each example reaches its intent."""
+
+    rule: Rule
+    examples: tuple[str, ...] = ()
+    offered_first: int = 0  # > 0: its first example is among the first the Ask page offers, in this order
+
+    @property
+    def name(self) -> str:
+        return self.rule.__name__
+
+
 def plan_for(question: Question, gazetteer: Gazetteer) -> Plan | Problem:
-    for rule in RULES:
-        found = rule(question, gazetteer)
+    found = first_fit(question, gazetteer)
+    if found is not None:
+        return found[1]
+    return Problem("unknown", "没有理解这个问题。可以这样问: " + " · ".join(EXAMPLES[:8]))
+
+
+def first_fit(question: Question, gazetteer: Gazetteer) -> tuple[Intent, Plan | Problem] | None:
+    """The first intent whose rule fits the question, in INTENTS order, and what it gave."""
+    for intent in INTENTS:
+        found = intent.rule(question, gazetteer)
         if found is not None:
-            return found
-    return Problem("unknown", "没有理解这个问题。可以这样问: " + " · ".join(EXAMPLES))
+            return intent, found
+    return None
 
 
 # --- rules, in the order they are tried -------------------------------------------------------------
@@ -545,28 +557,38 @@ def unknown_name(q: Question, g: Gazetteer) -> Problem | None:
     return None
 
 
-RULES: tuple[Rule, ...] = (
-    missing_unit,
-    ambiguous_name,
-    unknown_title,
-    unit_path,
-    unit_partners,
-    shared,
-    measure_units,
-    co_leading,
-    measures_by_unit_count,
-    busiest,
-    top_instruments,
-    similar,
-    document_questions,
-    instrument_documents,
-    instrument_measures,
-    workload,
-    unit_measures,
-    measures_by_deadline_kind,
-    measures_due,
-    unknown_name,
+# Tried in this order; the first whose rule fits wins. Problems (names the graph lacks or that fit several
+# things) come first, so no answer is built on a wrong name.
+INTENTS: tuple[Intent, ...] = (
+    Intent(missing_unit, ("宁远县司法局牵头哪些措施",)),
+    Intent(ambiguous_name),
+    Intent(unknown_title, ("哪些措施引用了《行政复议法》",)),
+    Intent(unit_path, ("遂昌县司法局和遂昌县财政局有什么关系",)),
+    Intent(unit_partners, ("县政府办和哪些单位一起牵头",)),
+    Intent(shared, ("县司法局和县政府办有哪些共同措施", "县司法局牵头且县政府办参加的措施"), offered_first=3),
+    Intent(measure_units, ("第22项措施由谁牵头", "松阳县方案第(13)项由谁牵头", "“规范行政裁量权基准”那条措施由谁牵头")),
+    Intent(co_leading, ("哪些单位共同牵头的措施最多",), offered_first=4),
+    Intent(measures_by_unit_count, ("没有牵头单位的措施", "牵头单位超过1个的措施有多少")),
+    Intent(busiest, ("哪些单位牵头的措施最多", "遂昌县哪个单位牵头最多")),
+    Intent(top_instruments, ("哪些法规被引用最多", "哪些法律被引用次数最多"), offered_first=5),
+    Intent(similar, ("哪些措施内容重复",)),
+    Intent(document_questions, ("松阳县方案引用了哪些法规", "松阳县方案第二部分有哪些措施")),
+    Intent(instrument_documents, ("重大行政决策程序暂行条例被哪些文件引用",)),
+    Intent(instrument_measures, ("哪些措施引用了《重大行政决策程序暂行条例》",), offered_first=2),
+    Intent(workload, ("县司法局的工作量",)),
+    Intent(unit_measures, ("县司法局牵头哪些措施", "遂昌县政府办负责哪些措施"), offered_first=1),
+    Intent(measures_by_deadline_kind, ("哪些措施有期限", "每年定期完成的期限有哪些")),
+    Intent(measures_due, ("哪些措施2026年底前完成",), offered_first=6),
+    Intent(unknown_name, ("县财政厅牵头哪些措施",)),
 )
+# The questions that show what can be asked: the main forms first, then the rest in INTENTS order;
+# questions that only show a refusal are not offered.
+_REFUSALS = (missing_unit, ambiguous_name, unknown_title, unknown_name)
+_OFFERED = sorted(
+    (intent for intent in INTENTS if intent.examples and intent.rule not in _REFUSALS),
+    key=lambda intent: intent.offered_first or len(INTENTS),
+)
+EXAMPLES: tuple[str, ...] = tuple(intent.examples[0] for intent in _OFFERED)
 
 
 # --- helpers ----------------------------------------------------------------------------------------

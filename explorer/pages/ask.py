@@ -14,16 +14,9 @@ from policykg.explorer.settings import settings
 from policykg.explorer.subgraph import induced
 from policykg.queries.ask import ask
 from policykg.queries.gazetteer import Gazetteer, gazetteer_for
+from policykg.queries.intents import EXAMPLES
 from policykg.queries.paging import PAGE_ROWS
 
-EXAMPLES = (
-    "县司法局牵头哪些措施",
-    "哪些措施2022年底前到期",
-    "县司法局和县政府办有哪些共同任务",
-    "哪些单位共同牵头的措施最多",
-    "哪些措施引用了《重大行政决策程序暂行条例》",
-    "哪些法规被引用最多",
-)
 QUESTION_KEY = "ask-question"
 ANSWER_KEY = "ask-answer"
 # Long columns the table hides by default: the sentence is what a reader needs, the full text is in Documents.
