@@ -14,7 +14,7 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from policykg.core.errors import QueryError
@@ -42,17 +42,27 @@ class ConsoleLimits:
     max_hops: int = 10  # upper bound of a variable-length relationship
     memory_mb: int = 4096  # the worker running the statement is stopped past this
     max_param_chars: int = 100_000
+    threads: int = field(default_factory=lambda: _half_the_cores())  # engine threads for one statement
 
     @classmethod
     def from_env(cls, seconds: float | None = None, max_rows: int | None = None) -> ConsoleLimits:
-        """The defaults, overridden by POLICYKG_CONSOLE_SECONDS / _ROWS / _MEMORY_MB, then by the arguments."""
+        """The defaults, overridden by POLICYKG_CONSOLE_SECONDS / _ROWS / _MEMORY_MB / _THREADS, then by the
+        arguments."""
         base = cls()
         return replace(
             base,
             seconds=seconds if seconds is not None else _env_number("POLICYKG_CONSOLE_SECONDS", base.seconds),
             max_rows=max_rows if max_rows is not None else int(_env_number("POLICYKG_CONSOLE_ROWS", base.max_rows)),
             memory_mb=int(_env_number("POLICYKG_CONSOLE_MEMORY_MB", base.memory_mb)),
+            threads=int(_env_number("POLICYKG_CONSOLE_THREADS", base.threads)),
         )
+
+
+def _half_the_cores() -> int:
+    """Half the cores this process may use, at least one: a console statement leaves the rest to the
+    explorer's pages and to an ingest."""
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return max(1, len(usable) // 2)
 
 
 DEFAULT_LIMITS = ConsoleLimits()
