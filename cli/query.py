@@ -11,6 +11,8 @@ import click
 
 from policykg.cli.main import cli
 from policykg.cli.store import format_table, parse_params, store_option
+from policykg.core.errors import InputError
+from policykg.graph.guard import shown_bytes, undecodable
 from policykg.graph.open import open_store
 from policykg.graph.store import Row
 
@@ -127,6 +129,8 @@ def ask_command(question: str, store_spec: str | None, fmt: str, show_cypher: bo
     from policykg.queries.ask import ask
     from policykg.queries.paging import PAGE_ROWS
 
+    if undecodable(question):  # the terminal sent bytes of another encoding: no answer could match them
+        raise InputError(shown_bytes(question), "the question holds bytes that are not UTF-8 text")
     store = open_store(store_spec, read_only=True)
     try:
         answer = ask(store, question, max_rows=None if list_all else PAGE_ROWS)

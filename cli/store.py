@@ -335,7 +335,17 @@ def format_table(rows: list[Row], columns: list[str]) -> str:
 def _cell(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, default=str)
-    return "" if value is None else str(value).replace("\n", " ")
+    return "" if value is None else _visible(str(value))
+
+
+def _visible(text: str) -> str:
+    """Line breaks and tabs as spaces, other control characters as \\xNN: a document's ESC sequence must
+    neither drive the terminal nor vanish (click drops it from a pipe)."""
+    if text.isprintable():
+        return text
+    return "".join(
+        " " if ch in "\n\r\t" else f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch for ch in text
+    )
 
 
 def _width(text: str) -> int:

@@ -87,7 +87,7 @@ def check_statement(cypher: str, limits: ConsoleLimits = DEFAULT_LIMITS) -> None
         raise QueryError("the statement is empty")
     if len(cypher) > limits.max_chars:
         raise QueryError(f"the statement is {len(cypher):,} characters long; the console takes {limits.max_chars:,}")
-    if "\x00" in cypher or "\ufffd" in cypher or any("\ud800" <= ch <= "\udfff" for ch in cypher):
+    if "\x00" in cypher or "\ufffd" in cypher or undecodable(cypher):
         raise QueryError("the statement holds an invalid character (a NUL byte or undecodable text)")
     ensure_read_only(cypher)
     toks = tokens(cypher)
@@ -159,7 +159,7 @@ def parse_params(text: str, limits: ConsoleLimits = DEFAULT_LIMITS) -> dict[str,
         )
     _check_json_depth(text, limits.max_depth)
     try:
-        value = json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         raise QueryError(f"the parameters are not JSON: {exc.msg} at character {exc.pos}") from None
     if not isinstance(value, dict):
@@ -174,7 +174,7 @@ def parse_value(text: str, limits: ConsoleLimits = DEFAULT_LIMITS) -> Any:
         raise QueryError(f"the value is {len(text):,} characters long; a parameter takes {limits.max_param_chars:,}")
     _check_json_depth(text, limits.max_depth)
     try:
-        value = json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except json.JSONDecodeError:
         value = text  # not JSON: the text as it is
     except ValueError:  # int() refuses a literal of more than sys.get_int_max_str_digits() digits
@@ -189,7 +189,7 @@ def check_value(value: Any) -> Any:
         raise QueryError(f"the parameter value {value} is not a finite number")
     if isinstance(value, int) and not isinstance(value, bool) and not INT64_MIN <= value <= INT64_MAX:
         raise QueryError(f"the parameter value {_digits(value)} is outside the 64-bit integer range")
-    if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+    if isinstance(value, str) and undecodable(value):
         raise QueryError("a parameter value holds undecodable bytes (it is not UTF-8 text)")
     if isinstance(value, list):
         return [check_value(v) for v in value]
@@ -198,9 +198,31 @@ def check_value(value: Any) -> Any:
     return value
 
 
+def undecodable(text: str) -> bool:
+    """Text holding bytes that were not UTF-8: Python hands an argv or file-name byte it cannot decode
+    over as a lone surrogate, which no engine stores and no question matches."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def shown_bytes(text: str) -> str:
+    """Such text as it may be printed: each undecodable byte as \\xNN."""
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
+
+
 def _digits(value: int) -> str:
     text = str(value)
     return text if len(text) <= 24 else f"{text[:12]}…({len(text)} digits)"
+
+
+def _finite(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):  # 1e999: beyond a 64-bit float, JSON would make it infinity
+        raise QueryError(f"the number {_shown_literal(literal)} is too large: not a finite number")
+    return value
+
+
+def _shown_literal(literal: str) -> str:
+    return literal if len(literal) <= 24 else f"{literal[:12]}…({len(literal)} characters)"
 
 
 def _refuse_constant(name: str) -> Any:

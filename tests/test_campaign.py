@@ -1,0 +1,202 @@
+"""The hostile campaign (issue 13): bad inputs to every command, run as real `python -m policykg` processes.
+Each case either fails as one line naming the file or value, exit code 2, no traceback and nothing written,
+or succeeds with exit code 0 having skipped nothing, or saying on stderr what it skipped.
+
+Covered elsewhere, not repeated here:
+  unreadable file and sub-folder (chmod, run as `nobody`) ........ tests/test_ingest_unreadable.py
+  undecodable file name inside a folder; two a/plan.txt, b/plan.txt  tests/test_ingest_run.py
+  export to a folder, under a file, to /proc, to a full disk ...... tests/test_export_targets.py
+  bolt:// URIs with user:pw@, ?password=, #frag, a path ........... tests/test_bolt_uris.py
+  a missing store for `stats` ..................................... tests/test_store_cli.py
+  hostile console statements and JSON parameters (library) ........ tests/test_console_bounds.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.loader import load
+from policykg.ingest.pipeline import extract_file
+from tests.corpus import PROJECT_FILES, SAMPLES, YUHU
+
+SECRET = "hunter2-secret"
+PROGRESS = ("extracting", "loading")  # ingest's progress labels on stderr
+
+
+def raw(data: bytes) -> str:
+    """An argument or file name holding bytes that are not UTF-8, as Python hands them over."""
+    return data.decode("utf-8", "surrogateescape")
+
+
+@dataclass(frozen=True)
+class Done:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def err_lines(self) -> list[str]:
+        return [line for line in self.err.splitlines() if line.strip() and line.strip() not in PROGRESS]
+
+
+def policykg(place: Path, *args: str) -> Done:
+    done = subprocess.run(
+        [sys.executable, "-m", "policykg", *args], capture_output=True, cwd=place, timeout=300, check=False
+    )
+    return Done(done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"))
+
+
+@pytest.fixture(scope="module")
+def place(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with a store of the project corpus (s.lbug), an empty file, an empty folder, a plain file."""
+    folder = tmp_path_factory.mktemp("campaign")
+    with LadybugStore(folder / "s.lbug") as store:
+        load(store, [extract_file(p) for p in PROJECT_FILES])
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "nothing").mkdir()
+    (folder / "nothing" / "notes.md").write_text("不是文件类型\n", encoding="utf-8")
+    (folder / "afile").write_text("x", encoding="utf-8")
+    return folder
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    args: tuple[str, ...]
+    names: str = ""  # the file or value the one-line error names ("" when the command succeeds)
+    reason: str = ""  # what the error line says of it
+    unwritten: str = ""  # a path under place the command must not create
+    secret: str = ""  # what must not be echoed
+
+
+def failing(id: str, *args: str, names: str, reason: str, unwritten: str = "", secret: str = "") -> Case:
+    return Case(id, args, names, reason, unwritten, secret)
+
+
+S = ("--store", "s.lbug")
+DEEP = "[" * 5000 + "]" * 5000
+CASES = [
+    # parameters
+    failing("param-infinite", "query", "lead_counts", "--param", "limit=1e999", *S, names="1e999", reason="finite"),
+    failing("param-infinite-in-list", "cypher", "RETURN $x", "--param", "x=[1,-1e999]", *S, names="-1e999", reason="finite"),
+    failing("param-deep-json", "cypher", "RETURN $x", "--param", f"x={DEEP}", *S, names="--param x", reason="nest deeper"),
+    failing("param-deep-json-query", "query", "document_text", "--param", f"source={DEEP}", *S, names="--param source", reason="nest deeper"),
+    failing("param-huge-int", "query", "lead_counts", "--param", "limit=" + "9" * 30, *S, names="--param limit", reason="64-bit"),
+    failing("param-negative-limit", "query", "lead_counts", "--param", "limit=-5", *S, names="-5", reason="0 or more"),
+    failing("param-fraction", "query", "lead_counts", "--param", "limit=1.5", *S, names="1.5", reason="whole number"),
+    failing("param-nested-for-string", "query", "document_text", "--param", "source=[[[]]]", *S, names="source", reason="must be a string"),
+    failing("param-nested-in-list", "query", "instrument_measures", "--param", "instruments=[1,[2]]", *S, names="instruments", reason="must be a list"),
+    failing("param-not-a-pair", "query", "lead_counts", "--param", "limit", *S, names="--param 'limit'", reason="NAME=VALUE"),
+    failing("param-undecodable", "query", "document_text", "--param", raw(b"source=\xff.txt"), *S, names="--param source", reason="not UTF-8"),
+    failing("cypher-undecodable-byte", "cypher", raw(b"RETURN '\xff' AS x"), *S, names="statement", reason="invalid character"),
+    failing("ask-undecodable-bytes", "ask", raw(b"\xe5\x8e\xbf\xff\xfe"), *S, names="\\xff\\xfe", reason="not UTF-8"),
+    # stores
+    failing("store-http-secret", "stats", "--store", f"http://neo4j:{SECRET}@127.0.0.1:7474", names="http://127.0.0.1:7474", reason="not a store", secret=SECRET),
+    failing("store-other-scheme-secret", "stats", "--store", f"ftp://u:{SECRET}@db.example.org/g", names="ftp://db.example.org", reason="not a store", secret=SECRET),
+    failing("store-file-uri-query", "stats", "--store", f"file:///tmp/g.lbug?password={SECRET}", names="file://", reason="not a store", secret=SECRET),
+    failing("store-bolt-port-word", "stats", "--store", "bolt://127.0.0.1:notaport", names="bolt://127.0.0.1", reason="port must be a number"),
+    failing("store-bolt-port-big", "stats", "--store", "bolt://127.0.0.1:99999", names="bolt://127.0.0.1", reason="port must be a number"),
+    failing("store-http", "cypher", "RETURN 1", "--store", "http://localhost:7474", names="http://localhost:7474", reason="not a store"),
+    failing("missing-store-query", "query", "documents", "--store", "none.lbug", names="none.lbug", reason="no such store", unwritten="none.lbug"),
+    failing("missing-store-ask", "ask", "县司法局牵头哪些措施", "--store", "none.lbug", names="none.lbug", reason="no such store", unwritten="none.lbug"),
+    failing("missing-store-cypher", "cypher", "RETURN 1", "--store", "none.lbug", names="none.lbug", reason="no such store", unwritten="none.lbug"),
+    failing("missing-store-export", "export", "out.json", "--format", "json", "--store", "none.lbug", names="none.lbug", reason="no such store", unwritten="out.json"),
+    failing("missing-store-overlap", "overlap", "--no-write", "--store", "none.lbug", names="none.lbug", reason="no such store", unwritten="none.lbug"),
+    # exports (the full list of bad targets is in tests/test_export_targets.py)
+    failing("export-under-a-file", "export", "afile/g.json", "--format", "json", *S, names="afile/g.json", reason="is a file"),
+    # inputs
+    failing("ingest-empty-file", "ingest", "empty.txt", "--store", "e.lbug", names="empty.txt", reason="empty file", unwritten="e.lbug"),
+    failing("ingest-folder-without-documents", "ingest", "nothing", "--store", "e.lbug", names="nothing", reason="no documents found", unwritten="e.lbug"),
+    failing("ingest-missing-path", "ingest", "nowhere", "--store", "e.lbug", names="nowhere", reason="no such file or folder", unwritten="e.lbug"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_a_hostile_argument_is_one_line_exit_2(place: Path, case: Case) -> None:
+    done = policykg(place, *case.args)
+    assert done.code == 2, (done.code, done.err[-2000:])
+    assert "Traceback" not in done.err and done.out == ""
+    [line] = done.err_lines
+    assert line.startswith("error: ") and case.names in line and case.reason in line, line
+    if case.secret:
+        assert case.secret not in done.err
+    if case.unwritten:
+        assert not (place / case.unwritten).exists()
+
+
+def _ingest(place: Path, folder: Path, store: str) -> Done:
+    done = policykg(place, "ingest", str(folder), "--store", store)
+    assert done.code == 0, done.err[-2000:]
+    assert "Traceback" not in done.err
+    assert not [line for line in done.err_lines if not line.startswith("warning: ")], done.err
+    return done
+
+
+def _sources(place: Path, store: str) -> list[str]:
+    done = policykg(place, "cypher", "MATCH (d:Document) RETURN d.source AS s ORDER BY s", "--format", "json", "--store", store)
+    assert done.code == 0, done.err
+    return [row["s"] for row in json.loads(done.out)]
+
+
+def test_undecodable_names_of_a_file_and_a_folder_are_read_and_shown_escaped(tmp_path: Path) -> None:
+    odd_file = tmp_path / raw(b"plan\xff.txt")
+    odd_file.write_bytes((SAMPLES / YUHU).read_bytes())
+    done = _ingest(tmp_path, odd_file, "one.lbug")
+    assert "1 added" in done.out
+    assert _sources(tmp_path, "one.lbug") == ["plan\\xff.txt"]
+
+    docs = tmp_path / "docs"
+    (docs / raw(b"sub\xfe")).mkdir(parents=True)
+    (docs / raw(b"sub\xfe") / YUHU).write_bytes((SAMPLES / YUHU).read_bytes())
+    done = _ingest(tmp_path, docs, "two.lbug")
+    assert "1 added" in done.out and not done.err_lines  # nothing skipped, nothing to warn of
+    assert _sources(tmp_path, "two.lbug") == [f"sub\\xfe/{YUHU}"]
+
+
+def test_skipped_and_repeated_numbers_and_control_characters_are_warned_and_kept(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    lines = ["宁远县2026年法治政府建设工作要点", "一、主要任务"]
+    lines += [f"{n}.推进依法行政第{n}项工作。(责任单位:宁远县司法局)" for n in (1, 2, 4, 4, 5)]
+    lines.append("6.规范执法\x07行为\x1b[31m。(责任单位:宁远县司法局)")
+    (docs / "odd.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = _ingest(tmp_path, docs, "g.lbug")
+    assert "measures hold" in done.out  # the coverage line
+    [warned] = [line for line in done.out.splitlines() if line.strip().startswith("odd.txt:")]
+    assert "2 numbering" in warned
+
+    query = "MATCH (m:Measure) WHERE m.text CONTAINS '规范执法' RETURN m.text AS text"
+    as_json = policykg(tmp_path, "cypher", query, "--format", "json", "--store", "g.lbug")
+    assert json.loads(as_json.out) == [{"text": "6.规范执法\x07行为\x1b[31m。(责任单位:宁远县司法局)"}]
+    as_table = policykg(tmp_path, "cypher", query, "--store", "g.lbug")
+    assert as_table.code == 0 and "\x1b" not in as_table.out  # never sent to the terminal as it is …
+    assert "规范执法\\x07行为\\x1b[31m。" in as_table.out  # … and never dropped unsaid either
+
+
+def test_a_document_of_1200_items_keeps_every_measure(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    lines = ["宁远县2026年法治政府建设工作要点", "一、主要任务"]
+    lines += [f"{n}.推进依法行政第{n}项工作。(责任单位:宁远县司法局)" for n in range(1, 1201)]
+    (docs / "big.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = _ingest(tmp_path, docs, "g.lbug")
+    assert "1200 Measure" in done.out and not done.err_lines
+    counted = policykg(tmp_path, "cypher", "MATCH (m:Measure) RETURN count(m) AS n", "--format", "json", "--store", "g.lbug")
+    assert json.loads(counted.out) == [{"n": 1200}]
+
+
+def test_an_export_to_an_undecodable_name_is_written_under_that_name(place: Path, tmp_path: Path) -> None:
+    target = tmp_path / raw(b"graph\xff.json")
+    done = policykg(place, "export", str(target), "--format", "json", "--store", "s.lbug")
+    assert done.code == 0 and "Traceback" not in done.err, done.err
+    assert json.loads(target.read_bytes())["nodes"]
+    assert os.listdir(tmp_path) == [target.name]  # no temporary file left beside it
+
