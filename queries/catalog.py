@@ -140,7 +140,7 @@ def coerce(query: str, param: Param, value: Any) -> Any:
 def _count(query: str, param: Param, value: Any) -> int:
     """An int parameter (every one is a limit or a minimum count): a whole number, never negative. A
     fraction is refused rather than rounded, which would answer another question than the one asked."""
-    if isinstance(value, bool) or isinstance(value, (list, tuple, dict, set, frozenset)):
+    if isinstance(value, (bool, list, tuple, dict, set, frozenset)):
         raise ValueError(value)
     if isinstance(value, float) and not value.is_integer():
         raise QueryError(f"{query}: parameter {param.name} must be a whole number, not {value!r}")

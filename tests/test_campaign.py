@@ -71,51 +71,56 @@ def place(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class Case:
     id: str
     args: tuple[str, ...]
-    names: str = ""  # the file or value the one-line error names ("" when the command succeeds)
-    reason: str = ""  # what the error line says of it
+    names: str  # the file or value the one-line error names
+    reason: str  # what the error line says of it
     unwritten: str = ""  # a path under place the command must not create
     secret: str = ""  # what must not be echoed
 
 
-def failing(id: str, *args: str, names: str, reason: str, unwritten: str = "", secret: str = "") -> Case:
-    return Case(id, args, names, reason, unwritten, secret)
-
-
 S = ("--store", "s.lbug")
+NONE = ("--store", "none.lbug")
 DEEP = "[" * 5000 + "]" * 5000
 CASES = [
     # parameters
-    failing("param-infinite", "query", "lead_counts", "--param", "limit=1e999", *S, names="1e999", reason="finite"),
-    failing("param-infinite-in-list", "cypher", "RETURN $x", "--param", "x=[1,-1e999]", *S, names="-1e999", reason="finite"),
-    failing("param-deep-json", "cypher", "RETURN $x", "--param", f"x={DEEP}", *S, names="--param x", reason="nest deeper"),
-    failing("param-deep-json-query", "query", "document_text", "--param", f"source={DEEP}", *S, names="--param source", reason="nest deeper"),
-    failing("param-huge-int", "query", "lead_counts", "--param", "limit=" + "9" * 30, *S, names="--param limit", reason="64-bit"),
-    failing("param-negative-limit", "query", "lead_counts", "--param", "limit=-5", *S, names="-5", reason="0 or more"),
-    failing("param-fraction", "query", "lead_counts", "--param", "limit=1.5", *S, names="1.5", reason="whole number"),
-    failing("param-nested-for-string", "query", "document_text", "--param", "source=[[[]]]", *S, names="source", reason="must be a string"),
-    failing("param-nested-in-list", "query", "instrument_measures", "--param", "instruments=[1,[2]]", *S, names="instruments", reason="must be a list"),
-    failing("param-not-a-pair", "query", "lead_counts", "--param", "limit", *S, names="--param 'limit'", reason="NAME=VALUE"),
-    failing("param-undecodable", "query", "document_text", "--param", raw(b"source=\xff.txt"), *S, names="--param source", reason="not UTF-8"),
-    failing("cypher-undecodable-byte", "cypher", raw(b"RETURN '\xff' AS x"), *S, names="statement", reason="invalid character"),
-    failing("ask-undecodable-bytes", "ask", raw(b"\xe5\x8e\xbf\xff\xfe"), *S, names="\\xff\\xfe", reason="not UTF-8"),
+    Case("param-infinite", ("query", "lead_counts", "--param", "limit=1e999", *S), "1e999", "finite"),
+    Case("param-infinite-in-list", ("cypher", "RETURN $x", "--param", "x=[1,-1e999]", *S), "-1e999", "finite"),
+    Case("param-deep-json", ("cypher", "RETURN $x", "--param", f"x={DEEP}", *S), "--param x", "nest deeper"),
+    Case("param-deep-json-query", ("query", "document_text", "--param", f"source={DEEP}", *S),
+         "--param source", "nest deeper"),
+    Case("param-huge-int", ("query", "lead_counts", "--param", "limit=" + "9" * 30, *S), "--param limit", "64-bit"),
+    Case("param-negative-limit", ("query", "lead_counts", "--param", "limit=-5", *S), "-5", "0 or more"),
+    Case("param-fraction", ("query", "lead_counts", "--param", "limit=1.5", *S), "1.5", "whole number"),
+    Case("param-nested-for-string", ("query", "document_text", "--param", "source=[[[]]]", *S),
+         "source", "must be a string"),
+    Case("param-nested-in-list", ("query", "instrument_measures", "--param", "instruments=[1,[2]]", *S),
+         "instruments", "must be a list"),
+    Case("param-not-a-pair", ("query", "lead_counts", "--param", "limit", *S), "--param 'limit'", "NAME=VALUE"),
+    Case("param-undecodable", ("query", "document_text", "--param", raw(b"source=\xff.txt"), *S),
+         "--param source", "not UTF-8"),
+    Case("cypher-undecodable-byte", ("cypher", raw(b"RETURN '\xff' AS x"), *S), "statement", "invalid character"),
+    Case("ask-undecodable-bytes", ("ask", raw(b"\xe5\x8e\xbf\xff\xfe"), *S), "\\xff\\xfe", "not UTF-8"),
     # stores
-    failing("store-http-secret", "stats", "--store", f"http://neo4j:{SECRET}@127.0.0.1:7474", names="http://127.0.0.1:7474", reason="not a store", secret=SECRET),
-    failing("store-other-scheme-secret", "stats", "--store", f"ftp://u:{SECRET}@db.example.org/g", names="ftp://db.example.org", reason="not a store", secret=SECRET),
-    failing("store-file-uri-query", "stats", "--store", f"file:///tmp/g.lbug?password={SECRET}", names="file://", reason="not a store", secret=SECRET),
-    failing("store-bolt-port-word", "stats", "--store", "bolt://127.0.0.1:notaport", names="bolt://127.0.0.1", reason="port must be a number"),
-    failing("store-bolt-port-big", "stats", "--store", "bolt://127.0.0.1:99999", names="bolt://127.0.0.1", reason="port must be a number"),
-    failing("store-http", "cypher", "RETURN 1", "--store", "http://localhost:7474", names="http://localhost:7474", reason="not a store"),
-    failing("missing-store-query", "query", "documents", "--store", "none.lbug", names="none.lbug", reason="no such store", unwritten="none.lbug"),
-    failing("missing-store-ask", "ask", "县司法局牵头哪些措施", "--store", "none.lbug", names="none.lbug", reason="no such store", unwritten="none.lbug"),
-    failing("missing-store-cypher", "cypher", "RETURN 1", "--store", "none.lbug", names="none.lbug", reason="no such store", unwritten="none.lbug"),
-    failing("missing-store-export", "export", "out.json", "--format", "json", "--store", "none.lbug", names="none.lbug", reason="no such store", unwritten="out.json"),
-    failing("missing-store-overlap", "overlap", "--no-write", "--store", "none.lbug", names="none.lbug", reason="no such store", unwritten="none.lbug"),
+    Case("store-http-secret", ("stats", "--store", f"http://neo4j:{SECRET}@127.0.0.1:7474"),
+         "http://127.0.0.1:7474", "not a store", secret=SECRET),
+    Case("store-other-scheme-secret", ("stats", "--store", f"ftp://u:{SECRET}@db.example.org/g"),
+         "ftp://db.example.org", "not a store", secret=SECRET),
+    Case("store-file-uri-query", ("stats", "--store", f"file:///tmp/g.lbug?password={SECRET}"),
+         "file://", "not a store", secret=SECRET),
+    Case("store-bolt-port-word", ("stats", "--store", "bolt://127.0.0.1:notaport"), "bolt://127.0.0.1", "port must"),
+    Case("store-bolt-port-big", ("stats", "--store", "bolt://127.0.0.1:99999"), "bolt://127.0.0.1", "port must"),
+    Case("store-http", ("cypher", "RETURN 1", "--store", "http://localhost:7474"), "http://localhost:7474", "not a"),
+    Case("missing-store-query", ("query", "documents", *NONE), "none.lbug", "no such store", "none.lbug"),
+    Case("missing-store-ask", ("ask", "县司法局牵头哪些措施", *NONE), "none.lbug", "no such store", "none.lbug"),
+    Case("missing-store-cypher", ("cypher", "RETURN 1", *NONE), "none.lbug", "no such store", "none.lbug"),
+    Case("missing-store-export", ("export", "out.json", "--format", "json", *NONE), "none.lbug", "no such", "out.json"),
+    Case("missing-store-overlap", ("overlap", "--no-write", *NONE), "none.lbug", "no such store", "none.lbug"),
     # exports (the full list of bad targets is in tests/test_export_targets.py)
-    failing("export-under-a-file", "export", "afile/g.json", "--format", "json", *S, names="afile/g.json", reason="is a file"),
+    Case("export-under-a-file", ("export", "afile/g.json", "--format", "json", *S), "afile/g.json", "is a file"),
     # inputs
-    failing("ingest-empty-file", "ingest", "empty.txt", "--store", "e.lbug", names="empty.txt", reason="empty file", unwritten="e.lbug"),
-    failing("ingest-folder-without-documents", "ingest", "nothing", "--store", "e.lbug", names="nothing", reason="no documents found", unwritten="e.lbug"),
-    failing("ingest-missing-path", "ingest", "nowhere", "--store", "e.lbug", names="nowhere", reason="no such file or folder", unwritten="e.lbug"),
+    Case("ingest-empty-file", ("ingest", "empty.txt", "--store", "e.lbug"), "empty.txt", "empty file", "e.lbug"),
+    Case("ingest-folder-without-documents", ("ingest", "nothing", "--store", "e.lbug"),
+         "nothing", "no documents found", "e.lbug"),
+    Case("ingest-missing-path", ("ingest", "nowhere", "--store", "e.lbug"), "nowhere", "no such file", "e.lbug"),
 ]  # fmt: skip
 
 
@@ -141,7 +146,9 @@ def _ingest(place: Path, folder: Path, store: str) -> Done:
 
 
 def _sources(place: Path, store: str) -> list[str]:
-    done = policykg(place, "cypher", "MATCH (d:Document) RETURN d.source AS s ORDER BY s", "--format", "json", "--store", store)
+    done = policykg(
+        place, "cypher", "MATCH (d:Document) RETURN d.source AS s ORDER BY s", "--format", "json", "--store", store
+    )
     assert done.code == 0, done.err
     return [row["s"] for row in json.loads(done.out)]
 
@@ -189,7 +196,9 @@ def test_a_document_of_1200_items_keeps_every_measure(tmp_path: Path) -> None:
     (docs / "big.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     done = _ingest(tmp_path, docs, "g.lbug")
     assert "1200 Measure" in done.out and not done.err_lines
-    counted = policykg(tmp_path, "cypher", "MATCH (m:Measure) RETURN count(m) AS n", "--format", "json", "--store", "g.lbug")
+    counted = policykg(
+        tmp_path, "cypher", "MATCH (m:Measure) RETURN count(m) AS n", "--format", "json", "--store", "g.lbug"
+    )
     assert json.loads(counted.out) == [{"n": 1200}]
 
 
@@ -199,4 +208,3 @@ def test_an_export_to_an_undecodable_name_is_written_under_that_name(place: Path
     assert done.code == 0 and "Traceback" not in done.err, done.err
     assert json.loads(target.read_bytes())["nodes"]
     assert os.listdir(tmp_path) == [target.name]  # no temporary file left beside it
-
