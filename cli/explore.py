@@ -33,7 +33,9 @@ def streamlit_command(port: int, address: str, store: str) -> list[str]:
 
 @cli.command()
 @store_option
-@click.option("--port", default=8501, show_default=True, help="Port the explorer listens on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8501, show_default=True, help="Port the explorer listens on."
+)
 @click.option("--address", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 for all).")
 def explore(store_spec: str | None, port: int, address: str) -> None:
     """Open the explorer (Streamlit) on the store: ask questions, browse the graph, run read-only Cypher.

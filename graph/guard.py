@@ -204,11 +204,6 @@ def undecodable(text: str) -> bool:
     return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
-def shown_bytes(text: str) -> str:
-    """Such text as it may be printed: each undecodable byte as \\xNN."""
-    return os.fsencode(text).decode("utf-8", "backslashreplace")
-
-
 def _digits(value: int) -> str:
     text = str(value)
     return text if len(text) <= 24 else f"{text[:12]}…({len(text)} digits)"

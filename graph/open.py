@@ -3,10 +3,11 @@ library code takes a store as an argument."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
-from policykg.core.errors import StoreError
+from policykg.core.errors import EmptyStore, StoreError
 from policykg.graph.ladybug_store import DEFAULT_PATH, LadybugStore, schema_statements
 from policykg.graph.schema import LABELS, MARKER_LABEL
 from policykg.graph.store import GraphStore
@@ -61,7 +62,8 @@ def refuse_stale(spec: str | None = None) -> None:
     too, but only once opened for writing, which an ingest does after extracting)."""
     resolved = store_spec(spec)
     if is_bolt(resolved) or Path(resolved).exists():
-        open_store(resolved, read_only=True).close()
+        with contextlib.suppress(EmptyStore):  # an empty file: the ingest's writer creates the graph in it
+            open_store(resolved, read_only=True).close()
 
 
 def clear_bolt(store: GraphStore) -> None:

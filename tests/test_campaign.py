@@ -56,7 +56,8 @@ def policykg(place: Path, *args: str) -> Done:
 
 @pytest.fixture(scope="module")
 def place(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder with a store of the project corpus (s.lbug), an empty file, an empty folder, a plain file."""
+    """A folder with a store of the project corpus (s.lbug), an empty file and an empty store file, a folder
+    without documents, a plain file."""
     folder = tmp_path_factory.mktemp("campaign")
     with LadybugStore(folder / "s.lbug") as store:
         load(store, [extract_file(p) for p in PROJECT_FILES])
@@ -64,6 +65,7 @@ def place(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "nothing").mkdir()
     (folder / "nothing" / "notes.md").write_text("不是文件类型\n", encoding="utf-8")
     (folder / "afile").write_text("x", encoding="utf-8")
+    (folder / "zero.lbug").write_bytes(b"")  # touched, never written: no graph, not an earlier version
     return folder
 
 
@@ -114,6 +116,10 @@ CASES = [
     Case("missing-store-cypher", ("cypher", "RETURN 1", *NONE), "none.lbug", "no such store", "none.lbug"),
     Case("missing-store-export", ("export", "out.json", "--format", "json", *NONE), "none.lbug", "no such", "out.json"),
     Case("missing-store-overlap", ("overlap", "--no-write", *NONE), "none.lbug", "no such store", "none.lbug"),
+    Case("store-empty-file", ("stats", "--store", "zero.lbug"), "zero.lbug", "holds no graph yet"),
+    Case("store-empty-file-export", ("export", "z.json", "--format", "json", "--store", "zero.lbug"),
+         "zero.lbug", "holds no graph yet", "z.json"),
+    Case("explore-port-big", ("explore", "--port", "99999", *S), "--port", "1<=x<=65535"),
     # exports (the full list of bad targets is in tests/test_export_targets.py)
     Case("export-under-a-file", ("export", "afile/g.json", "--format", "json", *S), "afile/g.json", "is a file"),
     # inputs
@@ -159,6 +165,9 @@ def test_undecodable_names_of_a_file_and_a_folder_are_read_and_shown_escaped(tmp
     done = _ingest(tmp_path, odd_file, "one.lbug")
     assert "1 added" in done.out
     assert _sources(tmp_path, "one.lbug") == ["plan\\xff.txt"]
+    removed = policykg(tmp_path, "remove", str(odd_file), "--store", "one.lbug")  # the name as the shell has it
+    assert removed.code == 0 and "removed plan\\xff.txt" in removed.out, removed.err
+    assert _sources(tmp_path, "one.lbug") == []
 
     docs = tmp_path / "docs"
     (docs / raw(b"sub\xfe")).mkdir(parents=True)
@@ -208,3 +217,14 @@ def test_an_export_to_an_undecodable_name_is_written_under_that_name(place: Path
     assert done.code == 0 and "Traceback" not in done.err, done.err
     assert json.loads(target.read_bytes())["nodes"]
     assert os.listdir(tmp_path) == [target.name]  # no temporary file left beside it
+
+
+def test_an_empty_store_file_is_filled_by_an_ingest(tmp_path: Path) -> None:
+    """Read commands say it holds no graph (above); an ingest writes one into it instead of calling it stale."""
+    (tmp_path / "zero.lbug").write_bytes(b"")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / YUHU).write_bytes((SAMPLES / YUHU).read_bytes())
+    done = _ingest(tmp_path, docs, "zero.lbug")
+    assert "1 added" in done.out
+    assert _sources(tmp_path, "zero.lbug") == [YUHU]
