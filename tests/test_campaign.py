@@ -228,3 +228,28 @@ def test_an_empty_store_file_is_filled_by_an_ingest(tmp_path: Path) -> None:
     done = _ingest(tmp_path, docs, "zero.lbug")
     assert "1 added" in done.out
     assert _sources(tmp_path, "zero.lbug") == [YUHU]
+
+
+def test_pipes_and_links_in_a_folder_are_warned_by_name_and_a_pipe_argument_is_one_line(tmp_path: Path) -> None:
+    """A named pipe would make the read wait for ever; a broken link or a link to a folder (not followed,
+    so no loop) would be skipped unsaid."""
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    (docs / "a" / YUHU).write_bytes((SAMPLES / YUHU).read_bytes())
+    os.mkfifo(docs / "pipe.txt")
+    (docs / "dead.txt").symlink_to(tmp_path / "nowhere.txt")
+    (docs / "a" / "up").symlink_to(docs)
+    done = _ingest(tmp_path, Path("docs"), "g.lbug")  # relative: the warnings name the paths as given
+    assert sorted(done.err_lines) == [
+        "warning: skipped docs/a/up: a link to a folder, not followed",
+        "warning: skipped docs/dead.txt: a broken link",
+        "warning: skipped docs/pipe.txt: not a regular file (a pipe, socket or device)",
+    ]
+    assert "1 added" in done.out and "skipped 3" in done.out
+    assert _sources(tmp_path, "g.lbug") == [f"a/{YUHU}"]
+
+    piped = policykg(tmp_path, "ingest", "docs/pipe.txt", "--store", "p.lbug")
+    assert piped.code == 2 and "Traceback" not in piped.err
+    [line] = piped.err_lines
+    assert line.startswith("error: docs/pipe.txt: not a regular file")
+    assert not (tmp_path / "p.lbug").exists()
