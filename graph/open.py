@@ -12,7 +12,7 @@ from policykg.graph.ladybug_store import DEFAULT_PATH, LadybugStore, schema_stat
 from policykg.graph.schema import LABELS, MARKER_LABEL
 from policykg.graph.store import GraphStore
 from policykg.graph.store_version import require_current
-from policykg.graph.uri_text import looks_like_uri, shown_uri
+from policykg.graph.uri_text import looks_like_uri, not_a_store
 
 BOLT_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 NEO4J_SCHEMA_FILE = "schema.neo4j.cypher"
@@ -42,7 +42,7 @@ def open_store(spec: str | None = None, *, read_only: bool = False, rebuild: boo
 
         store = BoltStore(resolved, read_only=read_only)
     elif looks_like_uri(resolved):
-        raise StoreError(f"{shown_uri(resolved)}: not a store (use a file path, or bolt:// / neo4j+s:// for Neo4j)")
+        raise not_a_store(resolved)
     else:
         store = LadybugStore(resolved, read_only=read_only, rebuild=rebuild)
     try:

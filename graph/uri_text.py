@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from policykg.core.errors import StoreError
+
 
 def looks_like_uri(spec: str) -> bool:
     """scheme://…: never a LadybugDB file the user meant (a path holding :// is read as a URI)."""
@@ -22,3 +24,8 @@ def shown_uri(spec: str) -> str:
         return f"{scheme}://…"
     shown = f"{scheme}://[{host}]" if ":" in host else f"{scheme}://{host}"
     return f"{shown}:{port}" if port else shown
+
+
+def not_a_store(spec: str) -> StoreError:
+    """The error for a URI of a scheme no store has (http://, ftp://, file://)."""
+    return StoreError(f"{shown_uri(spec)}: not a store (use a file path, or bolt:// / neo4j+s:// for Neo4j)")

@@ -119,6 +119,8 @@ CASES = [
     Case("store-empty-file", ("stats", "--store", "zero.lbug"), "zero.lbug", "holds no graph yet"),
     Case("store-empty-file-export", ("export", "z.json", "--format", "json", "--store", "zero.lbug"),
          "zero.lbug", "holds no graph yet", "z.json"),
+    Case("explore-http-secret", ("explore", "--store", f"http://neo4j:{SECRET}@127.0.0.1:7474"),
+         "http://127.0.0.1:7474", "not a store", secret=SECRET),
     Case("explore-port-big", ("explore", "--port", "99999", *S), "--port", "1<=x<=65535"),
     # exports (the full list of bad targets is in tests/test_export_targets.py)
     Case("export-under-a-file", ("export", "afile/g.json", "--format", "json", *S), "afile/g.json", "is a file"),
