@@ -31,6 +31,13 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # what both engines store as an inte
 _VARIABLE_LENGTH = re.compile(r"\*\s*(\d*)\s*(\.\.\s*(\d*))?")
 
 
+def _half_the_cores() -> int:
+    """Half the cores this process may use, at least one: a console statement leaves the rest to the
+    explorer's pages and to an ingest."""
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return max(1, len(usable) // 2)
+
+
 @dataclass(frozen=True)
 class ConsoleLimits:
     """Bounds on one console statement; each is a setting a user can see and change."""
@@ -42,7 +49,7 @@ class ConsoleLimits:
     max_hops: int = 10  # upper bound of a variable-length relationship
     memory_mb: int = 4096  # the worker running the statement is stopped past this
     max_param_chars: int = 100_000
-    threads: int = field(default_factory=lambda: _half_the_cores())  # engine threads for one statement
+    threads: int = field(default_factory=_half_the_cores)  # engine threads for one statement
 
     @classmethod
     def from_env(cls, seconds: float | None = None, max_rows: int | None = None) -> ConsoleLimits:
@@ -56,13 +63,6 @@ class ConsoleLimits:
             memory_mb=int(_env_number("POLICYKG_CONSOLE_MEMORY_MB", base.memory_mb)),
             threads=int(_env_number("POLICYKG_CONSOLE_THREADS", base.threads)),
         )
-
-
-def _half_the_cores() -> int:
-    """Half the cores this process may use, at least one: a console statement leaves the rest to the
-    explorer's pages and to an ingest."""
-    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
-    return max(1, len(usable) // 2)
 
 
 DEFAULT_LIMITS = ConsoleLimits()
