@@ -14,6 +14,7 @@ from policykg.cli.store import format_table, parse_params, store_option
 from policykg.core.errors import InputError
 from policykg.graph.guard import undecodable
 from policykg.graph.open import open_store
+from policykg.graph.output import refuse_store_files
 from policykg.graph.store import Row
 from policykg.ingest.discovery import display_name
 
@@ -206,6 +207,12 @@ def overlap_command(
         raise click.BadParameter(f"roles are {', '.join(overlap.ROLES)}", param_hint="--roles")
     write = not (no_similar or no_write)
     store = open_store(store_spec, read_only=not write)
+    if graphml:
+        try:
+            refuse_store_files(graphml, store.location)  # before the long computation, not after it
+        except BaseException:
+            store.close()
+            raise
     try:
         graph = overlap.co_assignment_graph(store, chosen, min_shared)
         report = overlap.overlap_report(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -255,3 +256,29 @@ def test_pipes_and_links_in_a_folder_are_warned_by_name_and_a_pipe_argument_is_o
     [line] = piped.err_lines
     assert line.startswith("error: docs/pipe.txt: not a regular file")
     assert not (tmp_path / "p.lbug").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "c.lbug", "--format", "json"),
+        ("export", "./c.lbug", "--format", "graphml"),
+        ("export", "c.lbug", "--format", "csv"),
+        ("export", "c.lbug.wal", "--format", "json"),
+        ("export", "link.json", "--format", "json"),
+        ("overlap", "--no-write", "--graphml", "c.lbug"),
+    ],
+    ids=["json", "graphml", "csv", "wal", "link", "overlap-graphml"],
+)
+def test_an_export_onto_the_store_itself_is_refused_and_the_store_still_opens(
+    place: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """The rename into place would have put the export where the database was (exit 0, store gone)."""
+    shutil.copy(place / "s.lbug", tmp_path / "c.lbug")
+    (tmp_path / "link.json").symlink_to(tmp_path / "c.lbug")
+    before = policykg(tmp_path, "stats", "--format", "json", "--store", "c.lbug").out
+    done = policykg(tmp_path, *args, "--store", "c.lbug")
+    assert done.code == 2 and "Traceback" not in done.err, done.err
+    [line] = done.err_lines
+    assert line.startswith(f"error: {Path(args[1] if args[0] == 'export' else args[3])}: is the store c.lbug")
+    assert policykg(tmp_path, "stats", "--format", "json", "--store", "c.lbug").out == before
