@@ -63,7 +63,7 @@ def _hint(message: str) -> str:
         return "Run the command the message names, then press Reconnect."
     if "lock" in lowered:
         return "Another process is writing the store (an ingest?). Wait for it to finish, then press Reconnect."
-    if "no such store" in lowered:
+    if "no such store" in lowered or "holds no graph" in lowered:
         return "Ingest documents first: `policykg ingest samples/ --store PATH`, then start the explorer on PATH."
     return (
         "Check `--store` / POLICYKG_STORE (a LadybugDB file, or bolt:// with NEO4J_USER / NEO4J_PASSWORD); "
