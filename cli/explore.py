@@ -14,6 +14,7 @@ from policykg.core.errors import StoreError
 from policykg.core.resources import file_path
 from policykg.graph.open import is_bolt
 from policykg.graph.open import store_spec as store_spec_in_force
+from policykg.graph.uri_text import looks_like_uri, not_a_store, shown_uri
 
 
 def streamlit_command(port: int, address: str, store: str) -> list[str]:
@@ -33,7 +34,9 @@ def streamlit_command(port: int, address: str, store: str) -> list[str]:
 
 @cli.command()
 @store_option
-@click.option("--port", default=8501, show_default=True, help="Port the explorer listens on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8501, show_default=True, help="Port the explorer listens on."
+)
 @click.option("--address", default="127.0.0.1", show_default=True, help="Address to bind (0.0.0.0 for all).")
 def explore(store_spec: str | None, port: int, address: str) -> None:
     """Open the explorer (Streamlit) on the store: ask questions, browse the graph, run read-only Cypher.
@@ -46,10 +49,13 @@ def explore(store_spec: str | None, port: int, address: str) -> None:
     except ImportError:
         raise StoreError("the explorer needs Streamlit: pip install 'policykg[app]'") from None
     spec = store_spec_in_force(store_spec)
+    if looks_like_uri(spec) and not is_bolt(spec):
+        raise not_a_store(spec)
     if not is_bolt(spec):
         spec = str(Path(spec).resolve())  # the app must find the same file whatever its working directory
     command = streamlit_command(port, address, spec)
-    click.echo(f"policykg explorer on http://{address}:{port} -> {spec} (Ctrl-C stops it)", err=True)
+    shown = shown_uri(spec) if is_bolt(spec) else spec  # a password in the URI is not echoed
+    click.echo(f"policykg explorer on http://{address}:{port} -> {shown} (Ctrl-C stops it)", err=True)
     sys.stderr.flush()
     # Become the Streamlit server (no child process): Ctrl-C and SIGTERM reach it directly.
     os.execv(command[0], command)

@@ -11,8 +11,12 @@ import click
 
 from policykg.cli.main import cli
 from policykg.cli.store import format_table, parse_params, store_option
+from policykg.core.errors import InputError
+from policykg.graph.guard import undecodable
 from policykg.graph.open import open_store
+from policykg.graph.output import refuse_store_files
 from policykg.graph.store import Row
+from policykg.ingest.discovery import display_name
 
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
@@ -127,6 +131,8 @@ def ask_command(question: str, store_spec: str | None, fmt: str, show_cypher: bo
     from policykg.queries.ask import ask
     from policykg.queries.paging import PAGE_ROWS
 
+    if undecodable(question):  # the terminal sent bytes of another encoding: no answer could match them
+        raise InputError(display_name(question), "the question holds bytes that are not UTF-8 text")
     store = open_store(store_spec, read_only=True)
     try:
         answer = ask(store, question, max_rows=None if list_all else PAGE_ROWS)
@@ -203,6 +209,12 @@ def overlap_command(
         raise click.BadParameter(f"roles are {', '.join(overlap.ROLES)}", param_hint="--roles")
     write = not (no_similar or no_write)
     store = open_store(store_spec, read_only=not write)
+    if graphml:
+        try:
+            refuse_store_files(graphml, store.location)  # before the long computation, not after it
+        except BaseException:
+            store.close()
+            raise
     try:
         graph = overlap.co_assignment_graph(store, chosen, min_shared)
         report = overlap.overlap_report(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -15,7 +14,7 @@ import click
 from policykg.cli.main import cli
 from policykg.core.errors import InputError, QueryError, WriteRefused
 from policykg.graph.console import run_console
-from policykg.graph.guard import ConsoleLimits, parse_value
+from policykg.graph.guard import ConsoleLimits, parse_value, undecodable
 from policykg.graph.open import open_store, refuse_stale
 from policykg.graph.readonly import ensure_read_only
 from policykg.graph.store import Row
@@ -235,10 +234,10 @@ def remove(source: str, store_spec: str | None) -> None:
     under: its path relative to the folder ingested (a/plan.txt), as `ingest` and the explorer show it; a
     longer path ending in that name finds it too (docs/a/plan.txt)."""
     from policykg.graph.loader import remove as remove_document
+    from policykg.ingest.discovery import display_name
 
-    if any("\ud800" <= ch <= "\udfff" for ch in source):  # an undecodable byte in argv
-        shown = os.fsencode(source).decode("utf-8", "backslashreplace")
-        raise InputError(shown, "the name holds bytes that are not UTF-8; no document is stored under it")
+    if undecodable(source):  # an undecodable byte in argv: ingest stored such a name with it as \xNN
+        source = display_name(source)
     store = open_store(store_spec)
     try:
         removed = next((tail for tail in _tails(source) if remove_document(store, tail)), None)
@@ -335,7 +334,17 @@ def format_table(rows: list[Row], columns: list[str]) -> str:
 def _cell(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, default=str)
-    return "" if value is None else str(value).replace("\n", " ")
+    return "" if value is None else _visible(str(value))
+
+
+def _visible(text: str) -> str:
+    """Line breaks and tabs as spaces, other control characters as \\xNN: a document's ESC sequence must
+    neither drive the terminal nor vanish (click drops it from a pipe)."""
+    if text.isprintable():
+        return text
+    return "".join(
+        " " if ch in "\n\r\t" else f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch for ch in text
+    )
 
 
 def _width(text: str) -> int:

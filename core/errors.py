@@ -37,3 +37,7 @@ class WriteRefused(QueryError):
 
 class StaleStore(StoreError):
     """The store was written by another version of policykg, with a graph layout this one does not read."""
+
+
+class EmptyStore(StoreError):
+    """The store holds no graph yet: a LadybugDB file nothing was written to (an empty file), read-only."""

@@ -2,8 +2,10 @@
 
 Each statement is checked first (graph/guard.py). On LadybugDB it then runs in a worker process of its
 own (`python -m policykg.graph.console`), on its own read-only connection, under the engine's query
-timeout. The parent stops the worker when it runs past the time limit or grows past the memory limit,
-and a worker that dies (an engine crash) gives the user a one-line error while the app goes on serving.
+timeout and on at most `limits.threads` engine threads (half the cores by default), so that one statement
+cannot take every core. The parent stops the worker when it runs past the time limit or grows past the
+memory limit, and a worker that dies (an engine crash) gives the user a one-line error while the app goes
+on serving.
 On a Bolt server the statement runs under the server's transaction timeout. Either way at most
 `max_rows` rows come back, and the result says when there were more.
 """
@@ -122,6 +124,7 @@ def _worker(request: bytes) -> bytes:
     try:
         buffer_pool = int(limits.memory_mb * _BUFFER_POOL_SHARE) << 20
         with LadybugStore(location, read_only=True, buffer_pool_size=buffer_pool) as store:
+            store.limit_read_threads(limits.threads)
             columns, rows, truncated = store.read_limited(cypher, params, limits.max_rows, limits.seconds)
         return pickle.dumps(("ok", columns, rows, truncated))
     except PolicyKGError as exc:

@@ -10,7 +10,7 @@ from typing import IO, Any
 
 import networkx as nx
 
-from policykg.graph.output import file_output, folder_output
+from policykg.graph.output import file_output, folder_output, refuse_store_files
 from policykg.graph.schema import NODES, RELATIONSHIPS, PropType, label, rel_type
 from policykg.graph.store import GraphStore, Row
 
@@ -86,6 +86,8 @@ def _scalars(properties: dict[str, Any]) -> dict[str, Any]:
 
 def write_graphml(store: GraphStore, out: str | Path | IO[bytes]) -> None:
     """To a handle, or to a file written whole or not at all (an OutputError says why not)."""
+    if isinstance(out, (str, Path)):
+        refuse_store_files(Path(out), store.location)
     graph = to_networkx(graph_data(store))
     if isinstance(out, (str, Path)):
         with file_output(Path(out)) as handle:
@@ -95,6 +97,8 @@ def write_graphml(store: GraphStore, out: str | Path | IO[bytes]) -> None:
 
 
 def write_json(store: GraphStore, out: str | Path | IO[str]) -> None:
+    if isinstance(out, (str, Path)):
+        refuse_store_files(Path(out), store.location)
     data = graph_data(store)
     payload = {
         "nodes": [{"id": n.id, "labels": [n.label], "properties": n.properties} for n in data.nodes],
@@ -115,6 +119,7 @@ def write_csv(store: GraphStore, directory: str | Path) -> list[Path]:
     one id space serves all files. Returns the files written (plus the import command, as a text file).
     The files appear together or not at all (an OutputError says why not); others in the folder stay."""
     out = Path(directory)
+    refuse_store_files(out, store.location)
     data = graph_data(store)
     with folder_output(out) as staging:
         names = _write_csv_files(data, staging)

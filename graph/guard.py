@@ -14,7 +14,7 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from policykg.core.errors import QueryError
@@ -31,6 +31,13 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1  # what both engines store as an inte
 _VARIABLE_LENGTH = re.compile(r"\*\s*(\d*)\s*(\.\.\s*(\d*))?")
 
 
+def _half_the_cores() -> int:
+    """Half the cores this process may use, at least one: a console statement leaves the rest to the
+    explorer's pages and to an ingest."""
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+    return max(1, len(usable) // 2)
+
+
 @dataclass(frozen=True)
 class ConsoleLimits:
     """Bounds on one console statement; each is a setting a user can see and change."""
@@ -42,16 +49,19 @@ class ConsoleLimits:
     max_hops: int = 10  # upper bound of a variable-length relationship
     memory_mb: int = 4096  # the worker running the statement is stopped past this
     max_param_chars: int = 100_000
+    threads: int = field(default_factory=_half_the_cores)  # engine threads for one statement
 
     @classmethod
     def from_env(cls, seconds: float | None = None, max_rows: int | None = None) -> ConsoleLimits:
-        """The defaults, overridden by POLICYKG_CONSOLE_SECONDS / _ROWS / _MEMORY_MB, then by the arguments."""
+        """The defaults, overridden by POLICYKG_CONSOLE_SECONDS / _ROWS / _MEMORY_MB / _THREADS, then by the
+        arguments."""
         base = cls()
         return replace(
             base,
             seconds=seconds if seconds is not None else _env_number("POLICYKG_CONSOLE_SECONDS", base.seconds),
             max_rows=max_rows if max_rows is not None else int(_env_number("POLICYKG_CONSOLE_ROWS", base.max_rows)),
             memory_mb=int(_env_number("POLICYKG_CONSOLE_MEMORY_MB", base.memory_mb)),
+            threads=int(_env_number("POLICYKG_CONSOLE_THREADS", base.threads)),
         )
 
 
@@ -77,7 +87,7 @@ def check_statement(cypher: str, limits: ConsoleLimits = DEFAULT_LIMITS) -> None
         raise QueryError("the statement is empty")
     if len(cypher) > limits.max_chars:
         raise QueryError(f"the statement is {len(cypher):,} characters long; the console takes {limits.max_chars:,}")
-    if "\x00" in cypher or "\ufffd" in cypher or any("\ud800" <= ch <= "\udfff" for ch in cypher):
+    if "\x00" in cypher or "\ufffd" in cypher or undecodable(cypher):
         raise QueryError("the statement holds an invalid character (a NUL byte or undecodable text)")
     ensure_read_only(cypher)
     toks = tokens(cypher)
@@ -149,7 +159,7 @@ def parse_params(text: str, limits: ConsoleLimits = DEFAULT_LIMITS) -> dict[str,
         )
     _check_json_depth(text, limits.max_depth)
     try:
-        value = json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         raise QueryError(f"the parameters are not JSON: {exc.msg} at character {exc.pos}") from None
     if not isinstance(value, dict):
@@ -164,7 +174,7 @@ def parse_value(text: str, limits: ConsoleLimits = DEFAULT_LIMITS) -> Any:
         raise QueryError(f"the value is {len(text):,} characters long; a parameter takes {limits.max_param_chars:,}")
     _check_json_depth(text, limits.max_depth)
     try:
-        value = json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except json.JSONDecodeError:
         value = text  # not JSON: the text as it is
     except ValueError:  # int() refuses a literal of more than sys.get_int_max_str_digits() digits
@@ -179,7 +189,7 @@ def check_value(value: Any) -> Any:
         raise QueryError(f"the parameter value {value} is not a finite number")
     if isinstance(value, int) and not isinstance(value, bool) and not INT64_MIN <= value <= INT64_MAX:
         raise QueryError(f"the parameter value {_digits(value)} is outside the 64-bit integer range")
-    if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+    if isinstance(value, str) and undecodable(value):
         raise QueryError("a parameter value holds undecodable bytes (it is not UTF-8 text)")
     if isinstance(value, list):
         return [check_value(v) for v in value]
@@ -188,9 +198,26 @@ def check_value(value: Any) -> Any:
     return value
 
 
+def undecodable(text: str) -> bool:
+    """Text holding bytes that were not UTF-8: Python hands an argv or file-name byte it cannot decode
+    over as a lone surrogate, which no engine stores and no question matches."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 def _digits(value: int) -> str:
     text = str(value)
     return text if len(text) <= 24 else f"{text[:12]}…({len(text)} digits)"
+
+
+def _finite(literal: str) -> float:
+    value = float(literal)
+    if not math.isfinite(value):  # 1e999: beyond a 64-bit float, JSON would make it infinity
+        raise QueryError(f"the number {_shown_literal(literal)} is too large: not a finite number")
+    return value
+
+
+def _shown_literal(literal: str) -> str:
+    return literal if len(literal) <= 24 else f"{literal[:12]}…({len(literal)} characters)"
 
 
 def _refuse_constant(name: str) -> Any:

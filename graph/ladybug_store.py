@@ -149,6 +149,11 @@ class LadybugStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def limit_read_threads(self, threads: int) -> None:
+        """Run each later read on at most this many engine threads (0: every core), so that one read, a
+        console statement's, cannot take every core from the other processes."""
+        self._readers.threads = threads
+
 
 def _run(conn: ladybug.Connection, cypher: str, params: Mapping[str, Any] | None, error: type[Exception]) -> Any:
     try:

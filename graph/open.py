@@ -3,14 +3,16 @@ library code takes a store as an argument."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
-from policykg.core.errors import StoreError
+from policykg.core.errors import EmptyStore, StoreError
 from policykg.graph.ladybug_store import DEFAULT_PATH, LadybugStore, schema_statements
 from policykg.graph.schema import LABELS, MARKER_LABEL
 from policykg.graph.store import GraphStore
 from policykg.graph.store_version import require_current
+from policykg.graph.uri_text import looks_like_uri, not_a_store
 
 BOLT_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 NEO4J_SCHEMA_FILE = "schema.neo4j.cypher"
@@ -39,8 +41,8 @@ def open_store(spec: str | None = None, *, read_only: bool = False, rebuild: boo
         from policykg.graph.bolt import BoltStore  # the neo4j driver loads only when a server is asked for
 
         store = BoltStore(resolved, read_only=read_only)
-    elif resolved.startswith(("http://", "https://")):
-        raise StoreError(f"{resolved}: not a store (use a file path, or bolt:// / neo4j+s:// for Neo4j)")
+    elif looks_like_uri(resolved):
+        raise not_a_store(resolved)
     else:
         store = LadybugStore(resolved, read_only=read_only, rebuild=rebuild)
     try:
@@ -60,7 +62,8 @@ def refuse_stale(spec: str | None = None) -> None:
     too, but only once opened for writing, which an ingest does after extracting)."""
     resolved = store_spec(spec)
     if is_bolt(resolved) or Path(resolved).exists():
-        open_store(resolved, read_only=True).close()
+        with contextlib.suppress(EmptyStore):  # an empty file: the ingest's writer creates the graph in it
+            open_store(resolved, read_only=True).close()
 
 
 def clear_bolt(store: GraphStore) -> None:

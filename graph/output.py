@@ -17,6 +17,7 @@ from policykg.core.errors import OutputError
 
 NEW_FILE_MODE = 0o644  # mkstemp makes 0600; an export is meant to be read by others, like any written file
 NEW_FOLDER_MODE = 0o755
+STORE_SIDE_FILES = (".wal", ".shadow", ".wal.checkpoint", ".lock", ".tmp")  # LadybugDB's beside <store>
 
 
 @contextmanager
@@ -68,6 +69,21 @@ def folder_output(target: Path) -> Iterator[Path]:
                 os.replace(temporary, target)
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
+
+
+def refuse_store_files(target: Path, store_location: str) -> None:
+    """An export or GraphML file may not replace the LadybugDB store it was read from, nor one of the
+    store's side files beside it (<store>.wal, …): the rename would put a graph's text where its
+    database was."""
+    store = Path(store_location)
+    if not store.exists():
+        return  # a Bolt URI, or nothing there to lose
+    where, named = Path(os.path.abspath(target)), Path(os.path.abspath(store))
+    side_file = where.parent == named.parent and where.name in {f"{named.name}{s}" for s in STORE_SIDE_FILES}
+    if where == named or side_file:
+        raise OutputError(str(target), f"is the store {store_location} or one of its files; give another name")
+    if where.exists() and named.exists() and os.path.samefile(where, named):
+        raise OutputError(str(target), f"is the store {store_location} (a link to it); give another name")
 
 
 @contextmanager

@@ -8,7 +8,7 @@ a missing property or silently empty highlights.
 
 from __future__ import annotations
 
-from policykg.core.errors import QueryError, StaleStore
+from policykg.core.errors import EmptyStore, QueryError, StaleStore
 from policykg.graph.schema import MARKER_ID, MARKER_LABEL, NODES, RELATIONSHIPS, SCHEMA_VERSION
 from policykg.graph.store import GraphStore, Statement
 
@@ -31,6 +31,8 @@ def require_current(store: GraphStore) -> bool:
     version = stored_version(store)
     if version == SCHEMA_VERSION:
         return True
+    if version is None and _no_tables(store):  # opened read-only: a writer would have created them
+        raise EmptyStore(f"{store.location}: holds no graph yet (an empty database): ingest documents into it first")
     if version is None and not _holds_documents(store) and _tables_current(store):
         return False
     raise StaleStore(stale_message(store.location, store.dialect, version))
@@ -75,3 +77,9 @@ def _tables_current(store: GraphStore) -> bool:
         if columns != wanted:
             return False
     return True
+
+
+def _no_tables(store: GraphStore) -> bool:
+    """A LadybugDB database with no table at all: an empty file nothing was ever written to, not a store
+    of an earlier version (that has the tables, of other columns)."""
+    return store.dialect == "ladybug" and not store.read("CALL show_tables() RETURN name")

@@ -13,6 +13,7 @@ escaped (`\\xff`), so they can be printed and stored. A folder or file that cann
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from pathlib import Path
 from policykg.core.errors import InputError
 
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".xlsx")
+NOT_REGULAR = "not a regular file (a pipe, socket or device)"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ def find_documents(
                 raise InputError(display_name(path), "permission denied: the folder cannot be read")
             items = _walk(path, suffixes, found.skipped)
         else:
+            if not stat.S_ISREG(path.stat().st_mode):  # reading a named pipe would wait for ever
+                raise InputError(display_name(path), f"{NOT_REGULAR}: it cannot be read as a document")
             if not _readable(path):
                 raise InputError(display_name(path), "permission denied: the file cannot be read")
             items = [DocumentFile(path, _given_source(path))]
@@ -86,9 +90,15 @@ def _walk(root: Path, suffixes: tuple[str, ...], skipped: list[tuple[str, str]])
     files: list[DocumentFile] = []
     for folder, dirs, names in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for linked in [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
+            skipped.append((display_name(Path(folder, linked)), "a link to a folder, not followed"))
         for name in sorted(names):
             path = Path(folder, name)
-            if name.startswith(".") or path.suffix.lower() not in suffixes or not path.is_file():
+            if name.startswith(".") or path.suffix.lower() not in suffixes:
+                continue
+            problem = _not_a_document_file(path)
+            if problem:
+                skipped.append((display_name(path), problem))
                 continue
             source = display_name(path.relative_to(root).as_posix())
             if _readable(path):
@@ -113,6 +123,17 @@ def _under_root(path: Path, root: Path) -> str:
         return display_name(Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix())
     except ValueError:
         raise InputError(display_name(path), f"not under the --root folder {display_name(root)}") from None
+
+
+def _not_a_document_file(path: Path) -> str:
+    """Why an entry with a document's suffix cannot be read as one ("" when it can be)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a broken link"
+    except OSError as error:
+        return _reason(error)
+    return "" if stat.S_ISREG(mode) else NOT_REGULAR
 
 
 def _readable(path: Path) -> bool:

@@ -117,11 +117,11 @@ def coerce(query: str, param: Param, value: Any) -> Any:
     try:
         if param.type == "list":
             values = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+            if any(isinstance(v, (list, tuple, dict, set, frozenset)) for v in values):
+                raise ValueError(value)  # a nested list or a map is no name to look for
             return [str(v) for v in values]
         if param.type == "int":
-            if isinstance(value, bool):
-                raise ValueError(value)
-            return int(value)
+            return _count(query, param, value)
         if param.type == "float":
             return float(value)
         if param.type == "bool":
@@ -130,9 +130,24 @@ def coerce(query: str, param: Param, value: Any) -> Any:
                     raise ValueError(value)
                 return value.lower() in ("true", "1", "yes")
             return bool(value)
+        if isinstance(value, (list, tuple, dict, set, frozenset)):
+            raise ValueError(value)  # str() of a list would search for its brackets
         return str(value)
     except (TypeError, ValueError):
         raise QueryError(f"{query}: parameter {param.name} must be a {param.type}, not {value!r}") from None
+
+
+def _count(query: str, param: Param, value: Any) -> int:
+    """An int parameter (every one is a limit or a minimum count): a whole number, never negative. A
+    fraction is refused rather than rounded, which would answer another question than the one asked."""
+    if isinstance(value, (bool, list, tuple, dict, set, frozenset)):
+        raise ValueError(value)
+    if isinstance(value, float) and not value.is_integer():
+        raise QueryError(f"{query}: parameter {param.name} must be a whole number, not {value!r}")
+    number = int(value)
+    if number < 0:
+        raise QueryError(f"{query}: parameter {param.name} must be 0 or more, not {number}")
+    return number
 
 
 @dataclass(frozen=True)

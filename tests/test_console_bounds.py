@@ -5,8 +5,13 @@ never escape as anything but a result or a QueryError."""
 
 from __future__ import annotations
 
+import os
+import pickle
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -171,3 +176,19 @@ def test_generated_statements_give_rows_or_one_line_errors(sample_store: Ladybug
         assert "\n" not in str(exc)
     else:
         assert len(result.rows) <= LIMITS.max_rows
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_the_worker_runs_a_statement_on_the_capped_engine_threads(sample_store: LadybugStore, threads: int) -> None:
+    """The real worker process, given a request as run_console sends it (the statement reads the engine's
+    own setting, which the console's CALL allow-list keeps from users)."""
+    request = (sample_store.location, "CALL current_setting('threads') RETURN *", {}, replace(LIMITS, threads=threads))
+    done = subprocess.run(
+        [sys.executable, "-m", "policykg.graph.console"], input=pickle.dumps(request), capture_output=True, timeout=60
+    )
+    assert pickle.loads(done.stdout) == ("ok", ["threads"], [{"threads": str(threads)}], False)
+
+
+def test_the_default_cap_leaves_cores_to_the_rest() -> None:
+    cores = len(os.sched_getaffinity(0))
+    assert ConsoleLimits().threads == max(1, cores // 2)

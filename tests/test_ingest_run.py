@@ -12,7 +12,7 @@ import pytest
 
 from policykg.ingest.pipeline import extract_file
 from tests.cli_run import run
-from tests.corpus import SAMPLES, SONGYANG, YUHU
+from tests.corpus import PROJECT_FILES, SAMPLES, SONGYANG, YUHU, copy_documents
 from tests.fixture_corpus import DOCUMENTS
 
 
@@ -71,11 +71,8 @@ def test_two_files_named_alike_in_one_run_are_refused_naming_both(
 def test_flat_folder_keeps_file_names_and_a_file_given_directly_keeps_its_path(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    shutil.copy(SAMPLES / YUHU, docs / YUHU)
-    (tmp_path / "more").mkdir()
-    shutil.copy(SAMPLES / SONGYANG, tmp_path / "more" / SONGYANG)
+    copy_documents(tmp_path / "docs", SAMPLES, (YUHU,))
+    copy_documents(tmp_path / "more", SAMPLES, (SONGYANG,))
     monkeypatch.chdir(tmp_path)
     store = str(tmp_path / "g.lbug")
     code, _, err = run(capsys, monkeypatch, "ingest", "docs", f"more/{SONGYANG}", "--store", store)
@@ -87,10 +84,7 @@ def test_flat_folder_keeps_file_names_and_a_file_given_directly_keeps_its_path(
 def test_batches_give_the_same_graph_as_one_transaction(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for path in sorted(SAMPLES.glob("*.txt")):
-        shutil.copy(path, docs / path.name)
+    docs = copy_documents(tmp_path / "docs", SAMPLES, tuple(p.name for p in PROJECT_FILES))
     # A document citing the title of another, so INGESTED_AS links across batches (either order).
     cited = extract_file(SAMPLES / YUHU).document.title
     (docs / "zz_citing.txt").write_text(
@@ -129,9 +123,7 @@ def test_batches_give_the_same_graph_as_one_transaction(
 def test_ingest_prints_a_coverage_line_and_flags_skipped_text(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    shutil.copy(SAMPLES / YUHU, docs / YUHU)
+    docs = copy_documents(tmp_path / "docs", SAMPLES, (YUHU,))
     # Long paragraphs under numbered headings that hold no measure: the headings promise more.
     filler = "各单位要结合实际认真研究部署相关工作并抓好落实，确保各项任务按期完成。" * 12
     (docs / "thin.txt").write_text(
@@ -161,9 +153,7 @@ def test_a_missing_path_is_one_line_exit_2(
 def test_an_undecodable_file_name_is_read_and_shown_escaped(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    shutil.copy(SAMPLES / YUHU, docs / YUHU)
+    docs = copy_documents(tmp_path / "docs", SAMPLES, (YUHU,))
     odd = Path(docs, b"plan\xff\xfe.txt".decode("utf-8", "surrogateescape"))
     shutil.copy(DOCUMENTS / "plan_fullwidth_brackets.txt", odd)
     store = str(tmp_path / "g.lbug")

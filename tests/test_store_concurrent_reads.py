@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from policykg.core.errors import QueryError
+from policykg.core.errors import QueryError, StoreError
 from policykg.graph.ladybug_reads import ReadConnections
 from policykg.graph.ladybug_store import LadybugStore
 from policykg.graph.loader import load
@@ -73,3 +73,36 @@ def test_a_failed_read_leaves_the_store_reading(store_path: Path) -> None:
         with pytest.raises(QueryError):
             store.read("MATCH (n:NoSuchLabel) RETURN n")
         assert store.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 1}]
+
+
+def test_close_waits_for_a_read_in_flight_then_interrupts_it(store_path: Path) -> None:
+    """The database is never closed under a running query: close() lets the read finish, or after its grace
+    interrupts it, and only then returns."""
+    store = LadybugStore(store_path, read_only=True)
+    outcome: list[BaseException] = []
+
+    def slow() -> None:
+        try:
+            store.read_limited(SLOW, {}, 10, 120)
+        except QueryError as exc:
+            outcome.append(exc)
+
+    reader = threading.Thread(target=slow)
+    reader.start()
+    time.sleep(1.0)
+    assert reader.is_alive()
+    started = time.perf_counter()
+    store._readers.close(grace_s=2.0)
+    store.close()
+    closed_after = time.perf_counter() - started
+    reader.join(timeout=30)
+    assert not reader.is_alive() and outcome  # the read was interrupted, as one error, not a crash
+    assert 2.0 <= closed_after < 30, closed_after
+    with pytest.raises(StoreError, match="closed"):
+        store.read("MATCH (d:Document) RETURN count(d) AS n")
+
+
+def test_a_read_pool_caps_the_engine_threads_of_each_read(store_path: Path) -> None:
+    with LadybugStore(store_path, read_only=True) as store:
+        store.limit_read_threads(1)
+        assert store.read("CALL current_setting('threads') RETURN *") == [{"threads": "1"}]
