@@ -14,6 +14,7 @@ import json
 import os
 import re
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,12 +34,27 @@ class Place:
         return 4 if self.town else 3 if self.county else 2 if self.city else 1
 
 
+_LOCATION_TEXT = "china_location.txt"
+
+
 def _location_file() -> str:
-    """jionlp's location table, found without importing jionlp (its import and loader take ~2 s)."""
+    """jionlp's location table, found without importing jionlp (its import and loader take ~2 s): the
+    text file, or the zip jionlp ships it in (jionlp unzips it into its own folder on first import, which
+    an installation that has never imported jionlp, or cannot write there, does not have)."""
     spec = importlib.util.find_spec("jionlp")
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError("jionlp is not installed")
-    return os.path.join(os.path.dirname(spec.origin), "dictionary", "china_location.txt")
+    folder = os.path.join(os.path.dirname(spec.origin), "dictionary")
+    text = os.path.join(folder, _LOCATION_TEXT)
+    return text if os.path.exists(text) else os.path.join(folder, "china_location.zip")
+
+
+def _location_text(path: str) -> str:
+    if path.endswith(".zip"):
+        with zipfile.ZipFile(path) as archive:
+            return archive.read(_LOCATION_TEXT).decode("utf-8")
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
 
 
 # A province (no tab), city (one) or county (two tabs) line: name, administrative code, alias(es);
@@ -62,8 +78,7 @@ def _table() -> dict[str, tuple[Place, ...]]:
 
 
 def _parse_table(path: str) -> dict[str, tuple[Place, ...]]:
-    with open(path, encoding="utf-8") as handle:
-        source = handle.read()
+    source = _location_text(path)
     table: dict[str, list[Place]] = {}
     province = city = ""
     for m in _LEVEL_LINE.finditer(source):
@@ -184,9 +199,8 @@ _LOCATION_LINE = re.compile(r"^(\t{0,3})(?!\t)([^\t\r\n]+)", re.M)
 def _towns() -> tuple[dict[tuple[str, str, str], frozenset[str]], dict[str, tuple[Place, ...]]]:
     """(county → its township names, township name → the places of that name)."""
     try:
-        with open(_location_file(), encoding="utf-8") as handle:
-            source = handle.read()
-    except OSError:
+        source = _location_text(_location_file())
+    except (OSError, KeyError, zipfile.BadZipFile):
         return {}, {}
     by_county: dict[tuple[str, str, str], set[str]] = {}
     by_name: dict[str, list[Place]] = {}

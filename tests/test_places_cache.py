@@ -47,3 +47,13 @@ def test_no_cache_folder_is_required(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("POLICYKG_CACHE_DIR", str(blocked / "policykg"))
     assert "宁远县" in places._table()
     assert os.listdir(tmp_path) == ["file"]
+
+
+def test_the_table_reads_from_the_zip_jionlp_ships(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_table: None
+) -> None:
+    # A fresh installation has only china_location.zip: jionlp unzips it on its first import.
+    monkeypatch.setenv("POLICYKG_CACHE_DIR", "")
+    text = places._location_file()
+    archive = os.path.join(os.path.dirname(text), "china_location.zip")
+    assert places._parse_table(archive) == places._parse_table(text)
