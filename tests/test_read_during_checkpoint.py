@@ -62,9 +62,7 @@ def test_every_read_only_open_during_an_ingest_answers(tmp_path: Path) -> None:
 def test_a_second_writer_is_told_which_process_holds_the_store(tmp_path: Path) -> None:
     store = tmp_path / "store.lbug"
     LadybugStore(store).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", _HOLD, str(store)], cwd=ROOT, stdout=subprocess.PIPE, text=True
-    )
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(store)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
         assert writer_pid(store) == holder.pid
