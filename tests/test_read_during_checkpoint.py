@@ -77,7 +77,10 @@ def test_a_second_writer_is_told_which_process_holds_the_store(tmp_path: Path) -
     LadybugStore(store).close()  # the lock went with the process
 
 
-_HOLD = "import sys, time; from policykg.graph.ladybug_store import LadybugStore; s = LadybugStore(sys.argv[1]); print('open', flush=True); time.sleep(120)"
+_HOLD = (
+    "import sys, time; from policykg.graph.ladybug_store import LadybugStore; "
+    "s = LadybugStore(sys.argv[1]); print('open', flush=True); time.sleep(120)"
+)
 
 
 def test_read_wait_is_a_setting_with_a_one_line_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
