@@ -14,6 +14,8 @@ from pathlib import Path
 
 # Present only between the start of a checkpoint and its end (or the next read-write open after a crash).
 CHECKPOINT_SUFFIXES = (".shadow", ".wal.checkpoint", ".checkpoint.intent.lock", ".checkpoint.apply.lock")
+# Of those, the ones holding committed pages: while they exist a read-only open is refused.
+RECOVERY_SUFFIXES = (".shadow", ".wal.checkpoint")
 WAL_SUFFIX = ".wal"
 PROC_LOCKS = Path("/proc/locks")
 
@@ -25,7 +27,8 @@ def checkpoint_files(store: str | Path) -> list[Path]:
 
 
 def checkpoint_pending(store: str | Path) -> bool:
-    return bool(checkpoint_files(store))
+    """Recovery is pending: a checkpoint wrote pages that only a read-write open applies."""
+    return any(Path(str(store) + suffix).exists() for suffix in RECOVERY_SUFFIXES)
 
 
 def writer_pid(store: str | Path) -> int | None:

@@ -212,7 +212,7 @@ def _open_read_only(path: str, buffer_pool_size: int) -> tuple[ladybug.Database,
     pause = 0.05
     while True:
         writing = ladybug_files.writer_pid(path) is not None
-        if writing and ladybug_files.checkpoint_pending(path) and time.monotonic() < deadline:
+        if writing and ladybug_files.checkpoint_files(path) and time.monotonic() < deadline:
             time.sleep(pause)  # a checkpoint is being applied to the file: do not read it half-way
             pause = min(pause * 2, 0.5)
             continue
