@@ -68,7 +68,7 @@ def repair(spec: str | None = None) -> RepairReport:
     location = store_spec(spec)
     if not is_bolt(location) and not Path(location).exists():
         raise StoreError(f"{location}: no such store (nothing to repair)")
-    pending = not is_bolt(location) and ladybug_files.checkpoint_pending(location)
+    pending = not is_bolt(location) and bool(ladybug_files.checkpoint_files(location))
     try:
         store = open_store(location)
     except StaleStore:
