@@ -13,10 +13,11 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import ladybug
 import pytest
 
 from benchmarks.generate import generate
-from policykg.graph.ladybug_store import LadybugStore
+from policykg.graph.ladybug_store import LadybugStore, schema_statements
 from policykg.graph.schema import SCHEMA_VERSION
 from policykg.graph.stats import stats
 from tests.cli_run import run
@@ -91,3 +92,23 @@ def test_repair_of_a_healthy_store_replays_nothing(
     assert code == 0
     assert out.startswith(f"{store}: repaired (nothing to replay); 3 Document, ")
     assert f"schema {SCHEMA_VERSION}; no orphans; opens read-only" in out
+
+
+def test_a_store_with_part_of_its_schema_names_repair_which_finishes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "half.lbug"
+    db = ladybug.Database(str(store), max_db_size=1 << 32)
+    conn = ladybug.Connection(db)
+    for statement in schema_statements()[:3]:  # as a first open killed after three of its tables
+        conn.execute(statement)
+    conn.close()
+    db.close()
+
+    code, out, err = run(capsys, monkeypatch, "stats", "--store", str(store))
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert f"run `policykg repair {store}` (or any ingest)" in err
+    code, out, err = run(capsys, monkeypatch, "repair", str(store))
+    assert code == 0, err
+    code, out, err = run(capsys, monkeypatch, "stats", "--store", str(store), "--format", "json")
+    assert code == 0 and '"Document": 0' in out, err
