@@ -211,7 +211,7 @@ def _open_read_only(path: str, buffer_pool_size: int) -> tuple[ladybug.Database,
     deadline = time.monotonic() + wait
     pause = 0.05
     while True:
-        writing = ladybug_files.writer_pid(path) is not None
+        writing = _another_writer(path)
         if writing and ladybug_files.checkpoint_files(path) and time.monotonic() < deadline:
             time.sleep(pause)  # a checkpoint is being applied to the file: do not read it half-way
             pause = min(pause * 2, 0.5)
@@ -219,7 +219,7 @@ def _open_read_only(path: str, buffer_pool_size: int) -> tuple[ladybug.Database,
         try:
             return _connect(path, True, buffer_pool_size)
         except RuntimeError as exc:
-            if ladybug_files.writer_pid(path) is not None:
+            if _another_writer(path):
                 if time.monotonic() < deadline:
                     time.sleep(pause)
                     pause = min(pause * 2, 0.5)
@@ -242,6 +242,12 @@ def commit_failure(message: str) -> str:
     if path and errno_text:
         return f"cannot write {path.group(1)}: {errno_text.group(1).strip()}"
     return cause
+
+
+def _another_writer(path: str) -> bool:
+    """Another process holds the write lock (this one's own writer cannot finish while this call waits)."""
+    holder = ladybug_files.writer_pid(path)
+    return holder is not None and holder != os.getpid()
 
 
 def _lock_holder(message: str) -> str:
