@@ -33,9 +33,8 @@ from tests.cli_run import run
 from tests.kill_target import run_cli
 
 TRIALS = 50
-DOCS = 12
+DOCS = 8
 BATCH = 2
-MAX_DELAY = 6.0  # seconds: past the extraction, into the loading of the batches
 _COMMITTED = re.compile(r"loading: (\d+) of \d+ documents committed")
 
 
@@ -64,16 +63,27 @@ def test_kill_at_random_moments_of_an_ingest(
     template = tmp_path / "empty.lbug"
     LadybugStore(template).close()  # the schema: most trials start on a store that has it, so kills hit loads
 
+    # One ingest left to finish sets the range of the delays: kills then fall anywhere in a whole ingest.
+    calibration = tmp_path / "calibration.lbug"
+    shutil.copyfile(template, calibration)
+    started = time.monotonic()
+    whole = forkserver.Process(  # type: ignore[attr-defined]
+        target=run_cli, args=(_ingest_args(corpus, calibration), str(tmp_path / "calibration.log"))
+    )
+    whole.start()
+    whole.join(120)
+    assert whole.exitcode == 0
+    longest = time.monotonic() - started
+
     for trial in range(TRIALS):
         store = tmp_path / f"trial{trial}" / "store.lbug"
         log = tmp_path / f"trial{trial}.log"
         store.parent.mkdir()
         if trial % 5:  # every fifth trial creates its store itself
             shutil.copyfile(template, store)
-        args = ["ingest", str(corpus), "--store", str(store), "--batch", str(BATCH), "--jobs", "1"]
-        writer = forkserver.Process(target=run_cli, args=(args, str(log)))  # type: ignore[attr-defined]
+        writer = forkserver.Process(target=run_cli, args=(_ingest_args(corpus, store), str(log)))  # type: ignore[attr-defined]
         writer.start()
-        writer.join(rng.uniform(0, MAX_DELAY))  # from the start: extraction takes well under a second
+        writer.join(rng.uniform(0, longest))
         if writer.exitcode is None:
             os.kill(writer.pid, signal.SIGKILL)
         writer.join(30)
@@ -88,7 +98,7 @@ def test_kill_at_random_moments_of_an_ingest(
         outcomes["all committed" if len(held) == DOCS else f"{len(held) // BATCH} batches in"] += 1
 
     with capsys.disabled():
-        print(f"\n{TRIALS} kill -9 trials: {dict(sorted(outcomes.items()))}")
+        print(f"\n{TRIALS} kill -9 trials within {longest:.1f} s of the start: {dict(sorted(outcomes.items()))}")
     assert sum(n for k, n in outcomes.items() if k.endswith("batches in") and k != "0 batches in") >= 5
 
     # Re-ingest after the last kill converges to the graph a clean ingest gives.
@@ -99,6 +109,10 @@ def test_kill_at_random_moments_of_an_ingest(
     with LadybugStore(reference, read_only=True) as clean, LadybugStore(last, read_only=True) as again:
         assert stats(again) == stats(clean)
         assert check(again).orphans == {}
+
+
+def _ingest_args(corpus: Path, store: Path) -> list[str]:
+    return ["ingest", str(corpus), "--store", str(store), "--batch", str(BATCH), "--jobs", "1"]
 
 
 def _documents_after_kill(
