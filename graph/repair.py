@@ -74,6 +74,8 @@ def repair(spec: str | None = None) -> RepairReport:
     except StaleStore:
         raise
     except StoreError as exc:
+        if "is writing this store" in str(exc):  # a live writer: its own message says what to do
+            raise
         raise StoreError(f"{_first_line(exc)} (repair could not open it read-write)") from exc
     try:
         report = check(store, replayed=pending)
