@@ -1,4 +1,4 @@
-"""Store commands: ingest, stats, export, cypher, remove. Thin: parse input, call graph/, print."""
+"""Store commands: ingest, stats, export, cypher, remove, repair. Thin: parse input, call graph/, print."""
 
 from __future__ import annotations
 
@@ -97,6 +97,7 @@ def ingest(
             batch_docs=batch_docs,
             on_extracted=progress.extracted,
             on_loaded=progress.loaded,
+            reopen=lambda: open_store(store_spec),  # after a failed batch: what the store holds (no rebuild)
         )
     report = result.report
     store = open_store(store_spec, read_only=True)
@@ -117,6 +118,24 @@ def ingest(
         click.echo(line)
     if found.skipped:
         click.echo(f"skipped {len(found.skipped)} unreadable files or folders (listed above)")
+
+
+@cli.command()
+@click.argument("store_path", metavar="[STORE]", required=False)
+@store_option
+def repair(store_path: str | None, store_spec: str | None) -> None:
+    """Finish an interrupted write and check the store.
+
+    Opens STORE (or --store) read-write, which replays what a killed or disk-full writer left half-done,
+    then counts nodes per label, looks for nodes that lost their document or every reference, reads the
+    schema version and opens the store read-only as the explorer does. Prints one line; a store that
+    cannot be repaired is a one-line error (exit 2).
+    """
+    from policykg.graph.repair import repair as repair_store
+
+    if store_path and store_spec and store_path != store_spec:
+        raise QueryError(f"repair: two stores given ({store_path}, --store {store_spec}); give one")
+    click.echo(repair_store(store_path or store_spec).summary())
 
 
 @cli.command("stats")
@@ -280,6 +299,7 @@ class _Progress:
         self.total = total
         self.bar: Any = None
         self.stage = ""
+        self.committed = 0
 
     def _show(self, stage: str, n: int) -> None:
         if stage != self.stage:
@@ -294,6 +314,9 @@ class _Progress:
 
     def loaded(self, n: int) -> None:
         self._show("loading", n)
+        self.committed += n
+        if not sys.stderr.isatty():  # a log has no bar to watch: a line per batch says what is committed
+            click.echo(f"loading: {self.committed} of {self.total} documents committed", err=True)
 
     def close(self) -> None:
         if self.bar is not None:

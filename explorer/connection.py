@@ -61,7 +61,7 @@ def _hint(message: str) -> str:
         return "Re-ingest as the message says (the documents' spans are new in this version), then press Reconnect."
     if "policykg " in lowered:  # the store's own message names the command that recovers it
         return "Run the command the message names, then press Reconnect."
-    if "lock" in lowered:
+    if "lock" in lowered or "still writing" in lowered:
         return "Another process is writing the store (an ingest?). Wait for it to finish, then press Reconnect."
     if "no such store" in lowered or "holds no graph" in lowered:
         return "Ingest documents first: `policykg ingest samples/ --store PATH`, then start the explorer on PATH."

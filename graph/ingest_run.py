@@ -25,6 +25,7 @@ from multiprocessing import get_context
 from typing import IO, Any
 
 from policykg.core.errors import InputError, PolicyKGError, StoreError
+from policykg.graph.ingest_stop import stop_message
 from policykg.graph.loader import LoadReport, load_rows
 from policykg.graph.rows import GraphRows, document_rows
 from policykg.graph.store import GraphStore
@@ -75,9 +76,11 @@ def ingest_files(
     batch_docs: int | None = None,
     on_extracted: Callable[[int], None] | None = None,
     on_loaded: Callable[[int], None] | None = None,
+    reopen: Callable[[], GraphStore] | None = None,
 ) -> IngestResult:
     """Extract `files` and load them into the store `open_writer()` opens (and this call closes).
-    `on_extracted(n)` / `on_loaded(n)` report progress in documents."""
+    `on_extracted(n)` / `on_loaded(n)` report progress in documents. When a batch fails, `reopen()` (a
+    writer that never rebuilds) opens the store again to say truthfully what it holds."""
     result = IngestResult()
     with tempfile.TemporaryFile(prefix="policykg-ingest-") as spool:
         started = time.perf_counter()
@@ -88,6 +91,11 @@ def ingest_files(
         store = open_writer()
         try:
             result.report = load_spool(store, spool, len(files), batch_docs=batch_docs, on_loaded=on_loaded)
+        except _BatchFailed as failed:
+            store.close()  # before the reopen that checks what the file holds
+            cause = _first_line(failed.__cause__).removeprefix(f"{store.location}: ")
+            message = stop_message(store.location, reopen, failed.written, len(files), failed.batch, cause)
+            raise IngestStopped(message) from failed.__cause__
         finally:
             store.close()
         result.load_seconds = time.perf_counter() - started
@@ -122,7 +130,7 @@ def load_spool(
     batch_docs: int | None = None,
     on_loaded: Callable[[int], None] | None = None,
 ) -> LoadReport:
-    """Load the spooled documents a batch per transaction; IngestStopped when a batch fails."""
+    """Load the spooled documents a batch per transaction; _BatchFailed (naming the batch) when one fails."""
     size = batch_docs or BATCH_DOCS[store.dialect]
     report = LoadReport()
     started = time.perf_counter()
@@ -131,7 +139,7 @@ def load_spool(
         try:
             part = load_rows(store, batch)
         except Exception as exc:  # a store error, a lost server, a full disk: say what the store holds
-            raise IngestStopped(_stopped(store, report, done, total, batch, exc)) from exc
+            raise _BatchFailed(done, batch) from exc
         done += len(batch)
         _merge(report, part)
         if on_loaded:
@@ -219,15 +227,16 @@ def _merge(report: LoadReport, part: LoadReport) -> None:
     report.relationships.update(part.relationships)
 
 
-def _stopped(
-    store: GraphStore, report: LoadReport, done: int, total: int, batch: dict[str, Any], exc: Exception
-) -> str:
-    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    first = next(iter(batch))
-    kept = f"{done} of {total} documents of this run are in the store"
-    if done:
-        kept += f" ({len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged)"
-    return (
-        f"{store.location}: the ingest stopped: {kept}; the unfinished batch of {len(batch)} documents "
-        f"(from {first}) was not written; run the same ingest again to load the rest. Cause: {reason}"
-    )
+class _BatchFailed(Exception):
+    """A batch failed after `written` documents of the run were written (the store is closed, then asked
+    what it holds, before the run says so)."""
+
+    def __init__(self, written: int, batch: dict[str, GraphRows]) -> None:
+        super().__init__(f"a batch failed after {written} documents")
+        self.written = written
+        self.batch = batch
+
+
+def _first_line(exc: BaseException | None) -> str:
+    text = str(exc or "").strip()
+    return text.splitlines()[0] if text else type(exc).__name__

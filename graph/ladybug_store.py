@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ import ladybug
 
 from policykg.core.errors import QueryError, StoreError
 from policykg.core.resources import read_text
+from policykg.graph import ladybug_files
 from policykg.graph.ladybug_reads import ReadConnections
 from policykg.graph.readonly import ensure_read_only
 from policykg.graph.schema import LABELS, MARKER_LABEL, REL_TYPES
@@ -22,6 +25,9 @@ SCHEMA_FILE = "schema.ladybug.cypher"  # in the package data of policykg.cypher
 # LadybugDB maps max_db_size of address space per open database (8 TiB by default), which runs out
 # after a handful of databases in one process (tests, the explorer). 64 GiB is ample for this graph.
 MAX_DB_SIZE = 1 << 36
+READ_WAIT_ENV = "POLICYKG_READ_WAIT"
+DEFAULT_READ_WAIT = 30.0
+_PROBE = "CALL show_tables() RETURN count(*)"
 
 
 def schema_statements(name: str = SCHEMA_FILE) -> list[str]:
@@ -62,14 +68,10 @@ class LadybugStore:
             raise StoreError(f"{path}: no such store (ingest documents into it first)")
         if not read_only:
             target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._db = ladybug.Database(
-                str(target), read_only=read_only, max_db_size=MAX_DB_SIZE, buffer_pool_size=buffer_pool_size
-            )
-            self._conn = ladybug.Connection(self._db)
-        except RuntimeError as exc:
-            raise StoreError(f"{path}: cannot open the store: {_one_line(exc)}") from exc
+        opener = _open_read_only if read_only else _open_read_write
+        self._db, self._conn = opener(self.location, buffer_pool_size)
         self._lock = threading.RLock()  # the connection for schema changes and writes
+        self._closed = False
         self._readers = ReadConnections(self._db)  # reads: a connection each, so readers never queue
         if not read_only:
             try:
@@ -135,11 +137,19 @@ class LadybugStore:
             except BaseException:
                 self._execute("ROLLBACK", None, error=StoreError)
                 raise
-            self._execute("COMMIT", None, error=StoreError)
+            try:
+                self._execute("COMMIT", None, error=StoreError)
+            except StoreError as exc:
+                # The engine may call a commit whose checkpoint failed "committed … durable": only a
+                # reopen tells what the file holds, so the caller is told the commit failed, and why.
+                raise StoreError(f"{self.location}: the commit failed: {commit_failure(str(exc))}") from exc
 
     def close(self) -> None:
         self._readers.close()
         with self._lock:
+            if self._closed:
+                return
+            self._closed = True
             self._conn.close()
             self._db.close()
 
@@ -153,6 +163,102 @@ class LadybugStore:
         """Run each later read on at most this many engine threads (0: every core), so that one read, a
         console statement's, cannot take every core from the other processes."""
         self._readers.threads = threads
+
+
+def read_wait_seconds() -> float:
+    """How long a read-only open waits for another process's checkpoint: $POLICYKG_READ_WAIT, else 30 s."""
+    raw = os.environ.get(READ_WAIT_ENV, "").strip()
+    if not raw:
+        return DEFAULT_READ_WAIT
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:  # NaN fails this too
+        raise StoreError(f"{READ_WAIT_ENV}={raw!r}: expected seconds from 0 to 3600")
+    return seconds
+
+
+def recovery_message(path: str) -> str:
+    return f"{path}: interrupted write left recovery pending; run `policykg repair {path}` (or any ingest)"
+
+
+def _connect(path: str, read_only: bool, buffer_pool_size: int) -> tuple[ladybug.Database, ladybug.Connection]:
+    db = ladybug.Database(path, read_only=read_only, max_db_size=MAX_DB_SIZE, buffer_pool_size=buffer_pool_size)
+    try:
+        conn = ladybug.Connection(db)
+        if read_only:  # the catalog and its tables must be readable now, not at the first page view
+            conn.execute(_PROBE)
+    except BaseException:
+        db.close()
+        raise
+    return db, conn
+
+
+def _open_read_write(path: str, buffer_pool_size: int) -> tuple[ladybug.Database, ladybug.Connection]:
+    try:
+        return _connect(path, False, buffer_pool_size)
+    except RuntimeError as exc:
+        holder = ladybug_files.writer_pid(path)
+        if holder is not None or "could not set lock" in str(exc).lower():
+            who = f"process {holder}" if holder else _lock_holder(str(exc))
+            raise StoreError(
+                f"{path}: {who} is writing this store; wait for it to finish (or stop it), then run this again"
+            ) from exc
+        raise StoreError(f"{path}: cannot open the store: {_one_line(exc)}") from exc
+
+
+def _open_read_only(path: str, buffer_pool_size: int) -> tuple[ladybug.Database, ladybug.Connection]:
+    """Open read-only. While another process writes, an open can meet its checkpoint (refused, or a torn
+    page): then wait a little and try again, for up to read_wait_seconds(). With no writer alive, a
+    checkpoint left behind needs one read-write open: say which command does it."""
+    wait = read_wait_seconds()
+    deadline = time.monotonic() + wait
+    pause = 0.05
+    while True:
+        writing = _another_writer(path)
+        if writing and ladybug_files.checkpoint_files(path) and time.monotonic() < deadline:
+            time.sleep(pause)  # a checkpoint is being applied to the file: do not read it half-way
+            pause = min(pause * 2, 0.5)
+            continue
+        try:
+            return _connect(path, True, buffer_pool_size)
+        except RuntimeError as exc:
+            if _another_writer(path):
+                if time.monotonic() < deadline:
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.5)
+                    continue
+                raise StoreError(
+                    f"{path}: another process is still writing this store after {wait:g} s of waiting "
+                    f"({_one_line(exc)}); try again when it is done, or set {READ_WAIT_ENV} longer"
+                ) from exc
+            if ladybug_files.checkpoint_pending(path) or "recovery is pending" in str(exc):
+                raise StoreError(recovery_message(path)) from exc
+            raise StoreError(f"{path}: cannot open the store: {_one_line(exc)}") from exc
+
+
+def commit_failure(message: str) -> str:
+    """The cause of a failed commit in a few words, without the engine's claim of what was kept (the store
+    is reopened to find that out): "cannot write /data/s.lbug: No space left on device"."""
+    cause = re.sub(r"^.*?(?:will be recovered on restart|durable)[^:]*:\s*", "", message)
+    path = re.search(r"path: (\S+)", cause)
+    errno_text = re.search(r"Error: ([^.;]+)", cause)
+    if path and errno_text:
+        return f"cannot write {path.group(1)}: {errno_text.group(1).strip()}"
+    return cause
+
+
+def _another_writer(path: str) -> bool:
+    """Another process holds the write lock (this one's own writer cannot finish while this call waits)."""
+    holder = ladybug_files.writer_pid(path)
+    return holder is not None and holder != os.getpid()
+
+
+def _lock_holder(message: str) -> str:
+    """ "process 6377" from the engine's "Lock is held by PID 6377", else "another process"."""
+    found = re.search(r"held by PID (\d+)", message)
+    return f"process {found.group(1)}" if found else "another process"
 
 
 def _run(conn: ladybug.Connection, cypher: str, params: Mapping[str, Any] | None, error: type[Exception]) -> Any:

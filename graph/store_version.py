@@ -8,7 +8,7 @@ a missing property or silently empty highlights.
 
 from __future__ import annotations
 
-from policykg.core.errors import EmptyStore, QueryError, StaleStore
+from policykg.core.errors import EmptyStore, QueryError, StaleStore, StoreError
 from policykg.graph.schema import MARKER_ID, MARKER_LABEL, NODES, RELATIONSHIPS, SCHEMA_VERSION
 from policykg.graph.store import GraphStore, Statement
 
@@ -33,8 +33,14 @@ def require_current(store: GraphStore) -> bool:
         return True
     if version is None and _no_tables(store):  # opened read-only: a writer would have created them
         raise EmptyStore(f"{store.location}: holds no graph yet (an empty database): ingest documents into it first")
-    if version is None and not _holds_documents(store) and _tables_current(store):
-        return False
+    if version is None and not _holds_documents(store):
+        if _tables_current(store):
+            return False
+        if _tables_current(store, missing_ok=True):  # a first open killed while it created the tables
+            raise StoreError(
+                f"{store.location}: holds only part of the schema and no documents (an interrupted first "
+                f"ingest); run `policykg repair {store.location}` (or any ingest)"
+            )
     raise StaleStore(stale_message(store.location, store.dialect, version))
 
 
@@ -64,15 +70,18 @@ def _holds_documents(store: GraphStore) -> bool:
         return False
 
 
-def _tables_current(store: GraphStore) -> bool:
+def _tables_current(store: GraphStore, missing_ok: bool = False) -> bool:
     """LadybugDB tables have the columns of this schema (an emptied store of an earlier version has
-    tables without the span columns, which the first load would trip over). Neo4j has no columns."""
+    tables without the span columns, which the first load would trip over). Neo4j has no columns.
+    `missing_ok`: only the tables that exist are checked."""
     if store.dialect != "ladybug":
         return True
     for name, wanted in [(n.label, n.names) for n in NODES] + [(r.type, r.names) for r in RELATIONSHIPS]:
         try:
             columns = tuple(row["name"] for row in store.read(f"CALL table_info('{name}') RETURN *"))
-        except QueryError:  # a table missing: a file this version did not create
+        except QueryError:  # a table missing: a file this version did not create, or did not finish
+            if missing_ok:
+                continue
             return False
         if columns != wanted:
             return False
