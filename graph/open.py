@@ -14,6 +14,12 @@ from policykg.graph.store_version import require_current
 
 BOLT_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 NEO4J_SCHEMA_FILE = "schema.neo4j.cypher"
+# LadybugDB's page cache (and the memory its queries work in) defaults to 80 % of the machine's RAM and
+# fills as the store grows, so an ingest's memory would grow with the corpus. An ingest writes a batch at a
+# time and needs far less; the setting bounds it.
+BUFFER_POOL_SETTING = "POLICYKG_BUFFER_POOL_MB"
+DEFAULT_BUFFER_POOL_MB = 1024
+MIN_BUFFER_POOL_MB = 64  # below this a batch of COPY runs out of pages
 
 
 def store_spec(spec: str | None = None) -> str:
@@ -42,7 +48,8 @@ def open_store(spec: str | None = None, *, read_only: bool = False, rebuild: boo
     elif resolved.startswith(("http://", "https://")):
         raise StoreError(f"{resolved}: not a store (use a file path, or bolt:// / neo4j+s:// for Neo4j)")
     else:
-        store = LadybugStore(resolved, read_only=read_only, rebuild=rebuild)
+        pool = 0 if read_only else buffer_pool_mb() << 20  # 0: the engine's default, for reads
+        store = LadybugStore(resolved, read_only=read_only, rebuild=rebuild, buffer_pool_size=pool)
     try:
         if store.dialect == "neo4j" and rebuild:
             clear_bolt(store)
@@ -53,6 +60,26 @@ def open_store(spec: str | None = None, *, read_only: bool = False, rebuild: boo
         store.close()
         raise
     return store
+
+
+def buffer_pool_mb() -> int:
+    """The writer's buffer pool in MB: $POLICYKG_BUFFER_POOL_MB, else DEFAULT_BUFFER_POOL_MB."""
+    raw = os.environ.get(BUFFER_POOL_SETTING, "").strip()
+    if not raw:
+        return DEFAULT_BUFFER_POOL_MB
+    try:
+        value = int(raw)
+    except ValueError:
+        raise StoreError(f"{BUFFER_POOL_SETTING}={raw!r}: not a whole number of MB") from None
+    if value < MIN_BUFFER_POOL_MB:
+        raise StoreError(f"{BUFFER_POOL_SETTING}={raw!r}: must be at least {MIN_BUFFER_POOL_MB} (MB)")
+    return value
+
+
+def check_writer_settings(spec: str | None = None) -> None:
+    """Raise StoreError now if opening `spec` for writing would refuse a setting (before a long extraction)."""
+    if not is_bolt(store_spec(spec)):
+        buffer_pool_mb()
 
 
 def refuse_stale(spec: str | None = None) -> None:
