@@ -26,6 +26,7 @@ from typing import IO, Any
 
 from policykg.core.errors import InputError, PolicyKGError, StoreError
 from policykg.graph.loader import LoadReport, load_rows
+from policykg.graph.open import BUFFER_POOL_SETTING, buffer_pool_mb
 from policykg.graph.rows import GraphRows, document_rows
 from policykg.graph.store import GraphStore
 from policykg.ingest.coverage import LOW_COVERAGE, measure_coverage
@@ -219,11 +220,24 @@ def _merge(report: LoadReport, part: LoadReport) -> None:
     report.relationships.update(part.relationships)
 
 
+# LadybugDB's words when a batch's COMMIT went through and only the checkpoint after it failed (out of
+# buffer pool or disk): the batch is durable, replayed from the write-ahead log on the next open.
+COMMITTED_NOT_CHECKPOINTED = "committed successfully, but the post-commit checkpoint failed"
+
+
 def _stopped(
     store: GraphStore, report: LoadReport, done: int, total: int, batch: dict[str, Any], exc: Exception
 ) -> str:
     reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     first = next(iter(batch))
+    if "buffer pool is full" in reason:
+        reason += f" (raise {BUFFER_POOL_SETTING}, now {buffer_pool_mb()} MB)"
+    if COMMITTED_NOT_CHECKPOINTED in reason.lower():
+        return (
+            f"{store.location}: the ingest stopped: {done + len(batch)} of {total} documents of this run are "
+            f"in the store, the last batch of {len(batch)} (from {first}) committed but not checkpointed (it "
+            f"is replayed on the next open); run the same ingest again to load the rest. Cause: {reason}"
+        )
     kept = f"{done} of {total} documents of this run are in the store"
     if done:
         kept += f" ({len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged)"

@@ -133,7 +133,10 @@ class LadybugStore:
                 for cypher, params in statements:
                     self._execute(cypher, params, error=StoreError)
             except BaseException:
-                self._execute("ROLLBACK", None, error=StoreError)
+                try:
+                    self._execute("ROLLBACK", None, error=StoreError)
+                except StoreError:
+                    pass  # the engine rolled back itself (out of buffer pool): the first error is the cause
                 raise
             self._execute("COMMIT", None, error=StoreError)
 
