@@ -127,18 +127,28 @@ class LadybugStore:
     def write(self, statements: Iterable[Statement]) -> None:
         if self.read_only:
             raise StoreError(f"{self.location}: opened read-only")
+        # A connection per transaction: a connection keeps every Arrow table it has copied from (and the
+        # engine's memory for it) until it closes, so one long-lived connection grows with the corpus.
         with self._lock:
-            self._execute("BEGIN TRANSACTION", None, error=StoreError)
+            conn = ladybug.Connection(self._db)
             try:
-                for cypher, params in statements:
-                    self._execute(cypher, params, error=StoreError)
-            except BaseException:
-                try:
-                    self._execute("ROLLBACK", None, error=StoreError)
-                except StoreError:
-                    pass  # the engine rolled back itself (out of buffer pool): the first error is the cause
-                raise
-            self._execute("COMMIT", None, error=StoreError)
+                self._transaction(conn, statements)
+            finally:
+                conn.close()
+
+    @staticmethod
+    def _transaction(conn: ladybug.Connection, statements: Iterable[Statement]) -> None:
+        _run(conn, "BEGIN TRANSACTION", None, error=StoreError)
+        try:
+            for cypher, params in statements:
+                _run(conn, cypher, params, error=StoreError)
+        except BaseException:
+            try:
+                _run(conn, "ROLLBACK", None, error=StoreError)
+            except StoreError:
+                pass  # the engine rolled back itself (out of buffer pool): the first error is the cause
+            raise
+        _run(conn, "COMMIT", None, error=StoreError)
 
     def close(self) -> None:
         self._readers.close()
