@@ -18,7 +18,7 @@ NEO4J_SCHEMA_FILE = "schema.neo4j.cypher"
 # fills as the store grows, so an ingest's memory would grow with the corpus. An ingest writes a batch at a
 # time and needs far less; the setting bounds it.
 BUFFER_POOL_SETTING = "POLICYKG_BUFFER_POOL_MB"
-DEFAULT_BUFFER_POOL_MB = 1024
+DEFAULT_BUFFER_POOL_MB = 512
 MIN_BUFFER_POOL_MB = 64  # below this a batch of COPY runs out of pages
 
 
