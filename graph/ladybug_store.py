@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 from collections.abc import Iterable, Mapping
@@ -143,10 +144,9 @@ class LadybugStore:
             for cypher, params in statements:
                 _run(conn, cypher, params, error=StoreError)
         except BaseException:
-            try:
+            # The engine may have rolled back itself (out of buffer pool): the first error is the cause.
+            with contextlib.suppress(StoreError):
                 _run(conn, "ROLLBACK", None, error=StoreError)
-            except StoreError:
-                pass  # the engine rolled back itself (out of buffer pool): the first error is the cause
             raise
         _run(conn, "COMMIT", None, error=StoreError)
 

@@ -28,9 +28,8 @@ def test_the_default_applies_when_the_setting_is_unset(monkeypatch: pytest.Monke
 
 def test_a_small_pool_refuses_what_a_larger_one_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(BUFFER_POOL_SETTING, "64")
-    with closing(open_store(str(tmp_path / "small.lbug"))) as store:
-        with pytest.raises(QueryError, match="buffer pool is full"):
-            store.read(WIDE_QUERY)
+    with closing(open_store(str(tmp_path / "small.lbug"))) as store, pytest.raises(QueryError, match="pool is full"):
+        store.read(WIDE_QUERY)
 
     monkeypatch.setenv(BUFFER_POOL_SETTING, "512")
     with closing(open_store(str(tmp_path / "large.lbug"))) as store:
