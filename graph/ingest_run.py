@@ -221,7 +221,7 @@ def _merge(report: LoadReport, part: LoadReport) -> None:
 
 
 # LadybugDB's words when a batch's COMMIT went through and only the checkpoint after it failed (out of
-# buffer pool or disk): the batch is durable, replayed from the write-ahead log on the next open.
+# buffer pool or disk).
 COMMITTED_NOT_CHECKPOINTED = "committed successfully, but the post-commit checkpoint failed"
 
 
@@ -233,10 +233,13 @@ def _stopped(
     if "buffer pool is full" in reason:
         reason += f" (raise {BUFFER_POOL_SETTING}, now {buffer_pool_mb()} MB)"
     if COMMITTED_NOT_CHECKPOINTED in reason.lower():
+        # Recovery on the next read-write open decides whether that batch survives (an I/O error in the
+        # checkpoint has lost it), so only the batches before it are certain.
         return (
-            f"{store.location}: the ingest stopped: {done + len(batch)} of {total} documents of this run are "
-            f"in the store, the last batch of {len(batch)} (from {first}) committed but not checkpointed (it "
-            f"is replayed on the next open); run the same ingest again to load the rest. Cause: {reason}"
+            f"{store.location}: the ingest stopped: {done} of {total} documents of this run are in the store; "
+            f"the next batch of {len(batch)} (from {first}) committed but its checkpoint failed, so it is kept "
+            f"only if recovery on the next read-write open replays it; run the same ingest again to load the "
+            f"rest. Cause: {reason}"
         )
     kept = f"{done} of {total} documents of this run are in the store"
     if done:

@@ -19,7 +19,7 @@ NEO4J_SCHEMA_FILE = "schema.neo4j.cypher"
 # time and needs far less; the setting bounds it.
 BUFFER_POOL_SETTING = "POLICYKG_BUFFER_POOL_MB"
 DEFAULT_BUFFER_POOL_MB = 512
-MIN_BUFFER_POOL_MB = 64  # below this a batch of COPY runs out of pages
+MIN_BUFFER_POOL_MB = 256  # smaller pools fail the checkpoint after a batch (128 MB: at 2,000 documents)
 
 
 def store_spec(spec: str | None = None) -> str:

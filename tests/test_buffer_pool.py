@@ -1,6 +1,6 @@
 """The writer's LadybugDB buffer pool follows POLICYKG_BUFFER_POOL_MB (issue 13: ingest memory that does not
 grow with the store). The engine does not report its pool size, so the tests show it by what the pool can
-hold: a query whose working set is larger than 64 MB fails in a 64 MB pool and runs in a 512 MB one."""
+hold: a query whose working set is larger than 256 MB fails in a 256 MB pool and runs in a 1 GB one."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from policykg.graph.open import BUFFER_POOL_SETTING, DEFAULT_BUFFER_POOL_MB, buf
 from tests.cli_run import run
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "yuhu_2026_gongzuoyaodian.txt"
-# A hash aggregate over 3 million distinct integers: well over 64 MB of working memory, well under 512 MB.
-WIDE_QUERY = "UNWIND range(1, 3000000) AS x RETURN count(DISTINCT x) AS n"
+# A hash aggregate over 16 million distinct integers: over 256 MB of working memory, under 1 GB.
+WIDE_QUERY = "UNWIND range(1, 16000000) AS x RETURN count(DISTINCT x) AS n"
 
 
 def test_the_default_applies_when_the_setting_is_unset(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -24,16 +24,16 @@ def test_the_default_applies_when_the_setting_is_unset(monkeypatch: pytest.Monke
 
 
 def test_a_small_pool_refuses_what_a_larger_one_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(BUFFER_POOL_SETTING, "64")
+    monkeypatch.setenv(BUFFER_POOL_SETTING, "256")
     with closing(open_store(str(tmp_path / "small.lbug"))) as store, pytest.raises(QueryError, match="pool is full"):
         store.read(WIDE_QUERY)
 
-    monkeypatch.setenv(BUFFER_POOL_SETTING, "512")
+    monkeypatch.setenv(BUFFER_POOL_SETTING, "1024")
     with closing(open_store(str(tmp_path / "large.lbug"))) as store:
-        assert store.read(WIDE_QUERY) == [{"n": 3_000_000}]
+        assert store.read(WIDE_QUERY) == [{"n": 16_000_000}]
 
 
-@pytest.mark.parametrize("value", ["lots", "1.5", "0", "-8", "63"])
+@pytest.mark.parametrize("value", ["lots", "1.5", "0", "-8", "255"])
 def test_a_bad_setting_is_one_line_before_anything_is_read(
     value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -52,7 +52,7 @@ def test_a_bad_setting_is_one_line_before_anything_is_read(
 def test_a_write_past_the_pool_fails_naming_the_cause_and_the_store_stays_usable(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(BUFFER_POOL_SETTING, "64")
+    monkeypatch.setenv(BUFFER_POOL_SETTING, "256")
     with closing(open_store(str(tmp_path / "g.lbug"))) as store:
         with pytest.raises(StoreError, match="buffer pool is full"):
             store.write([(WIDE_QUERY, {})])
