@@ -15,7 +15,7 @@ from policykg.cli.main import cli
 from policykg.core.errors import InputError, QueryError, WriteRefused
 from policykg.graph.console import run_console
 from policykg.graph.guard import ConsoleLimits, parse_value, undecodable
-from policykg.graph.open import open_store, refuse_stale
+from policykg.graph.open import check_writer_settings, open_store, refuse_stale
 from policykg.graph.readonly import ensure_read_only
 from policykg.graph.store import Row
 
@@ -80,8 +80,9 @@ def ingest(
     if not found.files:
         shown = ", ".join(display_name(p) for p in paths)
         raise InputError(shown, f"no documents found ({', '.join(DOCUMENT_SUFFIXES)})")
+    check_writer_settings(store_spec)  # before a long extraction, not after it
     if not rebuild:
-        refuse_stale(store_spec)  # before a long extraction, not after it
+        refuse_stale(store_spec)
     opened: list[str] = []
 
     def open_writer() -> Any:

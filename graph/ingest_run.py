@@ -27,6 +27,7 @@ from typing import IO, Any
 from policykg.core.errors import InputError, PolicyKGError, StoreError
 from policykg.graph.ingest_stop import stop_message
 from policykg.graph.loader import LoadReport, load_rows
+from policykg.graph.open import BUFFER_POOL_SETTING, buffer_pool_mb
 from policykg.graph.rows import GraphRows, document_rows
 from policykg.graph.store import GraphStore
 from policykg.ingest.coverage import LOW_COVERAGE, measure_coverage
@@ -94,6 +95,8 @@ def ingest_files(
         except _BatchFailed as failed:
             store.close()  # before the reopen that checks what the file holds
             cause = _first_line(failed.__cause__).removeprefix(f"{store.location}: ")
+            if "buffer pool is full" in cause:
+                cause += f" (raise {BUFFER_POOL_SETTING}, now {buffer_pool_mb()} MB)"
             message = stop_message(store.location, reopen, failed.written, len(files), failed.batch, cause)
             raise IngestStopped(message) from failed.__cause__
         finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import threading
@@ -129,20 +130,31 @@ class LadybugStore:
     def write(self, statements: Iterable[Statement]) -> None:
         if self.read_only:
             raise StoreError(f"{self.location}: opened read-only")
+        # A connection per transaction: a connection keeps every Arrow table it has copied from (and the
+        # engine's memory for it) until it closes, so one long-lived connection grows with the corpus.
         with self._lock:
-            self._execute("BEGIN TRANSACTION", None, error=StoreError)
+            conn = ladybug.Connection(self._db)
             try:
-                for cypher, params in statements:
-                    self._execute(cypher, params, error=StoreError)
-            except BaseException:
-                self._execute("ROLLBACK", None, error=StoreError)
-                raise
-            try:
-                self._execute("COMMIT", None, error=StoreError)
-            except StoreError as exc:
-                # The engine may call a commit whose checkpoint failed "committed … durable": only a
-                # reopen tells what the file holds, so the caller is told the commit failed, and why.
-                raise StoreError(f"{self.location}: the commit failed: {commit_failure(str(exc))}") from exc
+                self._transaction(conn, statements)
+            finally:
+                conn.close()
+
+    def _transaction(self, conn: ladybug.Connection, statements: Iterable[Statement]) -> None:
+        _run(conn, "BEGIN TRANSACTION", None, error=StoreError)
+        try:
+            for cypher, params in statements:
+                _run(conn, cypher, params, error=StoreError)
+        except BaseException:
+            # The engine may have rolled back itself (out of buffer pool): the first error is the cause.
+            with contextlib.suppress(StoreError):
+                _run(conn, "ROLLBACK", None, error=StoreError)
+            raise
+        try:
+            _run(conn, "COMMIT", None, error=StoreError)
+        except StoreError as exc:
+            # The engine may call a commit whose checkpoint failed "committed … durable": only a reopen
+            # tells what the file holds, so the caller is told the commit failed, and why.
+            raise StoreError(f"{self.location}: the commit failed: {commit_failure(str(exc))}") from exc
 
     def close(self) -> None:
         self._readers.close()

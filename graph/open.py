@@ -16,6 +16,12 @@ from policykg.graph.uri_text import looks_like_uri, not_a_store
 
 BOLT_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://", "neo4j+ssc://")
 NEO4J_SCHEMA_FILE = "schema.neo4j.cypher"
+# LadybugDB's page cache (and the memory its queries work in) defaults to 80 % of the machine's RAM and
+# fills as the store grows, so an ingest's memory would grow with the corpus. An ingest writes a batch at a
+# time and needs far less; the setting bounds it.
+BUFFER_POOL_SETTING = "POLICYKG_BUFFER_POOL_MB"
+DEFAULT_BUFFER_POOL_MB = 512
+MIN_BUFFER_POOL_MB = 256  # smaller pools fail the checkpoint after a batch (128 MB: at 2,000 documents)
 
 
 def store_spec(spec: str | None = None) -> str:
@@ -44,7 +50,8 @@ def open_store(spec: str | None = None, *, read_only: bool = False, rebuild: boo
     elif looks_like_uri(resolved):
         raise not_a_store(resolved)
     else:
-        store = LadybugStore(resolved, read_only=read_only, rebuild=rebuild)
+        pool = 0 if read_only else buffer_pool_mb() << 20  # 0: the engine's default, for reads
+        store = LadybugStore(resolved, read_only=read_only, rebuild=rebuild, buffer_pool_size=pool)
     try:
         if store.dialect == "neo4j" and rebuild:
             clear_bolt(store)
@@ -55,6 +62,26 @@ def open_store(spec: str | None = None, *, read_only: bool = False, rebuild: boo
         store.close()
         raise
     return store
+
+
+def buffer_pool_mb() -> int:
+    """The writer's buffer pool in MB: $POLICYKG_BUFFER_POOL_MB, else DEFAULT_BUFFER_POOL_MB."""
+    raw = os.environ.get(BUFFER_POOL_SETTING, "").strip()
+    if not raw:
+        return DEFAULT_BUFFER_POOL_MB
+    try:
+        value = int(raw)
+    except ValueError:
+        raise StoreError(f"{BUFFER_POOL_SETTING}={raw!r}: not a whole number of MB") from None
+    if value < MIN_BUFFER_POOL_MB:
+        raise StoreError(f"{BUFFER_POOL_SETTING}={raw!r}: must be at least {MIN_BUFFER_POOL_MB} (MB)")
+    return value
+
+
+def check_writer_settings(spec: str | None = None) -> None:
+    """Raise StoreError now if opening `spec` for writing would refuse a setting (before a long extraction)."""
+    if not is_bolt(store_spec(spec)):
+        buffer_pool_mb()
 
 
 def refuse_stale(spec: str | None = None) -> None:
