@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -30,6 +31,8 @@ from tests.corpus import PROJECT_FILES, SAMPLES, YUHU
 
 SECRET = "hunter2-secret"
 PROGRESS = ("extracting", "loading")  # ingest's progress labels on stderr
+# …and, when stderr is not a terminal, its log of committed batches (what a killed run had written)
+COMMITTED = re.compile(r"^loading: \d+ of \d+ documents committed$")
 
 
 def raw(data: bytes) -> str:
@@ -45,7 +48,8 @@ class Done:
 
     @property
     def err_lines(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.strip() and line.strip() not in PROGRESS]
+        lines = [line.strip() for line in self.err.splitlines()]
+        return [line for line in lines if line and line not in PROGRESS and not COMMITTED.match(line)]
 
 
 def policykg(place: Path, *args: str) -> Done:
