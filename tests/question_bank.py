@@ -66,7 +66,7 @@ def _measures() -> list[Measure]:
                     path="/".join(m["path"]),
                     number=m["number"],
                     heading=m["heading"],
-                    units=tuple((u["role"], u["mention"]) for u in m["units"]),
+                    units=tuple((u["role"], unit(u["mention"])) for u in m["units"]),
                     instruments=tuple(title(i.get("title") or i["mention"]) for i in m["instruments"]),
                     deadlines=tuple((d["kind"], d["date"]) for d in m["deadlines"]),
                 )
@@ -97,6 +97,18 @@ def title(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).replace("—", "-").replace("–", "-").strip("《》")
     folded = _ALIASES.get(folded, folded)
     return folded.removeprefix("中华人民共和国")
+
+
+# plan_traditional.txt writes its units in traditional characters; users ask in simplified ones. The
+# characters its mentions use, paired by hand; and the two spellings of one office the fixtures use.
+_SIMPLIFIED = str.maketrans("編辦門場監發審數據鄉鎮處執態環農業資會務員", "编办门场监发审数据乡镇处执态环农业资会务员")
+_UNIT_ALIASES = {"县政府办公室": "县人民政府办公室"}
+
+
+def unit(mention: str) -> str:
+    """One spelling per unit mention, for comparing the expected mentions with the rows' ones."""
+    simplified = unicodedata.normalize("NFKC", mention).translate(_SIMPLIFIED)
+    return _UNIT_ALIASES.get(simplified, simplified)
 
 
 MEASURES = _measures()
@@ -142,12 +154,12 @@ class Paths(Expect):
 
 @dataclass(frozen=True)
 class Roles(Expect):
-    """Exactly these (source, path, role, mention) rows."""
+    """Exactly these (source, path, role, mention) rows, mentions compared by `unit`."""
 
     want: frozenset[tuple[str, str, str, str]]
 
     def check(self, answer: Answer) -> str:
-        got = {(r["source"], r["path"], r["role"], r["mention"]) for r in answer["rows"]}
+        got = {(r["source"], r["path"], r["role"], unit(r["mention"])) for r in answer["rows"]}
         return _diff(got, set(self.want))
 
 
@@ -248,7 +260,7 @@ def unit_rows(
             (m.source, m.path, role, said)
             for m in measures(where)
             for role, said in m.units
-            if said == mention and role in wanted
+            if said == unit(mention) and role in wanted
         )
     )
 
@@ -258,7 +270,7 @@ def paths(found: Iterable[Measure]) -> Paths:
 
 
 def with_unit(m: Measure, mention: str, roles: Iterable[str] = ("lead", "participate", "responsible")) -> bool:
-    return any(said == mention and role in set(roles) for role, said in m.units)
+    return any(said == unit(mention) and role in set(roles) for role, said in m.units)
 
 
 def role_count(m: Measure, role: str) -> int:
@@ -540,7 +552,7 @@ def _bank() -> list[Question]:
         _q("most_cited", "被引用最多的文件是什么", most_cited()),
         _q("most_cited", "哪些法律被引用得最多", most_cited(kinds=LAWS)),
         _q("most_cited", "引用最多的行政法规", most_cited(kinds=ADMINISTRATIVE_REGULATIONS)),
-        _q("most_cited", "石门县引用最多的法规", most_cited(place("石门县"))),
+        _q("most_cited", "石门县引用最多的行政法规", most_cited(place("石门县"), ADMINISTRATIVE_REGULATIONS)),
         _q("most_cited", "引用次数最多的前3部法律法规", most_cited(kinds=LAWS_AND_REGULATIONS)),
         # documents by short names (place + kind, year + kind)
         _q("document_names", "汝城县计划有哪些措施", paths(measures(in_source(RUCHENG)))),
@@ -564,7 +576,7 @@ def _bank() -> list[Question]:
         _q("document_names", "慈利县方案第三部分有哪些措施", paths(measures(lambda m: m.source == CILI and m.path.startswith("三/")))),
         _q("document_names", "汝城县计划第二部分有哪些措施", paths(measures(lambda m: m.source == RUCHENG and m.path.startswith("二/")))),
         # measures by number
-        _q("measure_number", "第22项措施由谁牵头", numbered("22", roles=lead)),
+        _q("measure_number", "第21项措施由哪些单位负责", numbered("21")),
         _q("measure_number", "第22项措施由谁负责", numbered("22")),
         _q("measure_number", "第二十二项措施的责任单位是哪个", numbered("22", roles=resp)),
         _q("measure_number", "第30项由哪些单位负责", numbered("30")),
@@ -574,7 +586,12 @@ def _bank() -> list[Question]:
         _q("measure_number", "临澧县任务分解表第6项由谁牵头", numbered("6", in_source(LINLI), lead)),
         _q("measure_number", "第(2)项由谁负责", numbered("(2)")),
         _q("measure_number", "慈利县方案第(3)项由谁负责", numbered("(3)", in_source(CILI))),
-        _q("measure_number", "石门县方案第12项由谁负责", numbered("12", in_source(PLAN_SHIMEN))),
+        _q(
+            "measure_number",
+            "石门县法治政府建设实施方案(2024-2025年)第12项由谁负责",
+            numbered("12", in_source(PLAN_SHIMEN)),
+        ),
+        _q("measure_number", "石门县方案第12项由谁负责", Ambiguous(frozenset({PLAN_SHIMEN, PROSE_SHIMEN}))),
         _q("measure_number", "蒸湘区要点第(三)项由谁负责", numbered("(三)", in_source(ZHENGXIANG))),
         # measures by heading words
         _q("measure_heading", "“规范行政裁量权基准”那条措施由谁牵头", headed("规范行政裁量权基准", lead)),
@@ -586,11 +603,15 @@ def _bank() -> list[Question]:
         _q("measure_heading", "“推进审计监督全覆盖”那条措施由谁配合", headed("推进审计监督全覆盖", part)),
         _q("measure_heading", "“加强应急避难场所建设”由谁牵头", headed("加强应急避难场所建设", lead)),
         # second-level items
-        _q("second_level", "石门县方案第二部分第(一)项由谁负责", under("二/(一)", in_source(PLAN_SHIMEN))),
+        _q(
+            "second_level",
+            "石门县法治政府建设实施方案(2024-2025年)第二部分第(一)项由谁负责",
+            under("二/(一)", in_source(PLAN_SHIMEN)),
+        ),
         _q("second_level", "蒸湘区要点第二部分第(三)项由谁负责", under("二/(三)", in_source(ZHENGXIANG))),
         _q("second_level", "宜都市方案第四部分第(二)项由谁牵头", under("四/(二)", in_source(YIDU), lead)),
         _q("second_level", "第三部分第(一)项由谁牵头", under("三/(一)", everywhere, lead)),
-        _q("second_level", "嘉禾县报告第一部分第(五)项", under("一/(五)", in_source(JIAHE))),
+        _q("second_level", "宜都市方案第二部分第(三)项由谁配合", under("二/(三)", in_source(YIDU), part)),
         _q("second_level", "蒸湘区工作要点第五部分第(二)项由谁牵头", under("五/(二)", in_source(ZHENGXIANG), lead)),
         # scoped rankings
         _q("scoped_ranking", "石门县哪个单位牵头最多", top_unit("石门县", "lead")),
@@ -626,8 +647,8 @@ def _bank() -> list[Question]:
         # compound conditions
         _q(
             "compound",
-            "石门县司法局牵头且石门县政府办公室参加的措施",
-            shared("县司法局", "县政府办公室", place("石门县"), "lead", "participate"),
+            "石门县政府办公室牵头且石门县司法局参加的措施",
+            shared("县政府办公室", "县司法局", place("石门县"), "lead", "participate"),
         ),
         _q(
             "compound",
@@ -636,13 +657,13 @@ def _bank() -> list[Question]:
         ),
         _q(
             "compound",
-            "临澧县发展和改革局牵头且临澧县市场监管局参加的措施",
-            shared("县发展和改革局", "县市场监管局", place("临澧县"), "lead", "participate"),
+            "临澧县财政局牵头且临澧县市场监管局参加的措施",
+            shared("县财政局", "县市场监管局", place("临澧县"), "lead", "participate"),
         ),
         _q(
             "compound",
-            "汝城县政府办公室牵头且汝城县司法局参加的措施",
-            shared("县政府办公室", "县司法局", place("汝城县"), "lead", "participate"),
+            "汝城县委组织部牵头且汝城县司法局参加的措施",
+            shared("县委组织部", "县司法局", place("汝城县"), "lead", "participate"),
         ),
         _q("compound", "牵头单位超过2个的措施", by_units("lead", 3, 99)),
         _q("compound", "牵头单位超过1个的措施有哪些", by_units("lead", 2, 99)),
@@ -651,7 +672,7 @@ def _bank() -> list[Question]:
         _q("compound", "韶山市要点中没有牵头单位的措施", by_units("lead", 0, 0, in_source(SHAOSHAN))),
         _q("compound", "澧县分工表中牵头单位超过1个的措施", by_units("lead", 2, 99, in_source(LIXIAN))),
         _q("compound", "只有1个责任单位的措施", by_units("responsible", 1, 1)),
-        _q("compound", "参加单位超过3个的措施", by_units("participate", 4, 99)),
+        _q("compound", "只有1个牵头单位的措施", by_units("lead", 1, 1)),
         # names the graph lacks: not found with candidates, never rows of another one
         _q("not_found", "宁远县司法局牵头哪些措施", NotFound()),
         _q("not_found", "宁远县司法局的工作量", NotFound()),
@@ -682,15 +703,14 @@ def ask_bank(store: Any, question: Question) -> Answer:
     return ask(store, question.text, max_rows=None)
 
 
-def results(store: Any) -> dict[str, tuple[int, int]]:
-    """kind → (questions, exact)."""
-    table: dict[str, list[int]] = {}
-    for question in BANK:
-        problem = question.expect.check(ask_bank(store, question))
-        row = table.setdefault(question.kind, [0, 0])
-        row[0] += 1
-        row[1] += not problem
-    return {kind: (n, exact) for kind, (n, exact) in table.items()}
+def verdict(store: Any, question: Question) -> str:
+    """"" when the tool answers the question exactly, else what is wrong (a row without a field the
+    oracle compares is wrong too)."""
+    answer = ask_bank(store, question)
+    try:
+        return question.expect.check(answer)
+    except KeyError as missing:
+        return f"{answer['intent']} rows lack {missing}"
 
 
 def load_store(directory: Path) -> Any:
@@ -709,7 +729,7 @@ def main(argv: list[str]) -> int:
         store = load_store(Path(directory))
         table: dict[str, list[int]] = {}
         for question in BANK:
-            problem = question.expect.check(ask_bank(store, question))
+            problem = verdict(store, question)
             row = table.setdefault(question.kind, [0, 0])
             row[0] += 1
             row[1] += not problem
