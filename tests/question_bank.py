@@ -437,6 +437,7 @@ KNOWN_WRONG = {
     "期限按周期重复的措施有哪些": "重复 is read as similar_measures, not as a recurring deadline",
     "隆德县方案有哪些措施": "a document the graph lacks answers unknown but with no candidates",
     "2022年要点有哪些措施": "a year no document has is read as a deadline period (measures_due, 0 rows), not unknown",
+    "2021年要点有哪些措施": "a year no document has is read as a deadline period (measures_due, 0 rows), not unknown",
 }
 
 
@@ -474,6 +475,17 @@ def _bank() -> list[Question]:
         _q("unit_role", "宜都市司法局牵头哪些措施", unit_rows("市司法局", lead, place("宜都市"))),
         _q("unit_role", "临澧县公安局牵头哪些措施", unit_rows("县公安局", lead, place("临澧县"))),
         _q("unit_role", "沅陵县卫生健康综合监督执法局牵头哪些措施", unit_rows("县卫生健康综合监督执法局", lead)),
+        # the same questions in other word orders, with 了/吗, abbreviations and full names
+        _q("unit_role", "由石门县司法局牵头的措施有哪些", unit_rows("县司法局", lead, place("石门县"))),
+        _q("unit_role", "措施中哪些是汝城县司法局牵头的", unit_rows("县司法局", lead, place("汝城县"))),
+        _q("unit_role", "安乡县审计局牵头过措施吗", unit_rows("县审计局", lead, place("安乡县"))),
+        _q("unit_role", "澧县政府办牵头哪些措施", unit_rows("县人民政府办公室", lead, place("澧县"))),
+        _q("unit_role", "石门县政府办牵头了哪些措施", unit_rows("县政府办公室", lead, place("石门县"))),
+        _q("unit_role", "韶山市人民政府办公室负责哪些措施", unit_rows("市政府办", ALL_ROLES, place("韶山市"))),
+        _q("unit_role", "澧县委机构编制委员会办公室牵头哪些措施", unit_rows("县委编办", lead, place("澧县"))),
+        _q("unit_role", "澧县市场监督管理局牵头哪些措施", unit_rows("县市场监管局", lead, place("澧县"))),
+        _q("unit_role", "临澧县市场监督管理局牵头了什么", unit_rows("县市场监管局", lead, place("临澧县"))),
+        _q("unit_role", "石门县市场监管局牵头哪些措施", unit_rows("县市场监督管理局", lead, place("石门县"))),
         # counts
         _q("counts", "石门县司法局牵头多少项措施", workload("县司法局", "lead", place("石门县"))),
         _q("counts", "汝城县司法局牵头了几项措施", workload("县司法局", "lead", place("汝城县"))),
@@ -619,6 +631,10 @@ def _bank() -> list[Question]:
         ),
         _q("measure_number", "石门县方案第12项由谁负责", Ambiguous(frozenset({PLAN_SHIMEN, PROSE_SHIMEN}))),
         _q("measure_number", "蒸湘区要点第(三)项由谁负责", numbered("(三)", in_source(ZHENGXIANG))),
+        _q("measure_number", "韶山市要点23项由谁负责", numbered("23", in_source(SHAOSHAN))),
+        _q("measure_number", "韶山市要点第(23)项由谁负责", numbered("23", in_source(SHAOSHAN))),
+        _q("measure_number", "第三十项措施的责任单位有哪些", numbered("30", roles=resp)),
+        _q("measure_number", "桃源县工作安排第8项的配合单位", numbered("8", in_source(TAOYUAN), part)),
         # measures by heading words
         _q("measure_heading", "“规范行政裁量权基准”那条措施由谁牵头", headed("规范行政裁量权基准", lead)),
         _q("measure_heading", "「加强审计监督」这项任务由谁负责", headed("加强审计监督")),
@@ -713,6 +729,11 @@ def _bank() -> list[Question]:
         _q("not_found", "2022年要点有哪些措施", NotFound()),
         _q("not_found", "哪些措施引用了《行政强制法》", NotFound()),
         _q("not_found", "《法治中国建设规划》被哪些文件引用", NotFound()),
+        _q("not_found", "宁远县方案有哪些措施", NotFound()),
+        _q("not_found", "凤凰县的报告引用了哪些法规", NotFound()),
+        _q("not_found", "2021年要点有哪些措施", NotFound()),
+        _q("not_found", "凤凰县司法局负责哪些措施", NotFound()),
+        _q("not_found", "凤凰县哪个单位牵头最多", NotFound()),
         _q("not_found", "县宇宙局牵头哪些措施", NotFound()),
         _q("not_found", "遂昌县政府办和哪些单位一起牵头", NotFound()),
         _q("not_found", "长沙市引用最多的法规", NotFound()),
