@@ -17,9 +17,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tests.fixture_corpus import fixture_cases
+
+if TYPE_CHECKING:
+    from policykg.graph.ladybug_store import LadybugStore
+    from policykg.graph.store import GraphStore
 
 Answer = dict[str, Any]
 
@@ -381,9 +385,11 @@ def under(prefix: str, where: Callable[[Measure], bool], roles: Iterable[str] | 
 def shared(a: str, b: str, where: Callable[[Measure], bool], role_a: str = "", role_b: str = "") -> Paths:
     return paths(
         measures(
-            lambda m: where(m)
-            and with_unit(m, a, (role_a,) if role_a else ("lead", "participate", "responsible"))
-            and with_unit(m, b, (role_b,) if role_b else ("lead", "participate", "responsible"))
+            lambda m: (
+                where(m)
+                and with_unit(m, a, (role_a,) if role_a else ("lead", "participate", "responsible"))
+                and with_unit(m, b, (role_b,) if role_b else ("lead", "participate", "responsible"))
+            )
         )
     )
 
@@ -565,7 +571,11 @@ def _bank() -> list[Question]:
         _q("laws_and_regulations", "汝城县计划引用了哪些法律法规", document_instruments(RUCHENG, LAWS_AND_REGULATIONS)),
         _q("laws_and_regulations", "慈利县方案引用了哪些法律法规", document_instruments(CILI, LAWS_AND_REGULATIONS)),
         _q("laws_and_regulations", "嘉禾县报告引用了哪些法律法规", document_instruments(JIAHE, LAWS_AND_REGULATIONS)),
-        _q("laws_and_regulations", "韶山市要点引用了哪些行政法规", document_instruments(SHAOSHAN, ADMINISTRATIVE_REGULATIONS)),
+        _q(
+            "laws_and_regulations",
+            "韶山市要点引用了哪些行政法规",
+            document_instruments(SHAOSHAN, ADMINISTRATIVE_REGULATIONS),
+        ),
         _q(
             "laws_and_regulations",
             "沅陵县责任清单引用的法律法规有哪些",
@@ -611,8 +621,16 @@ def _bank() -> list[Question]:
         _q("document_names", "安乡县责任清单有哪些措施", paths(measures(in_source(ANXIANG)))),
         _q("document_names", "沅陵县的责任清单有哪些措施", paths(measures(in_source(YUANLING)))),
         _q("document_names", "石门县方案有哪些措施", Ambiguous(frozenset({PLAN_SHIMEN, PROSE_SHIMEN}))),
-        _q("document_names", "慈利县方案第三部分有哪些措施", paths(measures(lambda m: m.source == CILI and m.path.startswith("三/")))),
-        _q("document_names", "汝城县计划第二部分有哪些措施", paths(measures(lambda m: m.source == RUCHENG and m.path.startswith("二/")))),
+        _q(
+            "document_names",
+            "慈利县方案第三部分有哪些措施",
+            paths(measures(lambda m: m.source == CILI and m.path.startswith("三/"))),
+        ),
+        _q(
+            "document_names",
+            "汝城县计划第二部分有哪些措施",
+            paths(measures(lambda m: m.source == RUCHENG and m.path.startswith("二/"))),
+        ),
         # measures by number
         _q("measure_number", "第21项措施由哪些单位负责", numbered("21")),
         _q("measure_number", "第22项措施由谁负责", numbered("22")),
@@ -677,15 +695,31 @@ def _bank() -> list[Question]:
         _q("deadline_any", "有期限的措施有哪些", deadline_kinds({"dated", "recurring", "ongoing"})),
         _q("deadline_any", "哪些措施有明确的完成时限", deadline_kinds({"dated", "recurring", "ongoing"})),
         _q("deadline_any", "汝城县计划中有期限的措施", deadline_kinds({"dated", "recurring"}, in_source(RUCHENG))),
-        _q("deadline_any", "沅陵县责任清单里有完成时限的措施", deadline_kinds({"dated", "recurring", "ongoing"}, in_source(YUANLING))),
+        _q(
+            "deadline_any",
+            "沅陵县责任清单里有完成时限的措施",
+            deadline_kinds({"dated", "recurring", "ongoing"}, in_source(YUANLING)),
+        ),
         _q("deadline_recurring", "哪些措施的期限是每年定期的", deadline_kinds({"recurring"})),
         _q("deadline_recurring", "每年都有期限的措施", deadline_kinds({"recurring"})),
         _q("deadline_recurring", "期限按周期重复的措施有哪些", deadline_kinds({"recurring"})),
-        _q("deadline_recurring", "韶山市要点中每年定期完成期限的措施", deadline_kinds({"recurring"}, in_source(SHAOSHAN))),
+        _q(
+            "deadline_recurring",
+            "韶山市要点中每年定期完成期限的措施",
+            deadline_kinds({"recurring"}, in_source(SHAOSHAN)),
+        ),
         _q("deadline_none", "没有期限的措施有哪些", paths(measures(lambda m: not m.deadlines))),
         _q("deadline_none", "哪些措施没有明确的完成时限", paths(measures(lambda m: not m.deadlines))),
-        _q("deadline_none", "雨湖区要点中没有期限的措施", paths(measures(lambda m: m.source == YUHU and not m.deadlines))),
-        _q("deadline_none", "慈利县方案中没有期限的措施", paths(measures(lambda m: m.source == CILI and not m.deadlines))),
+        _q(
+            "deadline_none",
+            "雨湖区要点中没有期限的措施",
+            paths(measures(lambda m: m.source == YUHU and not m.deadlines)),
+        ),
+        _q(
+            "deadline_none",
+            "慈利县方案中没有期限的措施",
+            paths(measures(lambda m: m.source == CILI and not m.deadlines)),
+        ),
         # compound conditions
         _q(
             "compound",
@@ -744,14 +778,14 @@ def _bank() -> list[Question]:
 BANK: list[Question] = _bank()
 
 
-def ask_bank(store: Any, question: Question) -> Answer:
+def ask_bank(store: GraphStore, question: Question) -> Answer:
     from policykg.queries.ask import ask
 
     return ask(store, question.text, max_rows=None)
 
 
-def verdict(store: Any, question: Question) -> str:
-    """"" when the tool answers the question exactly, else what is wrong (a row without a field the
+def verdict(store: GraphStore, question: Question) -> str:
+    """ "" when the tool answers the question exactly, else what is wrong (a row without a field the
     oracle compares is wrong too)."""
     answer = ask_bank(store, question)
     try:
@@ -760,7 +794,7 @@ def verdict(store: Any, question: Question) -> str:
         return f"{answer['intent']} rows lack {missing}"
 
 
-def load_store(directory: Path) -> Any:
+def load_store(directory: Path) -> LadybugStore:
     from policykg.graph.ladybug_store import LadybugStore
     from policykg.graph.loader import load
     from policykg.ingest.pipeline import extract_file
@@ -770,7 +804,7 @@ def load_store(directory: Path) -> Any:
     return store
 
 
-def results(store: Any) -> dict[str, list[Question]]:
+def results(store: GraphStore) -> dict[str, list[Question]]:
     """The bank's questions by kind: "exact" and "wrong" lists (wrong: not answered exactly today)."""
     table: dict[str, list[Question]] = {}
     for question in BANK:
@@ -778,7 +812,7 @@ def results(store: Any) -> dict[str, list[Question]]:
     return table
 
 
-def results_table(store: Any) -> str:
+def results_table(store: GraphStore) -> str:
     """kind | questions | exact | wrong, in markdown, with a total line."""
     by = results(store)
     lines = ["| kind | questions | exact | wrong |", "|---|---|---|---|"]
