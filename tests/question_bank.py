@@ -47,7 +47,6 @@ def bank_files() -> list[Path]:
 class Measure:
     source: str  # the file's name, as the graph stores it
     jurisdiction: str
-    kind: str  # the document's kind (实施方案 …)
     path: str  # "/"-joined, as answer rows carry it
     number: str
     heading: str
@@ -67,7 +66,6 @@ def _measures() -> list[Measure]:
                 Measure(
                     source=path.name,
                     jurisdiction=document.get("jurisdiction", ""),
-                    kind=document.get("kind", ""),
                     path="/".join(m["path"]),
                     number=m["number"],
                     heading=m["heading"],
@@ -804,22 +802,16 @@ def load_store(directory: Path) -> LadybugStore:
     return store
 
 
-def results(store: GraphStore) -> dict[str, list[Question]]:
-    """The bank's questions by kind: "exact" and "wrong" lists (wrong: not answered exactly today)."""
-    table: dict[str, list[Question]] = {}
-    for question in BANK:
-        table.setdefault(f"{question.kind}|{'wrong' if verdict(store, question) else 'exact'}", []).append(question)
-    return table
-
-
 def results_table(store: GraphStore) -> str:
     """kind | questions | exact | wrong, in markdown, with a total line."""
-    by = results(store)
+    table: dict[str, list[int]] = {}
+    for question in BANK:
+        row = table.setdefault(question.kind, [0, 0])
+        row[0] += 1
+        row[1] += not verdict(store, question)
     lines = ["| kind | questions | exact | wrong |", "|---|---|---|---|"]
-    for kind in dict.fromkeys(q.kind for q in BANK):
-        exact, wrong = len(by.get(f"{kind}|exact", [])), len(by.get(f"{kind}|wrong", []))
-        lines.append(f"| {kind} | {exact + wrong} | {exact} | {wrong} |")
-    exact = sum(len(v) for k, v in by.items() if k.endswith("|exact"))
+    lines += [f"| {kind} | {n} | {exact} | {n - exact} |" for kind, (n, exact) in table.items()]
+    exact = sum(row[1] for row in table.values())
     lines.append(f"| all | {len(BANK)} | {exact} | {len(BANK) - exact} |")
     return "\n".join(lines)
 

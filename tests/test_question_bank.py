@@ -57,6 +57,8 @@ def test_the_bank_covers_every_kind_with_enough_questions() -> None:
     assert len(BANK) >= 150
     assert {q.kind for q in BANK} == KINDS
     assert len({q.text for q in BANK}) == len(BANK), "a question is asked twice"
+    # an oracle that expects nothing would pass on any empty answer: every listing expects rows
+    assert [q.text for q in BANK if getattr(q.expect, "want", None) == frozenset()] == []
     # one shape per document: the task table's five shapes are one document
     assert sum(path.stem == "task_table" for path in bank_files()) == 1
 
