@@ -1,13 +1,15 @@
 // title: Measures by the kind of deadline they have
-// description: Measures with any deadline phrase (kind "any": 有期限的措施), with only recurring or
-//   undated ones (kind "recurring": 每年第一季度, 每季度 — no fixed date), or with none (kind "none":
-//   没有期限的措施), with the first deadline phrase as written.
+// description: Measures with any deadline phrase (kind "any": 有期限的措施), with a recurring one and no
+//   fixed date (kind "recurring": 每年第一季度, 每季度; not the ongoing 长期坚持, 持续推进), or with none
+//   (kind "none": 没有期限的措施), with the first deadline phrase as written.
 // param kind: string = "any" -- "any", "recurring" or "none"
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
 // example: {"kind": "recurring"}
 MATCH (m:Measure)
 WITH m, size(m.deadline_starts) AS phrases
-WHERE ($kind = 'any' AND phrases > 0) OR ($kind = 'recurring' AND phrases > 0 AND m.deadline = '')
+WITH m, phrases, left(m.deadline_text, 2) AS opening
+WITH m, phrases, opening IN ['长期', '持续', '常态', '常年', '長期', '持續', '常態'] AS ongoing
+WHERE ($kind = 'any' AND phrases > 0) OR ($kind = 'recurring' AND phrases > 0 AND m.deadline = '' AND NOT ongoing)
    OR ($kind = 'none' AND phrases = 0)
 RETURN m.deadline AS deadline, m.deadline_text AS deadline_text, m.source AS source, m.path AS path,
        m.number AS number, m.heading AS heading, m.id AS measure_id, m.deadline_starts AS deadline_starts,

@@ -148,13 +148,15 @@ class Gazetteer:
             taken_until = end
         return links
 
-    def candidates(self, text: str, entity_type: EntityType, limit: int = 5) -> list[str]:
-        """Names close to `text` (rapidfuzz), best first: suggestions for the user, never a decision."""
+    def candidates(self, text: str, entity_type: EntityType, limit: int = 5, cutoff: int = 45) -> list[str]:
+        """Names close to `text` (rapidfuzz, similarity ≥ `cutoff` of 100), best first: suggestions for the
+        user, never a decision."""
         choices = [key for key, refs in self.surfaces.items() if entity_type in refs]
         if not text or not choices:
             return []
         names: list[str] = []
-        for key, _score, _ in process.extract(fold(text), choices, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=45):
+        close = process.extract(fold(text), choices, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=cutoff)
+        for key, _score, _ in close:
             for ref in sorted(self.surfaces[key][entity_type]):
                 name = _display(ref)
                 if name not in names:
@@ -257,6 +259,9 @@ def short_names(document: DocumentRef) -> set[str]:
         return set()
     words = {document.kind, document.kind[-2:], "法治政府建设" + document.kind}
     places = _place_prefixes(document.jurisdiction) - set("县区市州旗盟省") if document.jurisdiction else set()
+    town = _jurisdiction(document.jurisdiction).town if document.jurisdiction else ""
+    if town:  # a township's document goes by the township's name alone too (天堂镇工作安排)
+        places |= {town}
     years = _years(document.period)
     names = set()
     for word in words:

@@ -373,8 +373,8 @@ def _measure_units_summary(named: str, roles: tuple[str, ...], rows: list[Row], 
 
 
 def similar(q: Question, g: Gazetteer) -> Plan | None:
-    if q.linked("unit") or not q.has("重复|相似|雷同|近似|类似"):
-        return None
+    if q.linked("unit") or not q.has("重复|相似|雷同|近似|类似") or slots.deadline_kind(q.rest):
+        return None  # 期限按周期重复: a recurring deadline, not repeated measures
     return Plan(
         "similar_measures",
         "similar_measures",
@@ -453,7 +453,8 @@ def instrument_measures(q: Question, g: Gazetteer) -> Plan | None:
 
 def workload(q: Question, g: Gazetteer) -> Plan | None:
     units = q.linked("unit")
-    if not units or not q.has("工作量|多少|几项|几个|几条|数量|统计|负担|任务量|总数|分布"):
+    # 哪几项 asks for the list, 几项 for the number
+    if not units or not q.has("工作量|多少|(?<!哪)几项|(?<!哪)几个|(?<!哪)几条|数量|统计|负担|任务量|总数|分布"):
         return None
     names = [u.name for u in units[0].units]
     return Plan(
@@ -524,10 +525,18 @@ def measures_by_deadline_kind(q: Question, g: Gazetteer) -> Plan | None:
     )
 
 
-def measures_due(q: Question, g: Gazetteer) -> Plan | None:
+_DOCUMENT_WORD = "(?:实施方案|方案|要点|计划|报告|实施意见|意见|安排|分工)"  # how a question names a document's kind
+# A year followed by a document's kind word names a document (2022年要点), not a deadline period.
+_DATED_DOCUMENT = re.compile(rf"\d{{4}}年度?的?(?:法治政府建设)?(?:工作)?{_DOCUMENT_WORD}")
+
+
+def measures_due(q: Question, g: Gazetteer) -> Plan | Problem | None:
     period = slots.period(q.rest)
     if period is None:
         return None
+    named = _DATED_DOCUMENT.search(q.rest)
+    if named:  # a document the graph would have linked, had it held one
+        return _unknown(g, named.group(0), "document", "没有找到文件")
     return Plan(
         "measures_due",
         "measures_due",
@@ -549,6 +558,9 @@ def unknown_name(q: Question, g: Gazetteer) -> Problem | None:
     document = re.match(r"^(.+?)(?:引用|援引)", rest)
     if document and PLACEHOLDER not in document.group(1) and not re.search("哪些|哪个|什么", document.group(1)):
         return _unknown(g, document.group(1), "document", "没有找到文件")
+    named = re.match(rf"^(.+?{_DOCUMENT_WORD})(?:的|中|里)?(?:有哪些|有什么|有多少|共有|一共)", rest)
+    if named and PLACEHOLDER not in named.group(1):  # 隆德县方案有哪些措施: a document, not a unit
+        return _unknown(g, named.group(1), "document", "没有找到文件")
     unit = re.match(r"^(.+?)(?:的|都|还|共|要)?(?:牵头|主办|参与|参加|配合|协办|负责|承担|有哪些|有什么)", rest)
     if unit and PLACEHOLDER not in unit.group(1) and not re.search("哪些|哪个|什么|谁|第", unit.group(1)):
         return _unknown(g, unit.group(1), "unit", "没有找到单位")
@@ -597,6 +609,8 @@ EXAMPLES: tuple[str, ...] = tuple(intent.examples[0] for intent in _OFFERED)
 def _unknown(g: Gazetteer, text: str, entity_type: EntityType, what: str) -> Problem:
     name = fold(text).strip("《》「」\"'“”的")
     candidates = g.candidates(name, entity_type)
+    if not candidates and entity_type == "document":  # users pick from the documents there are
+        candidates = g.candidates(name, entity_type, cutoff=0)
     hint = " 相近的有: " + "、".join(candidates) if candidates else ""
     return Problem(f"unknown_{entity_type}", f"{what}「{name}」。{hint}".strip(), candidates)
 

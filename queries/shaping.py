@@ -17,7 +17,7 @@ ROLE_ORDER = {"lead": 0, "participate": 1, "responsible": 2, "": 3}
 
 
 def shape_rows(plan: Plan, raw: list[Row]) -> list[Row]:
-    rows = [row for row in raw if _kept(plan, row)]
+    rows = _first_written_form([row for row in raw if _kept(plan, row)], plan.params.get("numbers"))
     shaper = SHAPERS.get(plan.shape)
     if shaper is not None:
         rows = shaper(rows)
@@ -25,6 +25,18 @@ def shape_rows(plan: Plan, raw: list[Row]) -> list[Row]:
         for helper in _HELPERS:  # the sentence is what answers; the whole text stays in the graph
             row.pop(helper, None)
     return rows[: plan.limit] if plan.limit else rows
+
+
+def _first_written_form(rows: list[Row], numbers: list[str] | None) -> list[Row]:
+    """第(2)项 asks for items numbered (2) where the graph has such items, and for items 2. only where it has
+    none (a document numbering 57. is asked about as 第(57)项): the rows of the first form present."""
+    if not numbers or len(numbers) < 2:
+        return rows
+    for form in numbers:
+        matching = [row for row in rows if row.get("number") == form]
+        if matching:
+            return matching
+    return rows
 
 
 # Columns a shaper reads to find the sentence; the mentions' own spans stay in the answer.

@@ -430,19 +430,7 @@ class Question:
 
 
 # What the tool gets wrong today, by question (the test marks these xfail, strict: a fix flips them).
-KNOWN_WRONG = {
-    "临澧县司法局牵头哪几项任务": "哪几项 is read as a count (unit_workload), not as a listing of the measures",
-    "天堂镇工作安排引用了哪些法律": "a town's short name (天堂镇 for 宁远县天堂镇) names no document",
-    "天堂镇工作安排有哪些措施": "a town's short name (天堂镇 for 宁远县天堂镇) names no document",
-    "第(2)项由谁负责": "第(2)项 also answers every item numbered 2. though documents number items (2)",
-    "慈利县方案第(3)项由谁负责": "第(3)项 also answers the document's items 3. besides its item (3)",
-    "哪些措施的期限是每年定期的": "recurring also lists ongoing deadlines (长期坚持, 持续推进)",
-    "每年都有期限的措施": "recurring also lists ongoing deadlines (长期坚持, 持续推进)",
-    "期限按周期重复的措施有哪些": "重复 is read as similar_measures, not as a recurring deadline",
-    "隆德县方案有哪些措施": "a document the graph lacks answers unknown but with no candidates",
-    "2022年要点有哪些措施": "a year no document has is read as a deadline period (measures_due, 0 rows), not unknown",
-    "2021年要点有哪些措施": "a year no document has is read as a deadline period (measures_due, 0 rows), not unknown",
-}
+KNOWN_WRONG: dict[str, str] = {}
 
 
 def _q(kind: str, text: str, expect: Expect) -> Question:
