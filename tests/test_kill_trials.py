@@ -16,7 +16,9 @@ import random
 import re
 import shutil
 import signal
+import sys
 import time
+import types
 from collections import Counter
 from pathlib import Path
 
@@ -54,6 +56,9 @@ def test_kill_at_random_moments_of_an_ingest(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # A process multiprocessing starts re-runs the parent's __main__ from its path: after an explorer test
+    # that is the Streamlit app, so the trials start from an empty main module instead.
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     corpus = tmp_path / "corpus"
     generate(DOCS, seed=13, out=corpus, measures_per_doc=3)
     (corpus / "manifest.json").unlink()
