@@ -7,7 +7,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -226,28 +226,32 @@ def _open_read_only(path: str, buffer_pool_size: int) -> tuple[ladybug.Database,
     checkpoint left behind needs one read-write open: say which command does it."""
     wait = read_wait_seconds()
     deadline = time.monotonic() + wait
-    pause = 0.05
+    pauses = _backoff()
     while True:
-        writing = _another_writer(path)
-        if writing and ladybug_files.checkpoint_files(path) and time.monotonic() < deadline:
-            time.sleep(pause)  # a checkpoint is being applied to the file: do not read it half-way
-            pause = min(pause * 2, 0.5)
+        if _another_writer(path) and ladybug_files.checkpoint_files(path) and time.monotonic() < deadline:
+            time.sleep(next(pauses))  # a checkpoint is being applied to the file: do not read it half-way
             continue
         try:
             return _connect(path, True, buffer_pool_size)
         except RuntimeError as exc:
-            if _another_writer(path):
-                if time.monotonic() < deadline:
-                    time.sleep(pause)
-                    pause = min(pause * 2, 0.5)
-                    continue
+            if not _another_writer(path):
+                if ladybug_files.checkpoint_pending(path) or "recovery is pending" in str(exc):
+                    raise StoreError(recovery_message(path)) from exc
+                raise StoreError(f"{path}: cannot open the store: {_one_line(exc)}") from exc
+            if time.monotonic() >= deadline:
                 raise StoreError(
                     f"{path}: another process is still writing this store after {wait:g} s of waiting "
                     f"({_one_line(exc)}); try again when it is done, or set {READ_WAIT_ENV} longer"
                 ) from exc
-            if ladybug_files.checkpoint_pending(path) or "recovery is pending" in str(exc):
-                raise StoreError(recovery_message(path)) from exc
-            raise StoreError(f"{path}: cannot open the store: {_one_line(exc)}") from exc
+            time.sleep(next(pauses))
+
+
+def _backoff() -> Iterator[float]:
+    """Pauses between open attempts: 0.05 s, doubling up to 0.5 s."""
+    pause = 0.05
+    while True:
+        yield pause
+        pause = min(pause * 2, 0.5)
 
 
 def commit_failure(message: str) -> str:
