@@ -9,14 +9,13 @@ from typing import Any
 
 import click
 
+from policykg.cli.common import format_table, parse_params, store_option
 from policykg.cli.main import cli
-from policykg.cli.store import format_table, parse_params, store_option
 from policykg.core.errors import InputError
 from policykg.graph.guard import undecodable
 from policykg.graph.open import open_store
 from policykg.graph.output import refuse_store_files
 from policykg.graph.store import Row
-from policykg.ingest.discovery import display_name
 
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
@@ -132,6 +131,8 @@ def ask_command(question: str, store_spec: str | None, fmt: str, show_cypher: bo
     from policykg.queries.paging import PAGE_ROWS
 
     if undecodable(question):  # the terminal sent bytes of another encoding: no answer could match them
+        from policykg.ingest.discovery import display_name
+
         raise InputError(display_name(question), "the question holds bytes that are not UTF-8 text")
     store = open_store(store_spec, read_only=True)
     try:

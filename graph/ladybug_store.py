@@ -70,6 +70,9 @@ class LadybugStore:
         if not read_only:
             target.parent.mkdir(parents=True, exist_ok=True)
         opener = _open_read_only if read_only else _open_read_write
+        # Taken before the open: a cache keyed by it (queries.gazetteer) may trust what this open sees only
+        # while the file still has it, since a commit between this and the open would change it.
+        self.opened_signature = ladybug_files.file_signature(self.location)
         self._db, self._conn = opener(self.location, buffer_pool_size)
         self._lock = threading.RLock()  # the connection for schema changes and writes
         self._closed = False

@@ -101,9 +101,7 @@ class Link:
 class Gazetteer:
     """Surfaces (folded) → the entities they name, and the automaton that finds them in a question."""
 
-    surfaces: dict[str, dict[EntityType, set[Any]]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(set))
-    )
+    surfaces: dict[str, dict[EntityType, set[Any]]] = field(default_factory=lambda: defaultdict(_refs_by_type))
     jurisdictions: set[str] = field(default_factory=set)  # as stored on units and documents (湘潭市雨湖区)
     _automaton: Any = None
 
@@ -162,6 +160,10 @@ class Gazetteer:
                 if name not in names:
                     names.append(name)
         return names[:limit]
+
+
+def _refs_by_type() -> defaultdict[EntityType, set[Any]]:
+    return defaultdict(set)  # a named function, not a lambda: a gazetteer is pickled into the disk cache
 
 
 def _display(ref: Any) -> str:
@@ -325,12 +327,20 @@ _CACHE: weakref.WeakKeyDictionary[Any, tuple[tuple[int, ...], Gazetteer]] = weak
 
 
 def gazetteer_for(store: GraphStore) -> Gazetteer:
-    """The store's gazetteer, built once and rebuilt when the graph's node counts change (a new ingest)."""
+    """The store's gazetteer, built once and rebuilt when the graph's node counts change (a new ingest).
+    A process that opened a store file read-only reads it from the disk cache (queries.name_cache) when
+    one was written for this very state of the file, and writes one otherwise."""
     signature = tuple(int(v) for row in run_named(store, "graph_signature") for v in row.values())
     cached = _CACHE.get(store)
     if cached is not None and cached[0] == signature:
         return cached[1]
-    gazetteer = build_gazetteer(store)
+    from policykg.queries import name_cache  # here: it needs this module's classes
+
+    gazetteer = name_cache.load(store, signature)
+    if gazetteer is None:
+        gazetteer = build_gazetteer(store)
+        gazetteer.automaton()  # built now, so the cached copy carries it
+        name_cache.save(store, signature, gazetteer)
     with contextlib.suppress(TypeError):  # a store that cannot be weakly referenced is not cached
         _CACHE[store] = (signature, gazetteer)
     return gazetteer
