@@ -2,13 +2,13 @@
 question, and reading every name from the graph and indexing it was most of its run.
 
 A cache file belongs to one store path and is trusted only for the state of the file it was built from.
-Its key is the store file's and its log's identity, size and times (graph.ladybug_files.file_signature,
-which any commit changes: an ingest, a repair, a removal), the graph's node counts, and the size and time
-of the source files that decide the surfaces (this package's gazetteer and unit naming). The writer stores
-it only when the file did not change between its open and the end of the build, and a reader uses it only
-when its own open saw that same state. Only stores opened read-only use it; over Bolt there is no file.
-Files live in core.cache's folder (POLICYKG_CACHE_DIR; "" turns this off) and are pickles: the folder is
-the user's own, like Python's bytecode caches.
+Its key is the store file's and its log's identity, size and times, taken just before the open
+(graph.ladybug_files.file_signature: any commit changes it, an ingest, a repair, a removal), and the size
+and time of the source files that decide the surfaces (this package's gazetteer and unit naming). A
+process uses the key only while the file still has the state its open saw, so what it reads and the key
+agree; it writes the cache only if that still holds after the build. Only stores opened read-only use it
+(over Bolt there is no file). Files live in core.cache's folder (POLICYKG_CACHE_DIR; "" turns this off) and
+are pickles: the folder is the user's own, like Python's bytecode caches.
 """
 
 from __future__ import annotations
@@ -33,10 +33,21 @@ KEEP = 16  # cache files kept in the folder (one per store path; the oldest go f
 _SOURCES: tuple[ModuleType, ...] = (gazetteer_module, units, unit_words, jurisdictions, places)
 
 
-def load(store: GraphStore, counts: tuple[int, ...]) -> Gazetteer | None:
-    """The cached gazetteer of this store in the state this process opened, or None."""
-    key, path = _key(store, counts), _path(store)
-    if key is None or not path:
+def file_key(store: GraphStore) -> tuple[Any, ...] | None:
+    """The state of the store file as this process opened it, with the naming code's version; None
+    unless the store is a file opened read-only that no commit has changed since its open."""
+    opened = getattr(store, "opened_signature", ())
+    if getattr(store, "dialect", "") != "ladybug" or not getattr(store, "read_only", False) or not opened:
+        return None
+    if file_signature(store.location) != opened:
+        return None  # a commit landed since the open: what this process reads is not the file's state
+    return ("file", FORMAT, opened, _code_signature())
+
+
+def load(store: GraphStore, key: tuple[Any, ...]) -> Gazetteer | None:
+    """The cached gazetteer of this store file in the state `key` (from file_key) names, or None."""
+    path = _path(store)
+    if key[0] != "file" or not path:
         return None
     try:
         with open(path, "rb") as handle:
@@ -48,10 +59,11 @@ def load(store: GraphStore, counts: tuple[int, ...]) -> Gazetteer | None:
     return gazetteer if isinstance(gazetteer, Gazetteer) else None
 
 
-def save(store: GraphStore, counts: tuple[int, ...], gazetteer: Gazetteer) -> None:
-    """Write the cache unless the store file changed since this process opened it."""
-    key, path = _key(store, counts), _path(store)
-    if key is None or not path:
+def save(store: GraphStore, key: tuple[Any, ...], gazetteer: Gazetteer) -> None:
+    """Write the cache, unless the store file changed since this process opened it (then the gazetteer
+    was built from a state the file no longer has)."""
+    path = _path(store)
+    if key[0] != "file" or not path or file_key(store) != key:
         return
 
     def write(out: IO[bytes]) -> None:
@@ -60,16 +72,6 @@ def save(store: GraphStore, counts: tuple[int, ...], gazetteer: Gazetteer) -> No
 
     if write_atomically(path, write):
         _prune(os.path.dirname(path))
-
-
-def _key(store: GraphStore, counts: tuple[int, ...]) -> tuple[Any, ...] | None:
-    """None unless the store is a file opened read-only whose state is still the one its open saw."""
-    opened = getattr(store, "opened_signature", ())
-    if getattr(store, "dialect", "") != "ladybug" or not getattr(store, "read_only", False) or not opened:
-        return None
-    if file_signature(store.location) != opened:
-        return None  # a commit landed since the open: what this process reads is not the file's state
-    return (FORMAT, opened, counts, _code_signature())
 
 
 def _path(store: GraphStore) -> str:
