@@ -343,7 +343,7 @@ def gazetteer_for(store: GraphStore) -> Gazetteer:
     gazetteer = name_cache.load(store, key)
     if gazetteer is None:
         gazetteer = build_gazetteer(store)
-        gazetteer.automaton()  # built now, so a cached copy carries it
+        # Saved without its automaton: at 10,000 documents unpickling one took longer than building it.
         name_cache.save(store, key, gazetteer)
     with contextlib.suppress(TypeError):  # a store that cannot be weakly referenced is not cached
         _CACHE[store] = (key, gazetteer)
