@@ -13,10 +13,10 @@ are pickles: the folder is the user's own, like Python's bytecode caches.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from types import ModuleType
 from typing import IO, Any
 
@@ -78,8 +78,10 @@ def _path(store: GraphStore) -> str:
     folder = cache_dir()
     if not folder:
         return ""
-    where = os.path.realpath(store.location)
-    return os.path.join(folder, f"gazetteer-{hashlib.sha256(where.encode()).hexdigest()[:20]}.pickle")
+    # Named by a checksum of the path: two paths that share one only share a file (the key, which holds
+    # the store file's device and inode, tells them apart).
+    where = os.path.realpath(store.location).encode()
+    return os.path.join(folder, f"gazetteer-{zlib.crc32(where):08x}-{len(where)}.pickle")
 
 
 def _code_signature() -> tuple[Any, ...]:
