@@ -23,7 +23,7 @@ def cache_dir() -> str:
     return folder
 
 
-def write_atomically(path: str, write: Callable[[IO[bytes]], None]) -> bool:
+def write_atomically(path: str, write: Callable[[IO[bytes]], object]) -> bool:
     """Write `path` through a temporary file in its folder, then rename it into place; False when the
     folder cannot be written (nothing is left behind then)."""
     temporary = ""
