@@ -328,10 +328,10 @@ _CACHE: weakref.WeakKeyDictionary[Any, tuple[tuple[Any, ...], Gazetteer]] = weak
 
 
 def gazetteer_for(store: GraphStore) -> Gazetteer:
-    """The store's gazetteer, built once per state of the store. A store file opened read-only is known
-    by the state of the file (queries.name_cache), and its gazetteer is read from the disk cache when one
-    was written for that state, or built and written there; any other store (Bolt, a writer) is known by
-    its node counts, which change when documents are ingested or removed."""
+    """The store's gazetteer, built once per state of the store. A store file opened read-only reads the
+    state it was opened in (queries.name_cache), and its gazetteer is read from the disk cache when one was
+    written for that state, or built and written there; any other store (Bolt, a writer) is known by its
+    node counts, which change when documents are ingested or removed."""
     from policykg.queries import name_cache  # here: it needs this module's classes
 
     key = name_cache.file_key(store)

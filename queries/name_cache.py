@@ -35,19 +35,24 @@ _SOURCES: tuple[ModuleType, ...] = (gazetteer_module, units, unit_words, jurisdi
 
 def file_key(store: GraphStore) -> tuple[Any, ...] | None:
     """The state of the store file as this process opened it, with the naming code's version; None
-    unless the store is a file opened read-only that no commit has changed since its open."""
+    unless the store is a file opened read-only. A read-only store reads that state for as long as it is
+    open (a later commit shows only after a reopen), so the key holds for the store's whole life."""
     opened = getattr(store, "opened_signature", ())
     if getattr(store, "dialect", "") != "ladybug" or not getattr(store, "read_only", False) or not opened:
         return None
-    if file_signature(store.location) != opened:
-        return None  # a commit landed since the open: what this process reads is not the file's state
     return ("file", FORMAT, opened, _code_signature())
+
+
+def _current(store: GraphStore, key: tuple[Any, ...]) -> bool:
+    """Whether the file still has the state `key` names: a cache file is only read or written then (after
+    a commit, what this process reads is no longer the file's state)."""
+    return key[0] == "file" and file_signature(store.location) == key[2]
 
 
 def load(store: GraphStore, key: tuple[Any, ...]) -> Gazetteer | None:
     """The cached gazetteer of this store file in the state `key` (from file_key) names, or None."""
     path = _path(store)
-    if key[0] != "file" or not path:
+    if not path or not _current(store, key):
         return None
     try:
         with open(path, "rb") as handle:
@@ -63,7 +68,7 @@ def save(store: GraphStore, key: tuple[Any, ...], gazetteer: Gazetteer) -> None:
     """Write the cache, unless the store file changed since this process opened it (then the gazetteer
     was built from a state the file no longer has)."""
     path = _path(store)
-    if key[0] != "file" or not path or file_key(store) != key:
+    if not path or not _current(store, key):
         return
 
     def write(out: IO[bytes]) -> None:

@@ -7,13 +7,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from policykg.graph.open import open_store
 from policykg.queries import name_cache
-from policykg.queries.gazetteer import build_gazetteer
+from policykg.queries.gazetteer import build_gazetteer, fold, gazetteer_for
 from tests.cli_run import run
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -89,11 +91,19 @@ def test_a_file_changed_since_the_open_is_neither_cached_nor_read(
     with open_store(str(store_path), read_only=True) as store:
         key = name_cache.file_key(store)
         assert key is not None
+        built = build_gazetteer(store)
         stat = store_path.stat()
         os.utime(store_path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # as a commit would change it
-        assert name_cache.file_key(store) is None
-        name_cache.save(store, key, build_gazetteer(store))
-    assert not cache.exists() or not list(cache.glob("gazetteer-*"))
+        name_cache.save(store, key, built)
+        assert not cache.exists() or not list(cache.glob("gazetteer-*"))
+    with open_store(str(store_path), read_only=True) as store:
+        key = name_cache.file_key(store)
+        assert key is not None
+        name_cache.save(store, key, built)
+        assert name_cache.load(store, key) is not None
+        stat = store_path.stat()
+        os.utime(store_path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+        assert name_cache.load(store, key) is None
 
 
 def test_a_damaged_cache_is_rebuilt_and_no_folder_is_required(
@@ -110,3 +120,21 @@ def test_a_damaged_cache_is_rebuilt_and_no_folder_is_required(
     blocked = tmp_path / "a-file"
     blocked.write_text("a file where the cache folder would go", encoding="utf-8")
     assert _answer(capsys, monkeypatch, store, str(blocked / "policykg")) == expected
+
+
+def test_a_store_open_through_an_ingest_keeps_its_own_names_and_a_reopen_sees_the_new_ones(
+    tmp_path: Path, docs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_path = tmp_path / "s.lbug"
+    monkeypatch.setenv("POLICYKG_CACHE_DIR", str(tmp_path / "cache"))
+    assert run(capsys, monkeypatch, "ingest", str(docs), "--store", str(store_path))[0] == 0
+    shutil.copy(SAMPLES / "suichang_2026_gongzuojihua.txt", docs)
+    new_unit = fold("遂昌县司法局")
+    with open_store(str(store_path), read_only=True) as store:
+        before = gazetteer_for(store)
+        ingest = [sys.executable, "-m", "policykg", "ingest", str(docs), "--store", str(store_path)]
+        subprocess.run(ingest, check=True, capture_output=True)  # another process, as beside the explorer
+        assert store.read("MATCH (d:Document) RETURN count(d) AS n") == [{"n": 1}]  # it reads its own state
+        assert gazetteer_for(store) is before and new_unit not in before.surfaces
+    with open_store(str(store_path), read_only=True) as store:
+        assert new_unit in gazetteer_for(store).surfaces
