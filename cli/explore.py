@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
+from policykg.cli.common import store_option
 from policykg.cli.main import cli
-from policykg.cli.store import store_option
 from policykg.core.errors import StoreError
 from policykg.core.resources import file_path
 from policykg.graph.open import is_bolt

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
@@ -9,8 +10,37 @@ import click
 from policykg import __version__
 from policykg.core.errors import PolicyKGError
 
+# Each command's module, imported only when that command runs (or help lists them all): `policykg ask`
+# then loads what answering needs, not the ingest, console and export machinery of the others.
+COMMAND_MODULES = {
+    "ask": "query",
+    "cypher": "store",
+    "explore": "explore",
+    "export": "store",
+    "extract": "extract",
+    "ingest": "store",
+    "overlap": "query",
+    "queries": "query",
+    "query": "query",
+    "remove": "store",
+    "repair": "store",
+    "stats": "store",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A group whose commands register themselves when their module (cli/<module>.py) is imported."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMAND_MODULES) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            importlib.import_module(f"policykg.cli.{COMMAND_MODULES[cmd_name]}")
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="policykg")
 def cli() -> None:
     """Turn 法治政府建设 documents into a graph of units, measures and legal instruments."""

@@ -8,15 +8,15 @@ from the same file only when a document names one, since it is ten times the siz
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import json
 import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
+
+from policykg.core.cache import cache_dir, write_atomically
 
 _ADMIN_ENDINGS = ("省", "自治区", "市", "州", "盟", "地区", "县", "区", "旗")
 _MAX_NAME = 12
@@ -98,12 +98,9 @@ def _parse_table(path: str) -> dict[str, tuple[Place, ...]]:
 
 
 def _cache_path(source: str) -> str:
-    """A cache file named after the location file's size and time: another jionlp makes another cache.
-    POLICYKG_CACHE_DIR (default $XDG_CACHE_HOME/policykg or ~/.cache/policykg); "" turns it off."""
-    folder = os.environ.get("POLICYKG_CACHE_DIR")
-    if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = os.path.join(base, "policykg")
+    """A cache file named after the location file's size and time: another jionlp makes another cache
+    (in core.cache's folder; none when caching is off)."""
+    folder = cache_dir()
     if not folder:
         return ""
     try:
@@ -126,18 +123,10 @@ def _read_cache(path: str) -> dict[str, tuple[Place, ...]] | None:
 
 
 def _write_cache(path: str, table: dict[str, tuple[Place, ...]]) -> None:
-    """Written to a temporary file and renamed, so a reader never sees half of it; a folder that cannot be
-    written only means the next start parses the file again."""
+    """Written whole or not at all; a folder that cannot be written only means the next start parses the
+    file again."""
     rows = {name: [[p.province, p.city, p.county] for p in places] for name, places in table.items()}
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".places-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(rows, out, ensure_ascii=False)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(temporary)
+    write_atomically(path, lambda out: out.write(json.dumps(rows, ensure_ascii=False).encode("utf-8")))
 
 
 def _contains(outer: Place, inner: Place) -> bool:

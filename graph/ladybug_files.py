@@ -63,3 +63,20 @@ def _device_inode(field: str) -> tuple[int, int, int] | None:
         return int(parts[0], 16), int(parts[1], 16), int(parts[2])
     except ValueError:
         return None
+
+
+def file_signature(store: str | Path) -> tuple[int, ...]:
+    """What changes whenever a commit lands: the store file's and its write-ahead log's device, inode,
+    size, modification and change times (a commit writes the log, a checkpoint the file). () when the
+    store cannot be read."""
+    parts: list[int] = []
+    for path in (str(store), str(store) + WAL_SUFFIX):
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            parts += [0] * 5  # no log: every commit has been checkpointed into the file
+            continue
+        except OSError:
+            return ()
+        parts += [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+    return tuple(parts) if parts[2] or parts[3] else ()

@@ -70,6 +70,9 @@ class LadybugStore:
         if not read_only:
             target.parent.mkdir(parents=True, exist_ok=True)
         opener = _open_read_only if read_only else _open_read_write
+        # Taken before the open: a cache keyed by it (queries.gazetteer) may trust what this open sees only
+        # while the file still has it, since a commit between this and the open would change it.
+        self.opened_signature = ladybug_files.file_signature(self.location)
         self._db, self._conn = opener(self.location, buffer_pool_size)
         self._lock = threading.RLock()  # the connection for schema changes and writes
         self._closed = False
@@ -228,7 +231,8 @@ def _open_read_only(path: str, buffer_pool_size: int) -> tuple[ladybug.Database,
     deadline = time.monotonic() + wait
     pauses = _backoff()
     while True:
-        if _another_writer(path) and ladybug_files.checkpoint_files(path) and time.monotonic() < deadline:
+        # The side files first: a stat each, where the first read of /proc/locks in a process takes 5-15 ms.
+        if ladybug_files.checkpoint_files(path) and _another_writer(path) and time.monotonic() < deadline:
             time.sleep(next(pauses))  # a checkpoint is being applied to the file: do not read it half-way
             continue
         try:

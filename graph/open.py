@@ -33,12 +33,16 @@ def is_bolt(spec: str) -> bool:
     return spec.lower().startswith(BOLT_SCHEMES)
 
 
-def open_store(spec: str | None = None, *, read_only: bool = False, rebuild: bool = False) -> GraphStore:
+def open_store(
+    spec: str | None = None, *, read_only: bool = False, rebuild: bool = False, read_pool_mb: int = 0
+) -> GraphStore:
     """`bolt://…`, `neo4j://…`, `neo4j+s://…` -> Neo4j over Bolt (credentials from NEO4J_USER,
     NEO4J_PASSWORD, NEO4J_DATABASE); anything else is a LadybugDB file path.
 
     A store written by another version of policykg is refused (StaleStore, saying how to re-ingest);
-    `rebuild=True` empties it instead, of every document and of the earlier schema, for a fresh ingest."""
+    `rebuild=True` empties it instead, of every document and of the earlier schema, for a fresh ingest.
+    `read_pool_mb` caps a reader's LadybugDB buffer pool (0: the engine's default, 80 % of RAM, whose
+    set-up takes tens of milliseconds: much of a one-question process)."""
     resolved = store_spec(spec)
     if rebuild and read_only:
         raise StoreError(f"{resolved}: a store opened read-only cannot be rebuilt")
@@ -50,7 +54,7 @@ def open_store(spec: str | None = None, *, read_only: bool = False, rebuild: boo
     elif looks_like_uri(resolved):
         raise not_a_store(resolved)
     else:
-        pool = 0 if read_only else buffer_pool_mb() << 20  # 0: the engine's default, for reads
+        pool = read_pool(read_pool_mb) if read_only else buffer_pool_mb() << 20
         store = LadybugStore(resolved, read_only=read_only, rebuild=rebuild, buffer_pool_size=pool)
     try:
         if store.dialect == "neo4j" and rebuild:
@@ -62,6 +66,17 @@ def open_store(spec: str | None = None, *, read_only: bool = False, rebuild: boo
         store.close()
         raise
     return store
+
+
+def read_pool(cap_mb: int) -> int:
+    """A reader's buffer pool in bytes: the engine's default (0) unless `cap_mb` is smaller than it."""
+    if cap_mb <= 0:
+        return 0
+    try:
+        default = int(os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") * 0.8)
+    except (ValueError, OSError):
+        return cap_mb << 20
+    return 0 if default <= cap_mb << 20 else cap_mb << 20
 
 
 def buffer_pool_mb() -> int:

@@ -19,7 +19,6 @@ from functools import lru_cache
 from typing import Any, Literal
 
 import ahocorasick
-from rapidfuzz import fuzz, process
 
 from policykg.core.units import BODY_ALIASES, Jurisdiction, canonical_body, find_jurisdiction, normalise_unit
 from policykg.graph.store import GraphStore
@@ -101,9 +100,7 @@ class Link:
 class Gazetteer:
     """Surfaces (folded) → the entities they name, and the automaton that finds them in a question."""
 
-    surfaces: dict[str, dict[EntityType, set[Any]]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(set))
-    )
+    surfaces: dict[str, dict[EntityType, set[Any]]] = field(default_factory=lambda: defaultdict(_refs_by_type))
     jurisdictions: set[str] = field(default_factory=set)  # as stored on units and documents (湘潭市雨湖区)
     _automaton: Any = None
 
@@ -154,6 +151,8 @@ class Gazetteer:
         choices = [key for key, refs in self.surfaces.items() if entity_type in refs]
         if not text or not choices:
             return []
+        from rapidfuzz import fuzz, process  # loaded only for a name the graph lacks
+
         names: list[str] = []
         close = process.extract(fold(text), choices, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=cutoff)
         for key, _score, _ in close:
@@ -162,6 +161,10 @@ class Gazetteer:
                 if name not in names:
                     names.append(name)
         return names[:limit]
+
+
+def _refs_by_type() -> defaultdict[EntityType, set[Any]]:
+    return defaultdict(set)  # a named function, not a lambda: a gazetteer is pickled into the disk cache
 
 
 def _display(ref: Any) -> str:
@@ -321,16 +324,27 @@ def _body_aliases(body: str) -> set[str]:
     return forms
 
 
-_CACHE: weakref.WeakKeyDictionary[Any, tuple[tuple[int, ...], Gazetteer]] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Any, tuple[tuple[Any, ...], Gazetteer]] = weakref.WeakKeyDictionary()
 
 
 def gazetteer_for(store: GraphStore) -> Gazetteer:
-    """The store's gazetteer, built once and rebuilt when the graph's node counts change (a new ingest)."""
-    signature = tuple(int(v) for row in run_named(store, "graph_signature") for v in row.values())
+    """The store's gazetteer, built once per state of the store. A store file opened read-only reads the
+    state it was opened in (queries.name_cache), and its gazetteer is read from the disk cache when one was
+    written for that state, or built and written there; any other store (Bolt, a writer) is known by its
+    node counts, which change when documents are ingested or removed."""
+    from policykg.queries import name_cache  # here: it needs this module's classes
+
+    key = name_cache.file_key(store)
+    if key is None:
+        key = ("counts", *(int(v) for row in run_named(store, "graph_signature") for v in row.values()))
     cached = _CACHE.get(store)
-    if cached is not None and cached[0] == signature:
+    if cached is not None and cached[0] == key:
         return cached[1]
-    gazetteer = build_gazetteer(store)
+    gazetteer = name_cache.load(store, key)
+    if gazetteer is None:
+        gazetteer = build_gazetteer(store)
+        # Saved without its automaton: at 10,000 documents unpickling one took longer than building it.
+        name_cache.save(store, key, gazetteer)
     with contextlib.suppress(TypeError):  # a store that cannot be weakly referenced is not cached
-        _CACHE[store] = (signature, gazetteer)
+        _CACHE[store] = (key, gazetteer)
     return gazetteer
