@@ -95,9 +95,10 @@ def ingest_files(
         except _BatchFailed as failed:
             store.close()  # before the reopen that checks what the file holds
             cause = _first_line(failed.__cause__).removeprefix(f"{store.location}: ")
-            if "buffer pool is full" in cause:
-                cause += f" (raise {BUFFER_POOL_SETTING}, now {buffer_pool_mb()} MB)"
-            message = stop_message(store.location, reopen, failed.written, len(files), failed.batch, cause)
+            next_step = "run the same ingest again to load the rest"
+            if "buffer pool is full" in cause:  # the same pool would stop the next run at the same batch
+                next_step = f"raise {BUFFER_POOL_SETTING} (now {buffer_pool_mb()} MB) and run the same ingest again"
+            message = stop_message(store.location, reopen, failed.written, len(files), failed.batch, cause, next_step)
             raise IngestStopped(message) from failed.__cause__
         finally:
             store.close()

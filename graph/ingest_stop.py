@@ -22,8 +22,9 @@ def stop_message(
     total: int,
     batch: Mapping[str, GraphRows],
     cause: str,
+    next_step: str = "run the same ingest again to load the rest",
 ) -> str:
-    """One line: where the run stopped, what the reopened store holds, what to run next, and the cause."""
+    """One line: where the run stopped, what the reopened store holds, `next_step`, and the cause."""
     first = next(iter(batch), "?")
     head = f"{location}: the ingest stopped at the batch of {len(batch)} documents from {first}"
     try:
@@ -51,7 +52,7 @@ def stop_message(
             f"the store holds this run's version of {landed} of that batch's documents (unchanged ones), "
             f"{held} documents in all"
         )
-    return f"{head}: {kept}; run the same ingest again to load the rest. Cause: {cause}"
+    return f"{head}: {kept}; {next_step}. Cause: {cause}"
 
 
 def _inspect(reopen: Callable[[], GraphStore], batch: Mapping[str, GraphRows]) -> tuple[int, int]:
