@@ -1,5 +1,6 @@
 """From a named query's rows to answer rows: the source sentence added, measure text dropped, rows in
-document order (二/(一)/2 before 二/(一)/10), and the plan's document and period filters applied.
+document order (二/(一)/2 before 二/(一)/10), and the plan's document and period filters applied. Each
+intent names its shaper here in its INTENTS entry (queries.intents); a plan without one keeps the rows.
 
 The sentence is the one that holds the mention's stored span (span_start/span_end are offsets into the
 document's text, measure_start where the row's text starts in it): the sentence the extractor read, even

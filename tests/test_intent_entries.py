@@ -5,9 +5,11 @@ built from each example runs that very query and shaper, and the Ask page offers
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
-from policykg.explorer.pages import ask as ask_page
 from policykg.graph.ladybug_store import LadybugStore
 from policykg.queries import shaping
 from policykg.queries.catalog import named_query
@@ -54,7 +56,19 @@ def test_each_example_plans_its_entrys_query_and_shaper(
     assert plan.describe([])  # the entry's summary speaks for an empty answer too
 
 
+ASK_PAGE = Path(__file__).parents[1] / "explorer" / "pages" / "ask.py"
+
+
 def test_the_ask_page_offers_the_entries_examples() -> None:
-    assert ask_page.EXAMPLES is EXAMPLES
+    # Read, not imported: importing a page outside the app leaves Streamlit's state to the AppTests after it.
+    tree = ast.parse(ASK_PAGE.read_text(encoding="utf-8"))
+    imported = {
+        (node.module, alias.name) for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) for alias in node.names
+    }
+    assert ("policykg.queries.intents", "EXAMPLES") in imported
+    loops = [node.iter for node in ast.walk(tree) if isinstance(node, ast.For)]
+    assert any("EXAMPLES" in ast.unparse(loop) for loop in loops)  # the buttons are drawn from it
+    strings = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    assert not set(strings) & set(EXAMPLES) - {EXAMPLES[0]}  # no list of its own (the placeholder is the first)
     assert set(EXAMPLES) == {intent.examples[0] for intent in ANSWERING}
     assert EXAMPLES[0] == next(intent for intent in INTENTS if intent.offered_first == 1).examples[0]
