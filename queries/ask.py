@@ -8,7 +8,8 @@
 line (理解为：宁远县司法局 · 牵头 · 全部文件), shown above the rows by the CLI and the explorer.
 
 The question is folded, its names are linked against the graph (queries.gazetteer), and the rest is
-read for roles, numbers and periods (queries.slots). Intent rules (queries.intents) pick a named query;
+read for roles, numbers and periods (queries.slots). The first intent rule that fits (queries.intents)
+reads the question into an Understanding (queries.understanding); its plan, a named query, is built from it;
 its parameters hold only names taken from the graph and normalised numbers and dates, so nothing the
 user typed is pasted into Cypher. A name that links to nothing, or to several instruments or documents,
 gives a message with the closest candidates instead of rows.
@@ -26,10 +27,13 @@ from typing import Any
 from policykg.graph.store import GraphStore, Row
 from policykg.queries.catalog import prepared
 from policykg.queries.gazetteer import Gazetteer, fold, gazetteer_for
-from policykg.queries.intents import Plan, Problem, Question, plan_for
+from policykg.queries.intents import read
 from policykg.queries.paging import PAGE_ROWS, first_page, pageable, paged_message
+from policykg.queries.plan import Plan, Problem
+from policykg.queries.question import Question
 from policykg.queries.shaping import shape_rows
-from policykg.queries.understood import understanding, understood_line
+from policykg.queries.understanding import Entity
+from policykg.queries.understood import not_understood, understood, understood_line
 
 Answer = dict[str, Any]
 
@@ -54,12 +58,16 @@ def ask(
         "total_rows": 0,
         "complete": True,
     }
-    plan = plan_for(parsed, names)
-    answer["understood"] = understanding(parsed, plan)
-    answer["understood_line"] = understood_line(answer["understood"])
-    if isinstance(plan, Problem):
-        answer.update(intent=plan.intent, message=plan.message, candidates=plan.candidates)
+    intent, reading = read(parsed, names)
+    if intent is None or isinstance(reading, Problem):
+        assert isinstance(reading, Problem)
+        answer["understood"] = not_understood(tuple(Entity.of(link) for link in parsed.links))
+        answer["understood_line"] = understood_line(answer["understood"])
+        answer.update(intent=reading.intent, message=reading.message, candidates=reading.candidates)
         return answer
+    plan = intent.plan(reading)
+    answer["understood"] = understood(reading, plan.query)
+    answer["understood_line"] = understood_line(answer["understood"])
     page = first_page(store, plan, max_rows) if max_rows and pageable(plan) else None
     if page is not None:
         plan = page.narrowed(plan)

@@ -15,12 +15,12 @@ from policykg.queries.qualified import lowest_place, unit_place
 
 
 @dataclass(frozen=True)
-class Scope:
+class JurisdictionScope:
     place: str  # as the question wrote it: 宁远县, 湖南省宁远县
     jurisdictions: tuple[str, ...]  # the graph's own spellings of it; () when it holds none
 
 
-def jurisdiction_scope(rest: str, gazetteer: Gazetteer) -> Scope | None:
+def jurisdiction_scope(rest: str, gazetteer: Gazetteer) -> JurisdictionScope | None:
     """The first place written in `rest` (the question with its linked names replaced) and the graph's
     jurisdictions it names; None when the question names no place."""
     for start in range(len(rest)):
@@ -32,5 +32,5 @@ def jurisdiction_scope(rest: str, gazetteer: Gazetteer) -> Scope | None:
         written, place = found
         lowest = lowest_place(place)
         held = tuple(sorted(j for j in gazetteer.jurisdictions if unit_place(j) == lowest))
-        return Scope(written, held)
+        return JurisdictionScope(written, held)
     return None

@@ -1,5 +1,6 @@
 """From a named query's rows to answer rows: the source sentence added, measure text dropped, rows in
-document order (二/(一)/2 before 二/(一)/10), and the plan's document and period filters applied.
+document order (二/(一)/2 before 二/(一)/10), and the plan's document and period filters applied. Each
+intent names its shaper here in its INTENTS entry (queries.intents); a plan without one keeps the rows.
 
 The sentence is the one that holds the mention's stored span (span_start/span_end are offsets into the
 document's text, measure_start where the row's text starts in it): the sentence the extractor read, even
@@ -7,10 +8,8 @@ where the same name is written again elsewhere in the measure."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from policykg.graph.store import Row
-from policykg.queries.intents import Plan
+from policykg.queries.plan import Plan
 from policykg.queries.text import path_key, sentence_at, sentences
 
 ROLE_ORDER = {"lead": 0, "participate": 1, "responsible": 2, "": 3}
@@ -18,9 +17,8 @@ ROLE_ORDER = {"lead": 0, "participate": 1, "responsible": 2, "": 3}
 
 def shape_rows(plan: Plan, raw: list[Row]) -> list[Row]:
     rows = _first_written_form([row for row in raw if _kept(plan, row)], plan.params.get("numbers"))
-    shaper = SHAPERS.get(plan.shape)
-    if shaper is not None:
-        rows = shaper(rows)
+    if plan.shaper is not None:
+        rows = plan.shaper(rows)
     for row in rows:
         for helper in _HELPERS:  # the sentence is what answers; the whole text stays in the graph
             row.pop(helper, None)
@@ -60,7 +58,7 @@ def _kept(plan: Plan, row: Row) -> bool:
     return True
 
 
-def _unit_measures(rows: list[Row]) -> list[Row]:
+def unit_measure_rows(rows: list[Row]) -> list[Row]:
     seen: set[tuple[str, str, str]] = set()
     out = []
     for row in rows:
@@ -74,14 +72,14 @@ def _unit_measures(rows: list[Row]) -> list[Row]:
     return out
 
 
-def _measure_units(rows: list[Row]) -> list[Row]:
+def measure_unit_rows(rows: list[Row]) -> list[Row]:
     for row in rows:
         row["sentence"] = _sentence(row, row["span_start"], row["span_end"])
     rows.sort(key=lambda r: (r["source"], path_key(r["path"]), r["measure_id"], ROLE_ORDER[r["role"]]))
     return rows
 
 
-def _shared_measures(rows: list[Row]) -> list[Row]:
+def shared_measure_rows(rows: list[Row]) -> list[Row]:
     for row in rows:
         first = _sentence(row, row["span_start_a"], row["span_end_a"])
         second = _sentence(row, row["span_start_b"], row["span_end_b"])
@@ -93,14 +91,14 @@ def _shared_measures(rows: list[Row]) -> list[Row]:
     return rows
 
 
-def _cited(rows: list[Row]) -> list[Row]:
+def cited_rows(rows: list[Row]) -> list[Row]:
     for row in rows:
         row["sentence"] = _sentence(row, row["span_start"], row["span_end"])
     rows.sort(key=lambda r: (r["instrument"], r["source"], path_key(r["path"]), r["measure_id"]))
     return rows
 
 
-def _measures_due(rows: list[Row]) -> list[Row]:
+def due_rows(rows: list[Row]) -> list[Row]:
     for row in rows:
         span = _deadline_span(row)
         row["span_start"], row["span_end"] = span if span else (None, None)
@@ -121,7 +119,7 @@ def _deadline_span(row: Row) -> tuple[int, int] | None:
     return spans[0] if spans else None
 
 
-def _section_measures(rows: list[Row]) -> list[Row]:
+def heading_rows(rows: list[Row]) -> list[Row]:
     for row in rows:
         parts = sentences(row["text"])
         row["sentence"] = parts[0] if parts else ""  # the measure's number and heading
@@ -129,7 +127,7 @@ def _section_measures(rows: list[Row]) -> list[Row]:
     return rows
 
 
-def _partners(rows: list[Row]) -> list[Row]:
+def partner_rows(rows: list[Row]) -> list[Row]:
     """One row per unit and partner: the measures they share and where (document and path), most first."""
     grouped: dict[tuple[str, str, str], Row] = {}
     for row in sorted(rows, key=lambda r: (r["source"], path_key(r["path"]))):  # document order
@@ -141,15 +139,3 @@ def _partners(rows: list[Row]) -> list[Row]:
         row["measures"] = len(row["found_in"])
     out.sort(key=lambda r: (r["jurisdiction"], r["unit"], -r["measures"], r["partner"]))
     return out
-
-
-SHAPERS: dict[str, Callable[[list[Row]], list[Row]]] = {
-    "unit_partners": _partners,
-    "unit_measures": _unit_measures,
-    "measure_units": _measure_units,
-    "shared_measures": _shared_measures,
-    "instrument_measures": _cited,
-    "document_instruments": _cited,
-    "measures_due": _measures_due,
-    "section_measures": _section_measures,
-}

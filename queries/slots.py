@@ -7,6 +7,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from policykg.core.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int, int_to_chinese
 from policykg.core.vocabulary import QUESTION_ROLE_WORDS, ROLES
@@ -108,7 +109,10 @@ _RECURRING = re.compile(rf"{_EVERY}[^,。]*{_DEADLINE_WORD}|{_DEADLINE_WORD}[^,�
 _ANY_DEADLINE = re.compile(rf"有(?:明确的?|具体的?)?(?:完成)?{_DEADLINE_WORD}|{_DEADLINE_WORD}的措施")
 
 
-def deadline_kind(text: str) -> str:
+DeadlineCondition = Literal["", "any", "recurring", "none"]
+
+
+def deadline_kind(text: str) -> DeadlineCondition:
     """没有期限 → "none"; 每年…期限 / 定期完成的期限 → "recurring"; 有期限 → "any"; "" when the question
     asks none of these (a dated period is slots.period's)."""
     if _NO_DEADLINE.search(text):

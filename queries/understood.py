@@ -2,8 +2,8 @@
 理解为：宁远县司法局 · 牵头 · 全部文件 — so a misunderstanding (a wrong unit, a dropped role, the whole graph
 instead of one county) shows at once.
 
-Built from what the plan will actually run: the linked names as written and what they were linked to, the
-roles, scope and filters in the plan's parameters, and the named query.
+Read from the question's Understanding (queries.understanding), the value its plan was built from: the
+linked names as written and what they were linked to, the roles, the scope, the filters and the query.
 """
 
 from __future__ import annotations
@@ -11,25 +11,29 @@ from __future__ import annotations
 from typing import Any
 
 from policykg.core.vocabulary import ROLE_VERB_WORD, ROLES
-from policykg.queries.gazetteer import Link
-from policykg.queries.intents import Plan, Problem, Question
+from policykg.queries.understanding import Entity, Understanding
 
 SHOWN_NAMES = 3  # a link to more names than this is said as 县司法局→5 个
+_DEADLINES = {"any": "有期限", "recurring": "周期性期限", "none": "没有期限"}
 
 
-def understanding(question: Question, plan: Plan | Problem) -> dict[str, Any]:
+def understood(reading: Understanding, query: str) -> dict[str, Any]:
     """{"entities": [{"written", "type", "linked", "missing"}], "roles", "scope", "filters", "query"}."""
-    entities = [_entity(link) for link in question.links]
-    if isinstance(plan, Problem):
-        return {"entities": entities, "roles": "", "scope": "", "filters": [], "query": ""}
-    params = plan.params
+    roles = _roles(reading.roles)
+    if reading.filters.second_roles:
+        roles += " / " + _roles(reading.filters.second_roles)
     return {
-        "entities": entities,
-        "roles": _roles(params.get("roles")) + (" / " + _roles(params["roles_b"]) if params.get("roles_b") else ""),
-        "scope": _scope(question, plan),
-        "filters": _filters(plan),
-        "query": plan.query,
+        "entities": entities(reading.entities),
+        "roles": roles,
+        "scope": _scope(reading),
+        "filters": _filters(reading),
+        "query": query,
     }
+
+
+def not_understood(linked: tuple[Entity, ...]) -> dict[str, Any]:
+    """A question stopped by a problem: only its linked names (a missing one says so)."""
+    return {"entities": entities(linked), "roles": "", "scope": "", "filters": [], "query": ""}
 
 
 def understood_line(understood: dict[str, Any]) -> str:
@@ -40,10 +44,8 @@ def understood_line(understood: dict[str, Any]) -> str:
     return "理解为：" + " · ".join(shown) if shown else ""
 
 
-def _entity(link: Link) -> dict[str, Any]:
-    linked = [u.name for u in link.units] + [i.title for i in link.instruments] + [d.title for d in link.documents]
-    kind = link.types[0] if link.types else "unit"  # a missing unit links to nothing
-    return {"written": link.text, "type": kind, "linked": linked, "missing": link.missing}
+def entities(linked: tuple[Entity, ...]) -> list[dict[str, Any]]:
+    return [{"written": e.written, "type": e.kind, "linked": list(e.linked), "missing": e.missing} for e in linked]
 
 
 def _said(entity: dict[str, Any]) -> str:
@@ -57,7 +59,7 @@ def _said(entity: dict[str, Any]) -> str:
     return f"{written}→" + "、".join(linked)
 
 
-def _roles(roles: Any) -> str:
+def _roles(roles: tuple[str, ...]) -> str:
     if not roles:
         return ""
     if set(roles) >= set(ROLES):
@@ -65,40 +67,36 @@ def _roles(roles: Any) -> str:
     return "、".join(ROLE_VERB_WORD[role] for role in ROLES if role in roles)
 
 
-def _scope(question: Question, plan: Plan) -> str:
-    params = plan.params
-    if params.get("jurisdictions"):
-        return "辖区 " + "、".join(params["jurisdictions"])
-    sources = set(plan.sources) | ({params["source"]} if params.get("source") else set())
-    if not sources:
+def _scope(reading: Understanding) -> str:
+    scope = reading.scope
+    if scope.jurisdictions:
+        return "辖区 " + "、".join(scope.jurisdictions)
+    if not scope.documents:
         return "全部文件"
-    named = {d.source for link in question.links for d in link.documents}
-    if sources <= named:
+    named = {d.source for entity in reading.documents for d in entity.documents}
+    if set(scope.documents) <= named:
         return ""  # the linked document the line already shows is the scope
-    return "文件 " + "、".join(sorted(sources))
+    return "文件 " + "、".join(sorted(scope.documents))
 
 
-def _filters(plan: Plan) -> list[str]:
-    params = plan.params
+def _filters(reading: Understanding) -> list[str]:
+    scope, f = reading.scope, reading.filters
     filters = []
-    if plan.period:
-        filters.append(f"期限 {plan.period.date_from} 至 {plan.period.date_to}")
-    elif params.get("date_from") and params.get("date_to"):
-        filters.append(f"期限 {params['date_from']} 至 {params['date_to']}")
-    if params.get("section"):
-        section = params["section"]
-        filters.append(f"位置 {section}" if "/" in section else f"第{section}部分")
-    if params.get("numbers"):
-        filters.append("第" + "/".join(params["numbers"]) + "项")
-    if params.get("heading"):
-        filters.append(f"标题含「{params['heading']}」")
-    if params.get("kinds"):
-        filters.append("类别 " + "、".join(params["kinds"]))
-    if "min_units" in params:
-        least, most = params["min_units"], params["max_units"]
+    if scope.period:
+        filters.append(f"期限 {scope.period.date_from} 至 {scope.period.date_to}")
+    if scope.section:
+        filters.append(f"位置 {scope.section}" if "/" in scope.section else f"第{scope.section}部分")
+    if f.numbers:
+        filters.append("第" + "/".join(f.numbers) + "项")
+    if f.heading:
+        filters.append(f"标题含「{f.heading}」")
+    if f.kinds:
+        filters.append("类别 " + "、".join(f.kinds))
+    if f.unit_count:
+        least, most = f.unit_count.least, f.unit_count.most
         filters.append(f"单位数 {least}–{most}" if most < 1_000_000 else f"单位数 ≥ {least}")
-    if params.get("kind") in ("any", "recurring", "none"):
-        filters.append({"any": "有期限", "recurring": "周期性期限", "none": "没有期限"}[params["kind"]])
-    if params.get("by") == "citations":
+    if f.deadline:
+        filters.append(_DEADLINES[f.deadline])
+    if f.ranked_by == "citations":
         filters.append("按引用次数")
     return filters
