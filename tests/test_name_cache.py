@@ -38,6 +38,16 @@ def _answer(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
     return {k: answer[k] for k in ("intent", "entities", "rows", "message", "understood_line")}
 
 
+def _ingested_with_cache(
+    tmp_path: Path, docs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A store of `docs`, with the cache folder set to a folder of this test."""
+    store_path = tmp_path / "s.lbug"
+    monkeypatch.setenv("POLICYKG_CACHE_DIR", str(tmp_path / "cache"))
+    assert run(capsys, monkeypatch, "ingest", str(docs), "--store", str(store_path))[0] == 0
+    return store_path
+
+
 def _units(answer: dict) -> set[str]:
     return {row["unit"] for row in answer["rows"]}
 
@@ -67,9 +77,7 @@ def test_answers_follow_the_store_through_ingest_and_remove(
 def test_the_cached_index_is_the_built_one(
     tmp_path: Path, docs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store_path, cache = tmp_path / "s.lbug", tmp_path / "cache"
-    monkeypatch.setenv("POLICYKG_CACHE_DIR", str(cache))
-    assert run(capsys, monkeypatch, "ingest", str(docs), "--store", str(store_path))[0] == 0
+    store_path = _ingested_with_cache(tmp_path, docs, capsys, monkeypatch)
     with open_store(str(store_path), read_only=True) as store:
         key = name_cache.file_key(store)
         assert key is not None and name_cache.load(store, key) is None
@@ -85,9 +93,7 @@ def test_the_cached_index_is_the_built_one(
 def test_a_file_changed_since_the_open_is_neither_cached_nor_read(
     tmp_path: Path, docs: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store_path, cache = tmp_path / "s.lbug", tmp_path / "cache"
-    monkeypatch.setenv("POLICYKG_CACHE_DIR", str(cache))
-    assert run(capsys, monkeypatch, "ingest", str(docs), "--store", str(store_path))[0] == 0
+    store_path = _ingested_with_cache(tmp_path, docs, capsys, monkeypatch)
     with open_store(str(store_path), read_only=True) as store:
         key = name_cache.file_key(store)
         assert key is not None
@@ -95,6 +101,7 @@ def test_a_file_changed_since_the_open_is_neither_cached_nor_read(
         stat = store_path.stat()
         os.utime(store_path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # as a commit would change it
         name_cache.save(store, key, built)
+        cache = tmp_path / "cache"
         assert not cache.exists() or not list(cache.glob("gazetteer-*"))
     with open_store(str(store_path), read_only=True) as store:
         key = name_cache.file_key(store)
