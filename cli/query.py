@@ -90,14 +90,14 @@ def query_command(name: str, params: tuple[str, ...], store_spec: str | None, fm
 
     Example: policykg query unit_measures --param units=宁远县司法局 --param roles=lead
     """
-    from policykg.queries.catalog import prepared
+    from policykg.queries.catalog import prepared, read_rows
 
     store = open_store(store_spec, read_only=True)
     try:
         cypher, values = prepared(store, name, **parse_params(params))
         if show_cypher:
             click.echo(f"{cypher}\n-- params: {_json(values, indent=None)}", err=True)
-        rows = store.read(cypher, values)
+        rows = read_rows(store, cypher, values)
     finally:
         store.close()
     if fmt == "json":

@@ -46,6 +46,7 @@ class BoltStore:
     """A graph store on a Bolt server. Reads run in READ access mode; `write` is one transaction."""
 
     dialect: Dialect = "neo4j"
+    texts = None  # Document.text holds each document's text
 
     def __init__(self, uri: str, *, read_only: bool = False) -> None:
         self.location = _checked_location(uri)

@@ -13,6 +13,7 @@ import networkx as nx
 from policykg.graph.output import file_output, folder_output, refuse_store_files
 from policykg.graph.schema import NODES, RELATIONSHIPS, PropType, label, rel_type
 from policykg.graph.store import GraphStore, Row
+from policykg.graph.texts import fill_texts
 
 # What Gephi shows as a node's label: the first of these properties the node has.
 DISPLAY_PROPERTIES = ("name", "title", "heading", "path", "id")
@@ -52,7 +53,10 @@ def graph_data(store: GraphStore) -> GraphData:
     nodes = []
     for table in NODES:
         columns = ", ".join(f"n.{name} AS {name}" for name in table.names)
-        for row in store.read(f"MATCH (n:{label(table.label)}) RETURN {columns} ORDER BY n.id"):
+        found = store.read(f"MATCH (n:{label(table.label)}) RETURN {columns} ORDER BY n.id")
+        if table.label == "Document":
+            found = fill_texts(store, found)
+        for row in found:
             nodes.append(Node(row["id"], table.label, _props(row, exclude=("id",))))
     rels = []
     for rel in RELATIONSHIPS:

@@ -26,7 +26,7 @@ from typing import IO, Any
 
 from policykg.core.errors import InputError, PolicyKGError, StoreError
 from policykg.graph.ingest_stop import stop_message
-from policykg.graph.loader import LoadReport, load_rows
+from policykg.graph.loader import LoadReport, load_rows, sweep_texts
 from policykg.graph.open import BUFFER_POOL_SETTING, buffer_pool_mb
 from policykg.graph.rows import GraphRows, document_rows
 from policykg.graph.store import GraphStore
@@ -139,6 +139,7 @@ def load_spool(
     report = LoadReport()
     started = time.perf_counter()
     done = 0
+    sweep_texts(store)
     for batch in _spooled_batches(spool, size):
         try:
             part = load_rows(store, batch)

@@ -20,6 +20,7 @@ from policykg.graph.ladybug_reads import ReadConnections
 from policykg.graph.readonly import ensure_read_only
 from policykg.graph.schema import LABELS, MARKER_LABEL, REL_TYPES
 from policykg.graph.store import Dialect, Row, Statement
+from policykg.graph.texts import DocumentTexts
 
 DEFAULT_PATH = "data/policykg.lbug"
 SCHEMA_FILE = "schema.ladybug.cypher"  # in the package data of policykg.cypher
@@ -77,10 +78,13 @@ class LadybugStore:
         self._lock = threading.RLock()  # the connection for schema changes and writes
         self._closed = False
         self._readers = ReadConnections(self._db)  # reads: a connection each, so readers never queue
+        self.texts: DocumentTexts | None = DocumentTexts(self.location, read_only=True)
         if not read_only:
             try:
+                self.texts = DocumentTexts(self.location, read_only=False)
                 if rebuild:
                     self._drop_schema()
+                    self.texts.clear()
                 self._create_schema()
             except BaseException:
                 self.close()

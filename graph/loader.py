@@ -85,11 +85,17 @@ def load_rows(
     size = docs_per_transaction if docs_per_transaction is not None else DOCS_PER_TRANSACTION[store.dialect]
     replaced = set(report.replaced)
     for batch in _batches(changed, size or len(changed)):
-        statements, created = _plan(store, batch, [ids.document_id(s) for s, _ in batch if s in replaced])
+        replaced_ids = [ids.document_id(s) for s, _ in batch if s in replaced]
+        merged = merge_rows(part for _, part in batch)
+        _keep_texts_apart(store, merged)
+        statements, created = _plan(store, merged, batch, replaced_ids)
         if not marked:
             statements += mark_statements()
         store.write(statements)
         marked = True
+        if store.texts is not None and replaced_ids:  # the replaced versions' texts are read no more
+            current = {r["id"]: r["fingerprint"] for r in merged.nodes["Document"]}
+            store.texts.keep_only(current, among=replaced_ids)
         report.nodes.update(created.nodes)
         report.relationships.update(created.relationships)
         if on_progress:
@@ -107,7 +113,18 @@ def remove(store: GraphStore, source: str) -> bool:
     if not _stored_fingerprints(store, [document_id]):
         return False
     store.write([*writes.delete_documents([document_id]), *writes.delete_orphans()])
+    if store.texts is not None:
+        store.texts.keep_only({}, among=[document_id])
     return True
+
+
+def sweep_texts(store: GraphStore) -> None:
+    """Drop the kept-apart texts no Document of the graph has (what a failed or killed ingest wrote
+    before its graph transaction): one read of every document's fingerprint."""
+    if store.texts is None:
+        return
+    found = store.read("MATCH (d:Document) RETURN d.id AS id, d.fingerprint AS fingerprint")
+    store.texts.keep_only({r["id"]: r["fingerprint"] for r in found})
 
 
 def replace_similar(store: GraphStore, pairs: Iterable[tuple[str, str, float]]) -> int:
@@ -133,12 +150,21 @@ class _Created:
     relationships: Counter[str] = field(default_factory=Counter)
 
 
+def _keep_texts_apart(store: GraphStore, rows: GraphRows) -> None:
+    """On a store that keeps document texts apart (graph/texts.py), write them there first, under their
+    fingerprints, and leave Document.text empty in the rows the graph gets."""
+    if store.texts is None:
+        return
+    documents = rows.nodes.get("Document", [])
+    store.texts.put((r["id"], r["fingerprint"], r["text"]) for r in documents)
+    rows.nodes["Document"] = [{**r, "text": ""} for r in documents]
+
+
 def _plan(
-    store: GraphStore, batch: Sequence[tuple[str, GraphRows]], replaced_ids: Sequence[str]
+    store: GraphStore, rows: GraphRows, batch: Sequence[tuple[str, GraphRows]], replaced_ids: Sequence[str]
 ) -> tuple[list[Statement], _Created]:
-    """The statements of one transaction: delete replaced subgraphs, create nodes and relationships,
-    sweep orphans, link cited titles to ingested documents."""
-    rows = merge_rows(rows for _, rows in batch)
+    """The statements of one transaction (`rows`: the batch's merged rows): delete replaced subgraphs,
+    create nodes and relationships, sweep orphans, link cited titles to ingested documents."""
     _drop_existing_shared(store, rows)
     statements: list[Statement] = list(writes.delete_documents(replaced_ids))
     created = _Created()

@@ -13,11 +13,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from policykg.graph.texts import SUFFIX as TEXTS_SUFFIX
 from policykg.core.errors import OutputError
 
 NEW_FILE_MODE = 0o644  # mkstemp makes 0600; an export is meant to be read by others, like any written file
 NEW_FOLDER_MODE = 0o755
-STORE_SIDE_FILES = (".wal", ".shadow", ".wal.checkpoint", ".lock", ".tmp")  # LadybugDB's beside <store>
+# The files beside <store>: LadybugDB's, and the document texts (graph/texts.py).
+STORE_SIDE_FILES = (".wal", ".shadow", ".wal.checkpoint", ".lock", ".tmp", TEXTS_SUFFIX)
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from policykg.core.errors import StaleStore, StoreError
 from policykg.graph import ladybug_files
+from policykg.graph.loader import sweep_texts
 from policykg.graph.open import is_bolt, open_store, store_spec
 from policykg.graph.schema import SCHEMA_VERSION
 from policykg.graph.stats import stats
@@ -78,6 +79,7 @@ def repair(spec: str | None = None) -> RepairReport:
             raise
         raise StoreError(f"{_first_line(exc)} (repair could not open it read-write)") from exc
     try:
+        sweep_texts(store)
         report = check(store, replayed=pending)
     finally:
         store.close()
@@ -97,6 +99,11 @@ def check(store: GraphStore, *, replayed: bool = False) -> RepairReport:
         count = int(rows[0]["n"]) if rows else 0
         if count:
             report.orphans[what] = count
+    if store.texts is not None:
+        documents = store.read("MATCH (d:Document) WHERE d.text = '' RETURN d.id AS id, d.fingerprint AS fingerprint")
+        lost = len(store.texts.missing((r["id"], r["fingerprint"]) for r in documents))
+        if lost:
+            report.orphans["documents whose text is lost"] = lost
     report.version = stored_version(store)
     if report.version not in (None, SCHEMA_VERSION):  # open_store refuses these; a guard, not a path
         raise StoreError(f"{store.location}: store schema {report.version}, this policykg reads {SCHEMA_VERSION}")

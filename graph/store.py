@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+if TYPE_CHECKING:
+    from policykg.graph.texts import DocumentTexts
 
 Dialect = Literal["ladybug", "neo4j"]
 Row = dict[str, Any]
@@ -13,6 +16,9 @@ Statement = tuple[str, Mapping[str, Any]]
 class GraphStore(Protocol):
     dialect: Dialect
     location: str  # file path or URI, without credentials
+    # Where Document texts are kept when not on the Document nodes (graph/texts.py: LadybugDB); None
+    # when Document.text holds them (Neo4j).
+    texts: DocumentTexts | None
 
     def read(self, cypher: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run one read-only statement and return its rows as dicts keyed by column name."""

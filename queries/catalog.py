@@ -38,6 +38,7 @@ from policykg.core.resources import ResourceMissing, listing
 from policykg.graph.schema import LABELS
 from policykg.graph.schema import label as schema_label
 from policykg.graph.store import Dialect, GraphStore, Row
+from policykg.graph.texts import fill_texts
 
 CYPHER_PACKAGE = "policykg.cypher"
 NOT_NAMED = ("schema.",)  # DDL files in the same folder
@@ -277,7 +278,12 @@ def named_query(name: str) -> NamedQuery:
 
 def run_named(store: GraphStore, name: str, **params: Any) -> list[Row]:
     """Run the named query on the store with the given parameters; rows as dicts, in the query's order."""
-    return store.read(*prepared(store, name, **params))
+    return read_rows(store, *prepared(store, name, **params))
+
+
+def read_rows(store: GraphStore, cypher: str, params: dict[str, Any]) -> list[Row]:
+    """`store.read`, with document texts filled in where the store keeps them beside the graph."""
+    return fill_texts(store, store.read(cypher, params))
 
 
 def prepared(store: GraphStore, name: str, **params: Any) -> tuple[str, dict[str, Any]]:

@@ -120,9 +120,8 @@ def test_answers_quote_the_sentence_that_holds_the_stored_span(
 ) -> None:
     answer = ask(ladybug, question)
     assert answer["query"] == query and answer["rows"], answer["message"]
-    texts = {
-        e["source"]: e["text"] for e in ladybug.read("MATCH (d:Document) RETURN d.source AS source, d.text AS text")
-    }
+    sources = [r["source"] for r in ladybug.read("MATCH (d:Document) RETURN d.source AS source")]
+    texts = {source: run_named(ladybug, "document_text", source=source)[0]["text"] for source in sources}
     for row in answer["rows"]:
         text = texts[row["source"]]
         assert not {"text", "measure_start", "deadline_starts"} & set(row)  # helpers stay out of the answer
