@@ -17,7 +17,7 @@ from policykg.ingest.pipeline import extract_text
 from policykg.queries.catalog import run_named
 
 PLAN = "一、工作任务\n（一）推进严格规范公正文明执法。落实行政执法三项制度。（牵头单位：县司法局）\n"
-EDITED = "一、工作任务\n（一）推进严格规范公正文明执法。落实行政执法公示制度。（牵头单位：县司法局；配合单位：县公安局）\n"
+EDITED = "一、工作任务\n（一）推进严格规范公正文明执法。落实执法公示制度。（牵头单位：县司法局；配合单位：县公安局）\n"
 
 
 def stored_text(store: LadybugStore, source: str) -> str:

@@ -5,6 +5,7 @@ traceback, and nothing half-written: an earlier export stays as it was, and no t
 from __future__ import annotations
 
 import hashlib
+import os
 import resource
 import subprocess
 import sys
@@ -134,3 +135,14 @@ def test_overlap_graphml_to_a_bad_place_is_one_line(store: Path, tmp_path: Path)
     assert_one_line_error(done, "/dev/full", "No space left on device")
     done = policykg("overlap", "--no-write", "--no-similar", "--graphml", str(tmp_path), "--store", str(store))
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1 and str(tmp_path) in done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml"])
+def test_an_export_into_a_pipe_whose_reader_has_gone(store: Path, tmp_path: Path, fmt: str) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    # The reader opens the pipe and leaves at once, as `| head -c 0` would.
+    reader = subprocess.Popen([sys.executable, "-c", f"open({str(fifo)!r}, 'rb').close()"])
+    done = policykg("export", str(fifo), "--format", fmt, "--store", str(store))
+    reader.wait(timeout=30)
+    assert_one_line_error(done, str(fifo), "Broken pipe")

@@ -77,6 +77,27 @@ def test_a_second_writer_is_told_which_process_holds_the_store(tmp_path: Path) -
     LadybugStore(store).close()  # the lock went with the process
 
 
+def test_a_reader_kept_out_longer_than_its_wait_by_a_live_writer_says_so_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store.lbug"
+    LadybugStore(store).close()
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD, str(store)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        # What a checkpoint under way leaves beside the file, for as long as the test needs it to last.
+        Path(f"{store}.shadow").write_bytes(bytes(4096))
+        monkeypatch.setenv("POLICYKG_READ_WAIT", "0.5")
+        with pytest.raises(StoreError) as caught:
+            LadybugStore(store, read_only=True)
+    finally:
+        holder.kill()
+        holder.wait()
+    message = str(caught.value)
+    assert "another process is still writing this store after 0.5 s" in message and "\n" not in message
+    assert "POLICYKG_READ_WAIT" in message
+
+
 _HOLD = (
     "import sys, time; from policykg.graph.ladybug_store import LadybugStore; "
     "s = LadybugStore(sys.argv[1]); print('open', flush=True); time.sleep(120)"

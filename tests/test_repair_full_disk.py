@@ -21,6 +21,7 @@ from policykg.graph.ladybug_store import LadybugStore, schema_statements
 from policykg.graph.schema import SCHEMA_VERSION
 from policykg.graph.stats import stats
 from tests.cli_run import run
+from tests.conftest import BoltTarget
 
 
 @pytest.fixture()
@@ -91,6 +92,20 @@ def test_repair_of_a_healthy_store_replays_nothing(
     code, out, _ = run(capsys, monkeypatch, "repair", str(store))
     assert code == 0
     assert out.startswith(f"{store}: repaired (nothing to replay); 3 Document, ")
+    assert f"schema {SCHEMA_VERSION}; no orphans; opens read-only" in out
+
+
+@pytest.mark.bolt
+def test_repair_on_a_bolt_server_checks_the_graph_and_replays_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, bolt_database: BoltTarget
+) -> None:
+    corpus = tmp_path / "corpus"
+    generate(3, seed=2, out=corpus, measures_per_doc=3)
+    (corpus / "manifest.json").unlink()
+    assert run(capsys, monkeypatch, "ingest", str(corpus), "--store", bolt_database.uri)[0] == 0
+    code, out, _ = run(capsys, monkeypatch, "repair", bolt_database.uri)
+    assert code == 0, out
+    assert out.startswith(f"{bolt_database.uri}: repaired (nothing to replay); 3 Document, ")
     assert f"schema {SCHEMA_VERSION}; no orphans; opens read-only" in out
 
 
