@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import re
 import threading
@@ -74,6 +75,7 @@ class LadybugStore:
         # Taken before the open: a cache keyed by it (queries.gazetteer) may trust what this open sees only
         # while the file still has it, since a commit between this and the open would change it.
         self.opened_signature = ladybug_files.file_signature(self.location)
+        self._buffer_pool_size = buffer_pool_size
         self._db, self._conn = opener(self.location, buffer_pool_size)
         self._lock = threading.RLock()  # the connection for schema changes and writes
         self._closed = False
@@ -163,6 +165,22 @@ class LadybugStore:
             # tells what the file holds, so the caller is told the commit failed, and why.
             raise StoreError(f"{self.location}: the commit failed: {commit_failure(str(exc))}") from exc
 
+    def release_memory(self) -> None:
+        """Close the database and open it again, handing what it held outside its buffer pool back to the
+        system. A long write session keeps engine memory that grows with every commit (measured: 26 MB per
+        1,000-document batch at 10,000 documents) until the database closes; the ingest calls this
+        between batches. Readers in other processes are not affected; this store's own readers must be
+        idle (the ingest has none)."""
+        if self.read_only:
+            return
+        with self._lock:
+            self._readers.close()
+            self._conn.close()
+            self._db.close()
+            _trim_heap()
+            self._db, self._conn = _open_read_write(self.location, self._buffer_pool_size)
+            self._readers = ReadConnections(self._db)
+
     def close(self) -> None:
         self._readers.close()
         with self._lock:
@@ -182,6 +200,12 @@ class LadybugStore:
         """Run each later read on at most this many engine threads (0: every core), so that one read, a
         console statement's, cannot take every core from the other processes."""
         self._readers.threads = threads
+
+
+def _trim_heap() -> None:
+    """Give freed heap pages back to the system (glibc keeps them for reuse otherwise)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def read_wait_seconds() -> float:

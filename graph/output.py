@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from policykg.graph.texts import SUFFIX as TEXTS_SUFFIX
 from policykg.core.errors import OutputError
+from policykg.graph.texts import SUFFIX as TEXTS_SUFFIX
 
 NEW_FILE_MODE = 0o644  # mkstemp makes 0600; an export is meant to be read by others, like any written file
 NEW_FOLDER_MODE = 0o755
