@@ -54,8 +54,9 @@ def graph_data(store: GraphStore) -> GraphData:
     for table in NODES:
         columns = ", ".join(f"n.{name} AS {name}" for name in table.names)
         found = store.read(f"MATCH (n:{label(table.label)}) RETURN {columns} ORDER BY n.id")
-        if table.label == "Document":
-            found = fill_texts(store, found)
+        if table.label == "Document":  # the texts LadybugDB keeps beside the store (graph/texts.py)
+            keyed = [{**r, "text_document": r["id"], "text_fingerprint": r["fingerprint"]} for r in found]
+            found = [{k: v for k, v in r.items() if not k.startswith("text_")} for r in fill_texts(store, keyed)]
         for row in found:
             nodes.append(Node(row["id"], table.label, _props(row, exclude=("id",))))
     rels = []

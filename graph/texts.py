@@ -32,7 +32,8 @@ _SCHEMA = (
     " document_id TEXT NOT NULL, fingerprint TEXT NOT NULL, text BLOB NOT NULL,"
     " PRIMARY KEY (document_id, fingerprint))"
 )
-_DOCUMENT_TEXT_COLUMNS = frozenset({"id", "fingerprint", "text"})
+# The columns by which a row says its `text` is a document's: fill_texts reads them.
+_TEXT_KEY_COLUMNS = frozenset({"text_document", "text_fingerprint", "text"})
 _PARAMS_PER_QUERY = 400  # SQLite limits the parameters of one statement (999 in older builds)
 
 
@@ -130,13 +131,15 @@ def _verb(statement: str) -> str:
     return "reading" if statement.lstrip().upper().startswith("SELECT") else "writing"
 
 
-def fill_texts(store: GraphStore, documents: list[Row]) -> list[Row]:
-    """Rows of documents (`id`, `fingerprint` and `text` columns) with each text read from where the store
-    keeps it: the rows as they are when Document.text holds it (or they are not such rows), else with the
-    texts from the store's text file."""
-    if store.texts is None or not documents or not documents[0].keys() >= _DOCUMENT_TEXT_COLUMNS:
-        return documents
+def fill_texts(store: GraphStore, rows: list[Row]) -> list[Row]:
+    """Rows whose `text` is a document's (they name it in `text_document` and `text_fingerprint`) with the
+    text read from where the store keeps it: as they are when Document.text holds it (or they name no
+    document), else with the empty texts filled from the store's text file."""
+    if store.texts is None or not rows or not rows[0].keys() >= _TEXT_KEY_COLUMNS:
+        return rows
     # A store written before texts were kept apart still holds them on its nodes: those stay.
-    wanted = [(r["id"], r["fingerprint"]) for r in documents if not r.get("text")]
+    wanted = [(r["text_document"], r["text_fingerprint"]) for r in rows if r["text_fingerprint"] and not r["text"]]
     found = store.texts.get(wanted)
-    return [{**r, "text": found.get(r["id"], r.get("text") or "")} for r in documents]
+    if not found:
+        return rows
+    return [{**r, "text": found.get(r["text_document"], r["text"])} if not r["text"] else r for r in rows]

@@ -25,7 +25,7 @@ from collections import Counter
 from typing import Any
 
 from policykg.graph.store import GraphStore, Row
-from policykg.queries.catalog import prepared
+from policykg.queries.catalog import prepared, read_rows
 from policykg.queries.gazetteer import Gazetteer, fold, gazetteer_for
 from policykg.queries.intents import read
 from policykg.queries.paging import PAGE_ROWS, first_page, pageable, paged_message
@@ -72,7 +72,7 @@ def ask(
     if page is not None:
         plan = page.narrowed(plan)
     cypher, params = prepared(store, plan.query, **plan.params)
-    raw = store.read(cypher, params)
+    raw = read_rows(store, cypher, params)
     rows = shape_rows(plan, raw)
     cut = "limit" not in plan.params and _was_cut(raw, params)
     answer.update(

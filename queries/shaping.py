@@ -38,7 +38,7 @@ def _first_written_form(rows: list[Row], numbers: list[str] | None) -> list[Row]
 
 
 # Columns a shaper reads to find the sentence; the mentions' own spans stay in the answer.
-_HELPERS = ("text", "measure_start", "deadline_starts", "deadline_ends")
+_HELPERS = ("text", "measure_start", "deadline_starts", "deadline_ends", "text_document", "text_fingerprint")
 
 
 def _sentence(row: Row, start: int | None, end: int | None) -> str:

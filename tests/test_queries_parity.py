@@ -84,11 +84,13 @@ def _plain(rows: list[Row]) -> list[Row]:
 def _value(value: Any) -> Any:
     """Sums as ints (a Decimal on LadybugDB); a returned node or relationship as its properties: the keys
     each backend adds of its own (`_id`, `_labels`, `_type` over Bolt) differ by nature, and the explorer
-    drops them."""
+    drops them. A returned Document node is compared without its text: LadybugDB keeps the texts beside
+    the store (graph/texts.py), and the queries that give a text give it as a column."""
     if isinstance(value, Decimal):
         return int(value)
     if isinstance(value, dict):
-        return {k: _value(v) for k, v in value.items() if not str(k).startswith("_")}
+        document = {"fingerprint", "text"} <= value.keys()
+        return {k: _value(v) for k, v in value.items() if not str(k).startswith("_") and not (document and k == "text")}
     if isinstance(value, list):
         return [_value(v) for v in value]
     return value
