@@ -5,7 +5,7 @@
 
 CREATE NODE TABLE IF NOT EXISTS Document(id STRING PRIMARY KEY, title STRING, kind STRING, jurisdiction STRING, issued STRING, doc_number STRING, period STRING, source STRING, text STRING, fingerprint STRING);
 CREATE NODE TABLE IF NOT EXISTS Section(id STRING PRIMARY KEY, path STRING, heading STRING, span_start INT64, span_end INT64, document_id STRING, source STRING);
-CREATE NODE TABLE IF NOT EXISTS Measure(id STRING PRIMARY KEY, number STRING, path STRING, heading STRING, text STRING, span_start INT64, span_end INT64, deadline STRING, deadline_text STRING, deadline_starts INT64[], deadline_ends INT64[], document_id STRING, source STRING);
+CREATE NODE TABLE IF NOT EXISTS Measure(id STRING PRIMARY KEY, number STRING, path STRING, heading STRING, text STRING, span_start INT64, span_end INT64, deadline STRING, deadline_text STRING, deadline_starts INT64[], deadline_ends INT64[], lead_units INT64, participate_units INT64, responsible_units INT64, document_id STRING, source STRING);
 CREATE NODE TABLE IF NOT EXISTS Unit(id STRING PRIMARY KEY, name STRING, kind STRING, jurisdiction STRING, collective BOOLEAN);
 CREATE NODE TABLE IF NOT EXISTS Jurisdiction(id STRING PRIMARY KEY, name STRING, level STRING);
 CREATE NODE TABLE IF NOT EXISTS Instrument(id STRING PRIMARY KEY, title STRING, kind STRING);

@@ -17,7 +17,7 @@ from typing import Any
 
 from policykg.graph import ids
 from policykg.graph.jurisdictions import locate
-from policykg.graph.schema import NODE_BY_LABEL, ROLE_REL, SHARED_LABELS
+from policykg.graph.schema import NODE_BY_LABEL, ROLE_REL, ROLE_UNIT_COUNT, SHARED_LABELS
 from policykg.ingest.records import Extraction, InstrumentCitation, Measure, Section, Span
 
 Row = dict[str, Any]
@@ -63,14 +63,16 @@ def document_rows(extraction: Extraction) -> GraphRows:
     for measure in extraction.measures:
         path = ids.join_path(measure.path)
         seen_paths[path] += 1
-        measure_id = _add_measure(rows, measure, source, doc_id, ids.measure_id(source, path, seen_paths[path]))
+        units = [(mention, shared.unit(mention.unit, mention.kind, mention.collective)) for mention in measure.units]
+        counts = {role: len({unit for mention, unit in units if mention.role == role}) for role in ROLE_UNIT_COUNT}
+        measure_id = ids.measure_id(source, path, seen_paths[path])
+        _add_measure(rows, measure, source, doc_id, measure_id, counts)
         parent = _parent_section(section_ids, measure)
         if parent:
             rows.add_rel(("HAS", "Section", "Measure"), parent, measure_id)
         else:
             rows.add_rel(("HAS", "Document", "Measure"), doc_id, measure_id)
-        for mention in measure.units:
-            unit = shared.unit(mention.unit, mention.kind, mention.collective)
+        for mention, unit in units:
             key = (ROLE_REL[mention.role], "Unit", "Measure")
             rows.add_rel(key, unit, measure_id, mention=mention.mention, **_span(mention.span))
         for citation in measure.instruments:
@@ -236,10 +238,12 @@ def _parent_section(section_ids: dict[str, list[tuple[int, str]]], measure: Meas
     return candidates[0][1] if candidates else ""
 
 
-def _add_measure(rows: GraphRows, measure: Measure, source: str, doc_id: str, measure_id: str) -> str:
+def _add_measure(
+    rows: GraphRows, measure: Measure, source: str, doc_id: str, measure_id: str, units_per_role: dict[str, int]
+) -> None:
     dated = [d for d in measure.deadlines if d.date]
     first = dated[0] if dated else (measure.deadlines[0] if measure.deadlines else None)
-    return rows.add_node(
+    rows.add_node(
         "Measure",
         id=measure_id,
         number=measure.number,
@@ -251,6 +255,7 @@ def _add_measure(rows: GraphRows, measure: Measure, source: str, doc_id: str, me
         deadline_text=first.text if first else "",
         deadline_starts=[d.span[0] for d in measure.deadlines],
         deadline_ends=[d.span[1] for d in measure.deadlines],
+        **{ROLE_UNIT_COUNT[role]: n for role, n in units_per_role.items()},
         document_id=doc_id,
         source=source,
     )

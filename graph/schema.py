@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from policykg.core.vocabulary import ROLE_RELATIONSHIP
+from policykg.core.vocabulary import ROLE_RELATIONSHIP, ROLES
 
 PropType = Literal["STRING", "BOOLEAN", "DOUBLE", "INT64", "INT64[]"]
 
 # The version of the graph layout a store holds, kept on its one (:StoreSchema {id, version}) node. Raise it
-# whenever a change means a store written before cannot be read right (2: mention and measure spans).
-# A store without the marker but with documents was written before spans were kept (version 1).
-SCHEMA_VERSION = 2
+# whenever a change means a store written before cannot be read right (2: mention and measure spans;
+# 3: each measure's count of units per role). A store without the marker but with documents was written
+# before spans were kept (version 1).
+SCHEMA_VERSION = 3
 MARKER_LABEL = "StoreSchema"
 MARKER_ID = "policykg"
 
@@ -41,6 +42,9 @@ class RelTable:
     def names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.properties)
 
+
+# The Measure property holding how many distinct units a measure names in a role: lead_units, ….
+ROLE_UNIT_COUNT: dict[str, str] = {role: f"{role}_units" for role in ROLES}
 
 _S: PropType = "STRING"
 _I: PropType = "INT64"
@@ -85,6 +89,9 @@ NODES: tuple[NodeTable, ...] = (
             # would add a label, a relationship type and a join for what is only a highlight).
             ("deadline_starts", "INT64[]"),
             ("deadline_ends", "INT64[]"),
+            # Distinct units per role (ROLE_UNIT_COUNT): 牵头单位超过3个的措施 reads them instead of counting
+            # every measure's relationships at question time (2.3 s at 10,000 documents; now one scan).
+            *((name, _I) for name in ROLE_UNIT_COUNT.values()),
             ("document_id", _S),
             ("source", _S),
         ),
