@@ -11,7 +11,7 @@ import os
 import socket
 import ssl
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import neo4j
@@ -20,6 +20,9 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 from policykg.core.errors import PolicyKGError, QueryError, StoreError, WriteRefused
 from policykg.graph.bolt_values import plain_row
 from policykg.graph.store import Dialect, Row, Statement
+
+if TYPE_CHECKING:
+    from policykg.graph.texts import DocumentTexts
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_USER = "neo4j"
@@ -46,7 +49,7 @@ class BoltStore:
     """A graph store on a Bolt server. Reads run in READ access mode; `write` is one transaction."""
 
     dialect: Dialect = "neo4j"
-    texts = None  # Document.text holds each document's text
+    texts: DocumentTexts | None = None  # Document.text holds each document's text
 
     def __init__(self, uri: str, *, read_only: bool = False) -> None:
         self.location = _checked_location(uri)
