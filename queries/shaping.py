@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from policykg.graph.store import Row
 from policykg.queries.plan import Plan
-from policykg.queries.text import path_key, sentence_at, sentences
+from policykg.queries.text import first_sentence, path_key, sentence_at
 
 ROLE_ORDER = {"lead": 0, "participate": 1, "responsible": 2, "": 3}
 
@@ -121,8 +121,7 @@ def _deadline_span(row: Row) -> tuple[int, int] | None:
 
 def heading_rows(rows: list[Row]) -> list[Row]:
     for row in rows:
-        parts = sentences(row["text"])
-        row["sentence"] = parts[0] if parts else ""  # the measure's number and heading
+        row["sentence"] = first_sentence(row["text"])  # the measure's number and heading
     rows.sort(key=lambda r: (r["source"], path_key(r["path"]), r["measure_id"]))
     return rows
 

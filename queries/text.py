@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from policykg.core.numerals import CHINESE_NUMERAL_CHARS, chinese_to_int
 
@@ -22,7 +24,16 @@ def sentences(text: str) -> list[str]:
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """[start, end) of each sentence of `text` (as `sentences` cuts them), without surrounding blanks."""
-    cuts: list[tuple[int, int]] = []
+    return list(_sentence_bounds(text))
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text` (a measure's number and heading), without cutting the rest."""
+    bounds = next(_sentence_bounds(text), None)
+    return text[bounds[0] : bounds[1]] if bounds else ""
+
+
+def _sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
     open_brackets: list[str] = []
     start = 0
     for found in _BREAKS.finditer(text):  # only the characters that open, close or end something
@@ -34,11 +45,12 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             if opener in open_brackets:
                 del open_brackets[len(open_brackets) - 1 - open_brackets[::-1].index(opener) :]
         elif not open_brackets or ch == "\n":
-            cuts.append((start, i + 1))
+            if bounds := _stripped(text, start, i + 1):
+                yield bounds
             start = i + 1
             open_brackets.clear()
-    cuts.append((start, len(text)))
-    return [bounds for a, b in cuts if (bounds := _stripped(text, a, b))]
+    if bounds := _stripped(text, start, len(text)):
+        yield bounds
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
@@ -58,6 +70,7 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+@lru_cache(maxsize=1 << 16)  # a big answer sorts thousands of rows on a few hundred distinct paths
 def path_key(path: str) -> tuple[tuple[int, int, str], ...]:
     """Sort key for heading paths in document order: 二/(一)/2 before 二/(一)/10, 三是 after 二是."""
     key = []
