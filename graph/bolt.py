@@ -132,6 +132,9 @@ class BoltStore:
             action = f"write (statement {number}, transaction rolled back)" if number else "write"
             raise self._error(exc, action) from exc
 
+    def release_memory(self) -> None:
+        """Nothing to hand back: the server holds the graph's memory, and a transaction's ends with it."""
+
     def close(self) -> None:
         self._driver.close()
 

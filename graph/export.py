@@ -53,12 +53,11 @@ def graph_data(store: GraphStore) -> GraphData:
     nodes = []
     for table in NODES:
         columns = ", ".join(f"n.{name} AS {name}" for name in table.names)
-        found = store.read(f"MATCH (n:{label(table.label)}) RETURN {columns} ORDER BY n.id")
-        if table.label == "Document":  # the texts LadybugDB keeps beside the store (graph/texts.py)
-            keyed = [{**r, "text_document": r["id"], "text_fingerprint": r["fingerprint"]} for r in found]
-            found = [{k: v for k, v in r.items() if not k.startswith("text_")} for r in fill_texts(store, keyed)]
-        for row in found:
-            nodes.append(Node(row["id"], table.label, _props(row, exclude=("id",))))
+        # A Document's text may be kept beside the store (graph/texts.py): the row names it for fill_texts.
+        keys = ", n.id AS text_document, n.fingerprint AS text_fingerprint" if table.label == "Document" else ""
+        cypher = f"MATCH (n:{label(table.label)}) RETURN {columns}{keys} ORDER BY n.id"
+        for row in fill_texts(store, store.read(cypher)):
+            nodes.append(Node(row["id"], table.label, _props(row, exclude=("id", "text_document", "text_fingerprint"))))
     rels = []
     for rel in RELATIONSHIPS:
         columns = "".join(f", r.{name} AS {name}" for name in rel.names)

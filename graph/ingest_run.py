@@ -146,9 +146,7 @@ def load_spool(
         except Exception as exc:  # a store error, a lost server, a full disk: say what the store holds
             raise _BatchFailed(done, batch) from exc
         done += len(batch)
-        release = getattr(store, "release_memory", None)  # LadybugDB: see LadybugStore.release_memory
-        if release is not None:
-            release()
+        store.release_memory()
         _merge(report, part)
         if on_loaded:
             on_loaded(len(batch))

@@ -35,4 +35,9 @@ class GraphStore(Protocol):
         """Run the statements in one transaction: all of them take effect or none does."""
         ...
 
+    def release_memory(self) -> None:
+        """Between the batches of a long write: hand back memory the backend holds only while it stays
+        open (LadybugDB reopens its database); nothing to do where a server holds it."""
+        ...
+
     def close(self) -> None: ...
