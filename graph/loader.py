@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from policykg.core.errors import StoreError
 from policykg.graph import ids, writes
 from policykg.graph.rows import GraphRows, document_rows, merge_rows
 from policykg.graph.schema import SHARED_LABELS
@@ -130,7 +131,13 @@ def sweep_texts(store: GraphStore) -> None:
 def replace_similar(store: GraphStore, pairs: Iterable[tuple[str, str, float]]) -> int:
     """Replace every (Measure)-[:SIMILAR_TO {score}]->(Measure) with `pairs` of (measure id, measure id,
     score), in one transaction. For the near-duplicate analysis, which computes them over the whole graph."""
-    rows = [{"src": a, "dst": b, "score": float(score)} for a, b, score in pairs]
+    listed = [(str(a), str(b), float(score)) for a, b, score in pairs]
+    rows = [{"src": a, "dst": b, "score": score} for a, b, score in listed]
+    wanted = sorted({a for a, _, _ in listed} | {b for _, b, _ in listed})
+    found = store.read("UNWIND $ids AS id MATCH (m:Measure {id: id}) RETURN m.id AS id", {"ids": wanted})
+    missing = set(wanted) - {r["id"] for r in found}
+    if missing:  # the CREATE would skip its row without a word
+        raise StoreError(f"SIMILAR_TO names Measure {min(missing)}, which the store does not hold")
     store.write(
         [
             ("MATCH (:Measure)-[r:SIMILAR_TO]->(:Measure) DELETE r", {}),
@@ -165,6 +172,7 @@ def _plan(
 ) -> tuple[list[Statement], _Created]:
     """The statements of one transaction (`rows`: the batch's merged rows): delete replaced subgraphs,
     create nodes and relationships, sweep orphans, link cited titles to ingested documents."""
+    _require_endpoints(rows)
     _drop_existing_shared(store, rows)
     statements: list[Statement] = list(writes.delete_documents(replaced_ids))
     created = _Created()
@@ -180,6 +188,18 @@ def _plan(
     titles += [r["title"] for part in batch for r in part[1].nodes.get("Instrument", [])]
     statements += writes.link_ingested(titles)
     return statements, created
+
+
+def _require_endpoints(rows: GraphRows) -> None:
+    """Every relationship of a batch joins nodes the batch's rows hold. Relationships are written by
+    UNWIND … MATCH … CREATE (graph.writes), which would skip a row whose node is missing without a word."""
+    held = {label: {r["id"] for r in node_rows} for label, node_rows in rows.nodes.items()}
+    for (type_name, src_label, dst_label), rel_rows in rows.rels.items():
+        src_ids, dst_ids = held.get(src_label, set()), held.get(dst_label, set())
+        for r in rel_rows:
+            for node_label, node_id, ids_held in ((src_label, r["src"], src_ids), (dst_label, r["dst"], dst_ids)):
+                if node_id not in ids_held:
+                    raise StoreError(f"a {type_name} relationship names {node_label} {node_id}, which no row holds")
 
 
 def _drop_existing_shared(store: GraphStore, rows: GraphRows) -> None:

@@ -18,8 +18,8 @@ import numpy as np
 
 from policykg.core.unit_words import alternation
 from policykg.core.vocabulary import ROLE_OF_LABEL
-from policykg.graph.store import GraphStore, Statement
-from policykg.graph.writes import create_rels
+from policykg.graph.loader import replace_similar
+from policykg.graph.store import GraphStore
 from policykg.queries.catalog import run_named
 
 if TYPE_CHECKING:
@@ -215,7 +215,4 @@ def compute_similar(
 
 def write_similar(store: GraphStore, pairs: list[SimilarPair]) -> None:
     """Replace every SIMILAR_TO relationship with `pairs`, in one transaction."""
-    rows = [{"src": p.measure_a, "dst": p.measure_b, "score": p.score} for p in pairs]
-    statements: list[Statement] = [("MATCH (:Measure)-[s:SIMILAR_TO]->(:Measure) DELETE s", {})]
-    statements += create_rels(store.dialect, ("SIMILAR_TO", "Measure", "Measure"), rows)
-    store.write(statements)
+    replace_similar(store, [(p.measure_a, p.measure_b, p.score) for p in pairs])
