@@ -3,16 +3,18 @@
 //   fixed date (kind "recurring": 每年第一季度, 每季度; not the ongoing 长期坚持, 持续推进), or with none
 //   (kind "none": 没有期限的措施), with the first deadline phrase as written.
 // param kind: string = "any" -- "any", "recurring" or "none"
+// param sources: list = [] -- documents (their sources) to keep; [] keeps every document
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
 // example: {"kind": "recurring"}
 MATCH (m:Measure)
 WITH m, size(m.deadline_starts) AS phrases
 WITH m, phrases, left(m.deadline_text, 2) AS opening
 WITH m, phrases, opening IN ['长期', '持续', '常态', '常年', '長期', '持續', '常態'] AS ongoing
-WHERE ($kind = 'any' AND phrases > 0) OR ($kind = 'recurring' AND phrases > 0 AND m.deadline = '' AND NOT ongoing)
-   OR ($kind = 'none' AND phrases = 0)
+WHERE (size($sources) = 0 OR m.source IN $sources)
+  AND (($kind = 'any' AND phrases > 0) OR ($kind = 'recurring' AND phrases > 0 AND m.deadline = '' AND NOT ongoing)
+       OR ($kind = 'none' AND phrases = 0))
 RETURN m.deadline AS deadline, m.deadline_text AS deadline_text, m.source AS source, m.path AS path,
        m.number AS number, m.heading AS heading, m.id AS measure_id, m.deadline_starts AS deadline_starts,
        m.deadline_ends AS deadline_ends, m.span_start AS measure_start, m.text AS text
-ORDER BY source, path, measure_id
+ORDER BY deadline, source, measure_start, measure_id
 LIMIT $limit

@@ -6,14 +6,15 @@
 // param roles: list = ["lead", "participate", "responsible"] -- roles whose units are counted
 // param min_units: int = 0 -- fewest units
 // param max_units: int = 1000000 -- most units
+// param sources: list = [] -- documents (their sources) to keep; [] keeps every document
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
 // example: {"roles": ["lead"], "min_units": 2}
 MATCH (m:Measure)
 WITH m, CASE WHEN 'lead' IN $roles THEN m.lead_units ELSE 0 END
         + CASE WHEN 'participate' IN $roles THEN m.participate_units ELSE 0 END
         + CASE WHEN 'responsible' IN $roles THEN m.responsible_units ELSE 0 END AS units
-WHERE units >= $min_units AND units <= $max_units
+WHERE units >= $min_units AND units <= $max_units AND (size($sources) = 0 OR m.source IN $sources)
 RETURN m.source AS source, m.path AS path, m.number AS number, m.heading AS heading, m.id AS measure_id, units,
-       m.deadline AS deadline, m.text AS text
-ORDER BY source, path, measure_id
+       m.deadline AS deadline, m.span_start AS measure_start, m.text AS text
+ORDER BY source, measure_start, measure_id
 LIMIT $limit

@@ -15,20 +15,22 @@ user typed is pasted into Cypher. A name that links to nothing, or to several in
 gives a message with the closest candidates instead of rows.
 
 An answer of more than `max_rows` rows over several jurisdictions lists whole jurisdictions up to that
-many rows, counts every one of them in `groups`, and says so (queries.paging); `complete` is False then,
-and `max_rows=None` lists everything.
+many rows, counts every one of them in `groups`, and says so (queries.paging); a listing of measures is
+counted first and lists its first `max_rows` rows, its message giving the whole count. `complete` is False
+then, and `max_rows=None` lists everything (up to the query's own limit, and says when that cut it).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from policykg.graph.store import GraphStore, Row
 from policykg.queries.catalog import prepared, read_rows
 from policykg.queries.gazetteer import Gazetteer, fold, gazetteer_for
 from policykg.queries.intents import read
-from policykg.queries.paging import PAGE_ROWS, first_page, pageable, paged_message
+from policykg.queries.paging import PAGE_ROWS, first_page, listing_message, listing_total, pageable, paged_message
 from policykg.queries.plan import Plan, Problem
 from policykg.queries.question import Question
 from policykg.queries.shaping import shape_rows
@@ -71,6 +73,9 @@ def ask(
     page = first_page(store, plan, max_rows) if max_rows and pageable(plan) else None
     if page is not None:
         plan = page.narrowed(plan)
+    total = listing_total(store, plan)
+    if total is not None and max_rows and total > max_rows:
+        plan = replace(plan, params={**plan.params, "limit": max_rows})
     cypher, params = prepared(store, plan.query, **plan.params)
     raw = read_rows(store, cypher, params)
     rows = shape_rows(plan, raw)
@@ -82,11 +87,13 @@ def ask(
         params=params,
         rows=rows,
         groups=page.groups() if page else _groups(rows),
-        total_rows=page.total_rows if page else len(rows),
-        complete=page is None and not cut,
+        total_rows=page.total_rows if page else len(rows) if total is None else total,
+        complete=page is None and not cut and (total is None or len(raw) >= total),
     )
     if page is not None:
         answer["message"] = paged_message(plan, page, question) + " " + plan.describe(rows)
+    elif total is not None:
+        answer["message"] = listing_message(plan, total, len(raw))
     else:
         answer["message"] = plan.describe(rows) + (f" (只显示前 {params['limit']} 条)" if cut else "")
     return answer

@@ -289,3 +289,21 @@ def read_rows(store: GraphStore, cypher: str, params: dict[str, Any]) -> list[Ro
 def prepared(store: GraphStore, name: str, **params: Any) -> tuple[str, dict[str, Any]]:
     """(Cypher, parameters) exactly as `run_named` sends them: for showing what ran."""
     return named_query(name).statement(store.dialect, params)
+
+
+_RETURN_LINE = re.compile(r"^RETURN\s", re.MULTILINE)
+_GROUPING = re.compile(r"\b(?:count|collect|sum|avg|min|max)\s*\(|\bDISTINCT\b", re.IGNORECASE)
+
+
+def counting(store: GraphStore, name: str, **params: Any) -> tuple[str, dict[str, Any]]:
+    """(Cypher, parameters) counting every row the named listing has with these parameters, its LIMIT aside:
+    the body up to its last line-initial RETURN, then `RETURN count(*) AS total`, so that the count and
+    the listing cannot disagree on what they match. The last RETURN must give one row per match (no
+    DISTINCT, no aggregate), or the count would not be the listing's."""
+    cypher, bound = prepared(store, name, **params)
+    starts = [found.start() for found in _RETURN_LINE.finditer(cypher)]
+    if not starts or _GROUPING.search(cypher[starts[-1] :]):
+        raise QueryError(f"{name}: its rows cannot be counted (its last RETURN must give one row per match)")
+    head = cypher[: starts[-1]]
+    used = {key: value for key, value in bound.items() if re.search(rf"\${key}\b", head)}
+    return head + "RETURN count(*) AS total", used

@@ -25,6 +25,7 @@ DOCUMENT_WORD = "(?:实施方案|方案|要点|计划|报告|实施意见|意见
 Rule = Callable[[Question, Gazetteer], "Understanding | Problem | None"]
 Params = Callable[[Understanding], dict[str, Any]]
 Summary = Callable[[Understanding, list[Row]], str]
+CountSummary = Callable[[Understanding, int], str]  # a listing's summary, from its number of rows
 
 
 def counted(u: Understanding, rows: list[Row]) -> str:
@@ -43,6 +44,9 @@ class Intent:
     summary: Summary = counted
     shaper: Shaper | None = None  # None: the query's rows are the answer's
     counted_by: str = ""  # the counting query that pages an answer about units of several jurisdictions
+    # For a listing of measures (one row each, every filter in its query): its summary from the number of
+    # rows, which ask counts first, so that a long listing is read a page at a time and still says its size.
+    listing: CountSummary | None = None
     examples: tuple[str, ...] = ()
     offered_first: int = 0  # > 0: its first example is among the first the Ask page offers, in this order
 
@@ -54,20 +58,27 @@ class Intent:
         """The plan that answers `u`: its query with parameters from `u`, and the scope and filters the
         parameters do not carry applied to the rows."""
         params = self.params(u) if self.params else {}
+        count_summary = partial(self.listing, u) if self.listing is not None else None
         jurisdictions = {unit.jurisdiction for entity in u.subjects for unit in entity.units}
         return Plan(
             u.intent,
             self.query,
             params,
             self.shaper,
-            partial(self.summary, u),
-            sources=() if "source" in params else u.scope.documents,
+            partial(self.summary, u) if count_summary is None else _of_rows(count_summary),
+            sources=() if "source" in params or "sources" in params else u.scope.documents,
             period=None if "date_from" in params else u.scope.period,
             limit=0 if "limit" in params else u.filters.top,
             # A name in one jurisdiction is never paged: the answer lists at least one whole jurisdiction.
             counted_by=self.counted_by if len(jurisdictions) > 1 else "",
             subject=u.subject.written if u.subject else "",
+            count_summary=count_summary,
         )
+
+
+def _of_rows(count_summary: Callable[[int], str]) -> Callable[[list[Row]], str]:
+    """A listing's summary of the rows it was given (all of them: the listing was not paged)."""
+    return lambda rows: count_summary(len(rows))
 
 
 def understood_as(

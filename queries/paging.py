@@ -1,5 +1,10 @@
-"""Answers that span many jurisdictions: count every row first, then read the rows of the first
-jurisdictions only.
+"""Long answers: count every row first, then read a page of them.
+
+Listings of measures (有期限的措施, 没有牵头单位的措施 …) are counted by their own query's match
+(queries.catalog.counting) and read up to a page: at 10,000 documents 「哪些措施有期限」 is 31,250
+measures, counted in 3 ms, where reading 10,000 of them with their texts took half a second.
+
+Answers that span many jurisdictions are counted per unit and list the rows of the first jurisdictions only.
 
 In a store of many counties a short name such as 县司法局 links to every county's 司法局: at 10,000
 documents 「县司法局牵头哪些措施」 is 36,409 rows in 172 jurisdictions. Reading them all with their texts
@@ -13,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from policykg.graph.store import GraphStore, Row
-from policykg.queries.catalog import named_query, prepared
+from policykg.queries.catalog import counting, named_query, prepared
 from policykg.queries.intents import Plan
 
 PAGE_ROWS = 500  # rows an answer lists before it is paged by jurisdiction
@@ -69,6 +74,24 @@ class Page:
             }
             for c in self.counts
         ]
+
+
+def listing_total(store: GraphStore, plan: Plan) -> int | None:
+    """How many rows a listing of measures has in all; None when the plan is no listing, or leaves a
+    filter to apply to its rows afterwards (the count would not be the answer's)."""
+    if plan.count_summary is None or plan.sources or plan.period is not None or plan.limit:
+        return None
+    cypher, params = counting(store, plan.query, **plan.params)
+    return int(store.read(cypher, params)[0]["total"])
+
+
+def listing_message(plan: Plan, total: int, listed: int) -> str:
+    """The listing's summary by its whole count, and which of its rows are listed when not all."""
+    assert plan.count_summary is not None  # listing_total counted it
+    text = plan.count_summary(total)
+    if listed < total:
+        text += f" 这里列出前 {listed} 项; 在问题中写出文件 (如「某县方案中…」) 可只看一个文件。"
+    return text
 
 
 def pageable(plan: Plan) -> bool:

@@ -28,6 +28,9 @@ class Plan:
     # parameters: an answer over many jurisdictions then lists the first ones only (queries.paging).
     counted_by: str = ""
     subject: str = ""  # the name the question asked about, as written
+    # A listing of measures, one row each, is counted before it is read (queries.paging.listing_total):
+    # its summary says the count, though only the first page of rows is listed. None: not a listing.
+    count_summary: Callable[[int], str] | None = None
 
     def describe(self, rows: list[Row]) -> str:
         text = self.summary(rows)

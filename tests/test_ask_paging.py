@@ -87,3 +87,44 @@ def test_a_period_filter_reads_every_row_rather_than_page_wrong_counts(counties_
     every = ask(counties_store, "县司法局牵头哪些措施2022年底前完成", max_rows=None)
     assert answer["intent"] == "unit_measures" and len(every["rows"]) > 1
     assert answer["rows"] == every["rows"] and answer["complete"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("哪些措施有期限", "measures_by_deadline_kind"),
+        ("哪些措施没有期限", "measures_by_deadline_kind"),
+        ("没有牵头单位的措施有多少项", "measures_by_unit_count"),
+        ("哪些措施2024年底前完成", "measures_due"),
+    ],
+)
+def test_a_long_listing_of_measures_says_its_whole_count_and_lists_its_first_page(
+    counties_store: LadybugStore, question: str, intent: str
+) -> None:
+    full = ask(counties_store, question, max_rows=None)
+    assert full["intent"] == intent and full["complete"]
+    assert len(full["rows"]) > PAGE  # the store makes this a paged answer
+    paged = ask(counties_store, question, max_rows=PAGE)
+    assert not paged["complete"] and paged["total_rows"] == len(full["rows"])
+    assert paged["rows"] == full["rows"][:PAGE]  # the first rows, in the listing's order
+    assert f"共 {len(full['rows'])} 项" in paged["message"] or f"{len(full['rows'])} 项措施" in paged["message"]
+    assert f"前 {PAGE} 项" in paged["message"]
+
+
+def test_a_listing_scoped_to_a_document_is_counted_within_it(counties_store: LadybugStore) -> None:
+    """The document is a filter of the query (not of the rows after it), so the count is that document's."""
+    every = ask(counties_store, "哪些措施有期限", max_rows=None)
+    title = counties_store.read("MATCH (d:Document) RETURN d.title AS t, d.source AS s ORDER BY s LIMIT 1")[0]
+    scoped = ask(counties_store, f"《{title['t']}》中哪些措施有期限", max_rows=PAGE)
+    expected = [row for row in every["rows"] if row["source"] == title["s"]]
+    assert expected and scoped["rows"] == expected[:PAGE]
+    assert scoped["total_rows"] == len(expected)
+
+
+def test_a_listing_longer_than_its_query_limit_still_says_its_whole_count(counties_store: LadybugStore) -> None:
+    from policykg.queries import ask as ask_module
+
+    every = ask(counties_store, "哪些措施没有期限", max_rows=None)
+    total = len(every["rows"])
+    cut = ask_module.ask(counties_store, "哪些措施没有期限", max_rows=total - 1)
+    assert cut["total_rows"] == total and len(cut["rows"]) == total - 1 and not cut["complete"]

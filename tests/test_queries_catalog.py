@@ -11,7 +11,16 @@ import pytest
 from policykg.core.errors import QueryError
 from policykg.graph.ladybug_store import LadybugStore
 from policykg.graph.schema import LABELS, REL_TYPES
-from policykg.queries.catalog import CYPHER_PACKAGE, REQUIRED, load_catalog, named_query, parse_query_file, run_named
+from policykg.queries.catalog import (
+    CYPHER_PACKAGE,
+    REQUIRED,
+    counting,
+    load_catalog,
+    named_query,
+    parse_query_file,
+    run_named,
+)
+from policykg.queries.intents import INTENTS
 from tests.corpus import SONGYANG, SUICHANG
 
 CATALOG = load_catalog()
@@ -149,6 +158,21 @@ def test_spot_checks_on_the_corpus(corpus_store: LadybugStore) -> None:
     top = run_named(corpus_store, "top_instruments", limit=1)
     assert top[0]["instrument"] == "行政处罚法" and top[0]["documents"] == 4
     assert all(isinstance(v, int) for r in top for k, v in r.items() if k in ("documents", "citations", "measures"))
+
+
+@pytest.mark.parametrize("name", sorted({intent.query for intent in INTENTS if intent.listing}))
+def test_a_listing_is_counted_by_its_own_match(corpus_store: LadybugStore, name: str) -> None:
+    """ask counts a listing before reading its first page (queries.paging): the count is its row count."""
+    example = CATALOG[name].example
+    cypher, params = counting(corpus_store, name, **example)
+    assert cypher.endswith("RETURN count(*) AS total") and "limit" not in params
+    listed = run_named(corpus_store, name, **example)
+    assert listed and corpus_store.read(cypher, params) == [{"total": len(listed)}]
+
+
+def test_rows_grouped_by_their_return_are_not_counted_as_a_listing(corpus_store: LadybugStore) -> None:
+    with pytest.raises(QueryError, match="busiest_units: its rows cannot be counted"):
+        counting(corpus_store, "busiest_units")
 
 
 def test_the_catalog_files_are_the_only_source(tmp_path: Path) -> None:

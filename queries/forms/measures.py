@@ -41,20 +41,25 @@ def measures_by_unit_count(q: Question, g: Gazetteer) -> Understanding | None:
 def _unit_count_params(u: Understanding) -> dict[str, Any]:
     bound = u.filters.unit_count
     assert bound is not None  # the rule gives one
-    return {"roles": list(u.roles), "min_units": bound.least, "max_units": bound.most}
+    return {
+        "roles": list(u.roles),
+        "min_units": bound.least,
+        "max_units": bound.most,
+        "sources": list(u.scope.documents),
+    }
 
 
-def _unit_count_summary(u: Understanding, rows: list[Row]) -> str:
+def _unit_count_summary(u: Understanding, total: int) -> str:
     bound = u.filters.unit_count
-    return f"{bound.text if bound else ''}的措施共 {len(rows)} 项。"
+    return f"{bound.text if bound else ''}的措施共 {total} 项。"
 
 
 MEASURES_BY_UNIT_COUNT = Intent(
     measures_by_unit_count,
     "measures_by_unit_count",
     _unit_count_params,
-    _unit_count_summary,
-    shaping.heading_rows,
+    shaper=shaping.heading_rows,
+    listing=_unit_count_summary,
     examples=("没有牵头单位的措施", "牵头单位超过1个的措施有多少"),
 )
 
@@ -149,22 +154,22 @@ def _deadline_kind(q: Question, kinds: tuple[slots.DeadlineCondition, ...]) -> U
 
 
 def _deadline_kind_params(u: Understanding) -> dict[str, Any]:
-    return {"kind": u.filters.deadline}
+    return {"kind": u.filters.deadline, "sources": list(u.scope.documents)}
 
 
 _DEADLINE_SAID = {"any": "有期限", "recurring": "期限按周期重复 (每年、每季度…)", "none": "没有期限"}
 
 
-def _deadline_kind_summary(u: Understanding, rows: list[Row]) -> str:
-    return f"{_DEADLINE_SAID[u.filters.deadline]}的措施共 {len(rows)} 项。"
+def _deadline_kind_summary(u: Understanding, total: int) -> str:
+    return f"{_DEADLINE_SAID[u.filters.deadline]}的措施共 {total} 项。"
 
 
 MEASURES_WITHOUT_DEADLINE = Intent(
     measures_without_deadline,
     "measures_by_deadline_kind",
     _deadline_kind_params,
-    _deadline_kind_summary,
-    shaping.heading_rows,  # no deadline phrase to show: the measure's heading
+    shaper=shaping.heading_rows,  # no deadline phrase to show: the measure's heading
+    listing=_deadline_kind_summary,
     examples=("哪些措施没有期限",),
 )
 
@@ -173,8 +178,8 @@ MEASURES_BY_DEADLINE_KIND = Intent(
     measures_by_deadline_kind,
     "measures_by_deadline_kind",
     _deadline_kind_params,
-    _deadline_kind_summary,
-    shaping.due_rows,
+    shaper=shaping.due_rows,
+    listing=_deadline_kind_summary,
     examples=("哪些措施有期限", "每年定期完成的期限有哪些"),
 )
 
@@ -199,18 +204,18 @@ def _due_params(u: Understanding) -> dict[str, Any]:
     return {"date_from": period.date_from, "date_to": period.date_to}
 
 
-def _due_summary(u: Understanding, rows: list[Row]) -> str:
+def _due_summary(u: Understanding, total: int) -> str:
     period = u.scope.period
     assert period is not None
-    return f"{len(rows)} 项措施的期限在 {period.text} (即 {period.date_from} 至 {period.date_to})。"
+    return f"{total} 项措施的期限在 {period.text} (即 {period.date_from} 至 {period.date_to})。"
 
 
 MEASURES_DUE = Intent(
     measures_due,
     "measures_due",
     _due_params,
-    _due_summary,
-    shaping.due_rows,
+    shaper=shaping.due_rows,
+    listing=_due_summary,
     examples=("哪些措施2026年底前完成",),
     offered_first=6,
 )
