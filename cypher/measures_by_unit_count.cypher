@@ -16,5 +16,5 @@ WITH m, CASE WHEN 'lead' IN $roles THEN m.lead_units ELSE 0 END
 WHERE units >= $min_units AND units <= $max_units AND (size($sources) = 0 OR m.source IN $sources)
 RETURN m.source AS source, m.path AS path, m.number AS number, m.heading AS heading, m.id AS measure_id, units,
        m.deadline AS deadline, m.span_start AS measure_start, m.text AS text
-ORDER BY source, measure_start, measure_id
+ORDER BY source, measure_start
 LIMIT $limit

@@ -11,5 +11,5 @@ WHERE m.deadline <> '' AND m.deadline >= $date_from AND m.deadline <= $date_to
 RETURN m.deadline AS deadline, m.deadline_text AS deadline_text, m.source AS source, m.path AS path,
        m.number AS number, m.heading AS heading, m.id AS measure_id, m.deadline_starts AS deadline_starts,
        m.deadline_ends AS deadline_ends, m.span_start AS measure_start, m.text AS text
-ORDER BY deadline, source, measure_start, measure_id
+ORDER BY deadline, source, measure_start
 LIMIT $limit

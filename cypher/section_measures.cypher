@@ -9,5 +9,5 @@ MATCH (:Document {source: $source})-[:HAS*1..2]->(m:Measure)
 WHERE $section = '' OR m.path = $section OR m.path STARTS WITH ($section + '/')
 RETURN m.source AS source, m.path AS path, m.number AS number, m.heading AS heading, m.id AS measure_id,
        m.deadline AS deadline, m.span_start AS measure_start, m.text AS text
-ORDER BY measure_start, measure_id
+ORDER BY measure_start
 LIMIT $limit

@@ -103,8 +103,7 @@ def due_rows(rows: list[Row]) -> list[Row]:
         span = _deadline_span(row)
         row["span_start"], row["span_end"] = span if span else (None, None)
         row["sentence"] = _sentence(row, *span) if span else ""
-    rows.sort(key=lambda r: (r["deadline"], r["source"], r["measure_start"], r["measure_id"]))  # as the query
-    return rows
+    return rows  # in the query's order: a listing's first page is its first rows
 
 
 def _deadline_span(row: Row) -> tuple[int, int] | None:
@@ -122,8 +121,7 @@ def _deadline_span(row: Row) -> tuple[int, int] | None:
 def heading_rows(rows: list[Row]) -> list[Row]:
     for row in rows:
         row["sentence"] = first_sentence(row["text"])  # the measure's number and heading
-    rows.sort(key=lambda r: (r["source"], r["measure_start"], r["measure_id"]))  # document order, as the query
-    return rows
+    return rows  # in the query's order (document order): a listing's first page is its first rows
 
 
 def partner_rows(rows: list[Row]) -> list[Row]:
