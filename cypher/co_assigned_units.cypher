@@ -1,15 +1,11 @@
 // title: Co-assigned units
 // description: Pairs of units that share measures in the given roles (either unit in any of them), with
 //   the number of shared measures: the edges of the co-assignment graph. Collective groups are left out.
-// param roles: list = ["lead", "participate", "responsible"] -- roles that count as assigned
+// param roles: roles = ["lead", "participate", "responsible"] -- roles that count as assigned
 // param min_shared: int = 1 -- pairs sharing fewer measures are dropped
 // example: {"min_shared": 2}
-MATCH (a:Unit)-[ra:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)<-[rb:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]-(b:Unit)
+MATCH (a:Unit)-[:$roles]->(m:Measure)<-[:$roles]-(b:Unit)
 WHERE a.name < b.name AND NOT a.collective AND NOT b.collective
-WITH a, b, m,
-     CASE type(ra) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate' ELSE 'responsible' END AS role_a,
-     CASE type(rb) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate' ELSE 'responsible' END AS role_b
-WHERE role_a IN $roles AND role_b IN $roles
 WITH a, b, count(DISTINCT m.id) AS measures
 WHERE measures >= $min_shared
 RETURN a.name AS unit_a, a.kind AS kind_a, a.jurisdiction AS jurisdiction_a,

@@ -4,15 +4,11 @@
 //   One row per unit, partner and shared measure (ask counts them per partner), so a short name over
 //   several jurisdictions answers for each.
 // param units: list -- unit names as stored
-// param roles: list = ["lead", "participate", "responsible"] -- roles both must hold in a measure
+// param roles: roles = ["lead", "participate", "responsible"] -- roles both must hold in a measure
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
 // example: {"units": ["遂昌县人民政府办公室"], "roles": ["lead"]}
-MATCH (u:Unit)-[ru:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)<-[ro:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]-(o:Unit)
+MATCH (u:Unit)-[:$roles]->(m:Measure)<-[:$roles]-(o:Unit)
 WHERE u.name IN $units AND NOT o.collective AND o.id <> u.id
-WITH u, o, m,
-     CASE type(ru) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate' ELSE 'responsible' END AS role_u,
-     CASE type(ro) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate' ELSE 'responsible' END AS role_o
-WHERE role_u IN $roles AND role_o IN $roles
 RETURN DISTINCT u.jurisdiction AS jurisdiction, u.name AS unit, o.name AS partner, m.source AS source, m.path AS path,
        m.id AS measure_id
 ORDER BY jurisdiction, unit, partner, source, path, measure_id

@@ -16,10 +16,14 @@ Cypher console's list of examples, shown there under that name with the example'
 for type(r), SHORTEST for shortestPath …); the header always comes from the Neo4j file, so both dialects
 take the same parameters.
 
-Values reach the database only as $parameters. The one exception is a parameter of type `label`, for a
-statement that must name a node label it is given (a key lookup needs the label): the body writes it where
-a label goes, `(n:$label {id: i})`, and nowhere else; its value must be a label of the schema
-(graph/schema.py, checked here and nowhere else) and is written into the statement in place of the slot.
+Values reach the database only as $parameters. The exceptions are slots, written into the statement in
+place of `:$name` and nowhere else in it: a parameter of type `label`, for a statement that must name a
+node label it is given (a key lookup needs the label), `(n:$label {id: i})`, whose value must be a label of
+the schema (graph/schema.py); and one of type `roles`, a list of roles written where relationship types go,
+`(u:Unit)-[:$roles]->(m:Measure)` becoming `-[:LEADS|PARTICIPATES_IN]->`, each a role of the vocabulary
+(core/vocabulary.py). Both are checked here and nowhere else. Matching only the relationship tables of the
+roles asked for, rather than all three filtered by type, took a unit's partners in one role at 10,000
+documents from 0.99 s to 0.08 s.
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ from typing import Any, Literal, cast
 
 from policykg.core.errors import QueryError
 from policykg.core.resources import ResourceMissing, listing
-from policykg.graph.schema import LABELS
+from policykg.core.vocabulary import ROLE_RELATIONSHIP, ROLES
+from policykg.graph.schema import LABELS, rel_type
 from policykg.graph.schema import label as schema_label
 from policykg.graph.store import Dialect, GraphStore, Row
 from policykg.graph.texts import fill_texts
@@ -44,8 +49,9 @@ CYPHER_PACKAGE = "policykg.cypher"
 NOT_NAMED = ("schema.",)  # DDL files in the same folder
 DIALECT_SUFFIXES: dict[Dialect, str] = {"ladybug": ".ladybug.cypher", "neo4j": ".neo4j.cypher"}
 
-ParamType = Literal["string", "list", "int", "float", "bool", "label"]
-PARAM_TYPES: tuple[ParamType, ...] = ("string", "list", "int", "float", "bool", "label")
+ParamType = Literal["string", "list", "int", "float", "bool", "label", "roles"]
+PARAM_TYPES: tuple[ParamType, ...] = ("string", "list", "int", "float", "bool", "label", "roles")
+SLOT_TYPES: tuple[ParamType, ...] = ("label", "roles")  # written into the statement, in its slot
 REQUIRED = object()
 
 _PARAM_LINE = re.compile(r"^param\s+(\w+)\s*:\s*(\w+)(?:\s*=\s*(.+?))?\s+--\s+(.+)$")
@@ -86,6 +92,9 @@ class NamedQuery:
         for param in self.params:
             if param.type == "label":
                 cypher = _label_slot(param.name).sub(bound.pop(param.name), cypher)
+            elif param.type == "roles":
+                types = "|".join(rel_type(ROLE_RELATIONSHIP[role]) for role in bound.pop(param.name))
+                cypher = _label_slot(param.name).sub(types, cypher)
         return cypher, bound
 
     def bind(self, given: Mapping[str, Any]) -> dict[str, Any]:
@@ -108,6 +117,8 @@ class NamedQuery:
 
 def coerce(query: str, param: Param, value: Any) -> Any:
     """A value of the declared type: CLI strings become ints, bools and one-element lists."""
+    if param.type == "roles":
+        return _roles(query, param, value)
     if param.type == "label":
         try:
             return schema_label(str(value))
@@ -136,6 +147,16 @@ def coerce(query: str, param: Param, value: Any) -> Any:
         return str(value)
     except (TypeError, ValueError):
         raise QueryError(f"{query}: parameter {param.name} must be a {param.type}, not {value!r}") from None
+
+
+def _roles(query: str, param: Param, value: Any) -> list[str]:
+    """A `roles` parameter: at least one role of the vocabulary, each once, in the vocabulary's order."""
+    given = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+    unknown = [v for v in given if v not in ROLES]
+    if unknown or not given:
+        message = f"{query}: parameter {param.name} must list roles ({', '.join(ROLES)}), not {value!r}"
+        raise QueryError(message)
+    return [role for role in ROLES if role in given]
 
 
 def _count(query: str, param: Param, value: Any) -> int:
@@ -200,17 +221,18 @@ def parse_query_file(name: str, text: str) -> QueryFile:
 
 
 def _label_slot(name: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<=[\w(]:)\${name}\b")
+    return re.compile(rf"(?<=[\w(\[]:)\${name}\b")
 
 
 def check_label_slots(name: str, params: tuple[Param, ...], body: str) -> None:
-    """A label parameter appears only where a label goes (`(n:$label …)`): never as a value."""
+    """A slot parameter appears only in its slots (`(n:$label …)`, `-[:$roles]->`): never as a value."""
     for param in params:
-        if param.type != "label":
+        if param.type not in SLOT_TYPES:
             continue
         slots = len(_label_slot(param.name).findall(body))
         if not slots or slots != len(re.findall(rf"\${param.name}\b", body)):
-            raise QueryError(f"{name}.cypher: label parameter {param.name} may stand only where a label goes")
+            where = "a label goes" if param.type == "label" else "relationship types go"
+            raise QueryError(f"{name}.cypher: {param.type} parameter {param.name} may stand only where {where}")
 
 
 def _example(query: str, text: str) -> dict[str, Any]:

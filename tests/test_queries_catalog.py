@@ -221,6 +221,25 @@ def test_a_label_parameter_stands_only_where_a_label_goes(tmp_path: Path) -> Non
     )
 
 
+def test_a_roles_parameter_is_written_as_relationship_types_from_the_vocabulary() -> None:
+    query = named_query("unit_partners_in_roles")
+    cypher, params = query.statement("ladybug", {"units": ["县司法局"], "roles": ["participate", "lead"]})
+    assert "-[:`LEADS`|`PARTICIPATES_IN`]->" in cypher and "$roles" not in cypher  # in the vocabulary's order
+    assert "roles" not in params and params["units"] == ["县司法局"]
+    for bad in ([], ["leads"], ["lead", "LEADS]->(x) DETACH DELETE x //"], "owner"):
+        with pytest.raises(QueryError, match="must list roles"):
+            query.statement("ladybug", {"units": ["县司法局"], "roles": bad})
+
+
+def test_a_roles_parameter_stands_only_where_relationship_types_go(tmp_path: Path) -> None:
+    header = "// title: T\n// param roles: roles -- roles\n"
+    (tmp_path / "as_value.cypher").write_text(
+        header + "MATCH (u:Unit)-[r:$roles]->(m) WHERE type(r) IN $roles RETURN u.id AS id ORDER BY id\n"
+    )
+    with pytest.raises(QueryError, match="only where relationship types go"):
+        load_catalog(tmp_path)
+
+
 def test_console_examples_are_named_queries_with_a_console_name() -> None:
     console = {q.console: q for q in CATALOG.values() if q.console}
     assert {"Measures a unit leads", "Units with a parameter"} <= set(console)
