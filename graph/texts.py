@@ -107,7 +107,10 @@ class DocumentTexts:
     def _connection(self) -> closing[sqlite3.Connection]:
         try:
             if self.read_only:
-                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_MS / 1000)
+                # Not mode=ro: a writer killed mid-transaction leaves a hot journal, which only a connection
+                # that may write can roll back; a read-only one fails every read until the next ingest.
+                # mode=rw never creates the file, and opens it read-only where the file is write-protected.
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True, timeout=BUSY_MS / 1000)
             else:
                 conn = sqlite3.connect(self.path, timeout=BUSY_MS / 1000)
         except sqlite3.Error as exc:

@@ -3,6 +3,8 @@ reader, replaced with their document, swept when nothing refers to them, and nev
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,21 @@ def test_a_store_whose_texts_cannot_be_written_fails_in_one_line_naming_the_file
 def test_a_read_only_store_without_a_texts_file_reads_empty_texts(tmp_path: Path) -> None:
     texts = DocumentTexts(tmp_path / "none.lbug", read_only=True)
     assert texts.get([("doc:a", "f")]) == {} and texts.missing([("doc:a", "f")]) == ["doc:a"]
+
+
+def test_a_reader_reads_the_texts_after_a_writer_was_killed_mid_transaction(tmp_path: Path) -> None:
+    path = tmp_path / "t.lbug"
+    with LadybugStore(path) as store:
+        load(store, [extract_text(PLAN, "plan.txt")])
+    # A writer killed with its pages already spilled into the file leaves a hot journal behind.
+    killed_writer = (
+        "import os, signal, sqlite3, sys\n"
+        "conn = sqlite3.connect(sys.argv[1]); conn.execute('PRAGMA cache_size=2'); conn.execute('BEGIN')\n"
+        "conn.executemany('INSERT INTO document_text VALUES (?, ?, ?)',"
+        " [(f'doc:{i}', 'f', os.urandom(6000)) for i in range(200)])\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    subprocess.run([sys.executable, "-c", killed_writer, str(texts_path(path))], check=False)
+    assert Path(f"{texts_path(path)}-journal").stat().st_size > 0
+    with LadybugStore(path, read_only=True) as reader:
+        assert stored_text(reader, "plan.txt") == PLAN and check(reader).orphans == {}
