@@ -1,8 +1,7 @@
 """Write statements for graph rows, per dialect. Labels and types come from graph.schema only; every value
 travels as a $parameter.
 
-LadybugDB: nodes by COPY … FROM an Arrow table (the bulk path: no per-row MERGE, no per-row index probe);
-relationships by UNWIND $rows … MATCH … CREATE in small batches (why: _LADYBUG_REL_BATCH).
+LadybugDB: COPY … FROM an Arrow table (the bulk path: no per-row MERGE, no per-row index probe).
 Neo4j: UNWIND $rows … CREATE in batches, relying on the id uniqueness constraints for the MATCHes.
 """
 
@@ -21,12 +20,13 @@ UNWIND_BATCH = 5000  # rows per UNWIND statement on Bolt: large enough to amorti
 # ...and at most this much text per statement: a Bolt server may refuse a large message (ArcadeDB: over
 # 16 MiB), and 1,000 documents' Document rows carry their whole texts (about 30 MB at 100 measures each).
 UNWIND_BYTES = 8 << 20
-# Relationship rows per UNWIND statement on LadybugDB. A COPY into a relationship table that already holds
-# rows kept engine memory in proportion to the whole store until the commit (one batch of 1,000 documents
-# into a store of 100,000: about 130 MB for each of the six relationship COPYs, against 20 MB into one of
-# 10,000), which made the ingest's peak grow with the corpus; UNWIND … CREATE keeps it to the rows written.
-# 1,000 rows a statement loaded a batch fastest (5,000: 10 % slower, 20,000: 30 % slower and 170 MB more).
-_LADYBUG_REL_BATCH = 1000
+# Why relationships are COPYed on LadybugDB too, though a COPY into a relationship table that already holds
+# rows keeps engine memory in proportion to the whole store until the commit (one batch of 1,000 documents
+# into a store of 100,000: about 130 MB for each relationship COPY; UNWIND … MATCH … CREATE in statements of
+# 1,000 rows brought the 100,000-document ingest's peak from 1,886 to 1,296 MB): after a kill -9 during a
+# checkpoint, a store whose relationships were CREATEd came back from recovery with stray relationships,
+# and re-ingesting the batch that was being written doubled its relationships (9 of 15 kill trials; with
+# COPY none of 12).
 
 _ROLE_TYPES = ROLE_RELATIONSHIPS_PATTERN
 
@@ -51,14 +51,20 @@ def create_rels(dialect: Dialect, key: RelKey, rows: Sequence[Row]) -> list[Stat
     table = REL_BY_TYPE[type_name]
     if (src_label, dst_label) not in table.pairs:
         raise StoreError(f"the schema has no {type_name} from {src_label} to {dst_label}")
+    if dialect == "ladybug":
+        columns: dict[str, list[Any]] = {"from": [r["src"] for r in rows], "to": [r["dst"] for r in rows]}
+        columns.update({name: [r.get(name) for r in rows] for name in table.names})
+        types: dict[str, PropType] = {"from": "STRING", "to": "STRING", **dict(table.properties)}
+        # A table with several FROM/TO pairs needs the pair named; a single-pair table refuses the option.
+        pair = f" (from='{src_label}', to='{dst_label}')" if len(table.pairs) > 1 else ""
+        return [(f"COPY {rel_type(type_name)} FROM $rows{pair}", {"rows": _arrow(columns, types)})]
     props = ", ".join(f"{name}: r.{name}" for name in table.names)
     rel_props = f" {{{props}}}" if props else ""
     cypher = (
         f"UNWIND $rows AS r MATCH (a:{label(src_label)} {{id: r.src}}) "
         f"MATCH (b:{label(dst_label)} {{id: r.dst}}) CREATE (a)-[:{rel_type(type_name)}{rel_props}]->(b)"
     )
-    most = _LADYBUG_REL_BATCH if dialect == "ladybug" else UNWIND_BATCH
-    return [(cypher, {"rows": list(chunk)}) for chunk in _chunks(rows, most)]
+    return [(cypher, {"rows": list(chunk)}) for chunk in _chunks(rows)]
 
 
 def delete_documents(document_ids: Sequence[str]) -> list[Statement]:
@@ -112,13 +118,13 @@ def _require_unique_ids(node_label: str, rows: Sequence[Row]) -> None:
         seen.add(row["id"])
 
 
-def _chunks(rows: Sequence[Row], most: int = UNWIND_BATCH) -> list[Sequence[Row]]:
-    """Consecutive slices of at most `most` rows and about UNWIND_BYTES of text (a larger row alone)."""
+def _chunks(rows: Sequence[Row]) -> list[Sequence[Row]]:
+    """Consecutive slices of at most UNWIND_BATCH rows and about UNWIND_BYTES of text (a larger row alone)."""
     chunks: list[Sequence[Row]] = []
     start = size = 0
     for i, row in enumerate(rows):
         row_size = sum(3 * len(v) if isinstance(v, str) else 8 for v in row.values())  # UTF-8: ≤ 3 bytes a char
-        if i > start and (i - start >= most or size + row_size > UNWIND_BYTES):
+        if i > start and (i - start >= UNWIND_BATCH or size + row_size > UNWIND_BYTES):
             chunks.append(rows[start:i])
             start, size = i, 0
         size += row_size
