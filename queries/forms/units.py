@@ -152,11 +152,14 @@ def _units_params(u: Understanding) -> dict[str, Any]:
 
 
 def _workload_summary(u: Understanding, rows: list[Row]) -> str:
+    totals: dict[str, list[int]] = {}  # unit -> [lead, participate, responsible], in the rows' order
+    for r in rows:
+        held = totals.setdefault(r["unit"], [0, 0, 0])
+        held[0] += r["lead"]
+        held[1] += r["participate"]
+        held[2] += r["responsible"]
     counts = "; ".join(
-        f"{unit}: 牵头 {sum(r['lead'] for r in rows if r['unit'] == unit)} 项, "
-        f"参加 {sum(r['participate'] for r in rows if r['unit'] == unit)} 项, "
-        f"责任单位 {sum(r['responsible'] for r in rows if r['unit'] == unit)} 项"
-        for unit in dict.fromkeys(r["unit"] for r in rows)
+        f"{unit}: 牵头 {lead} 项, 参加 {part} 项, 责任单位 {resp} 项" for unit, (lead, part, resp) in totals.items()
     )
     return counts or f"{subject_text(u)} 没有承担措施。"
 
