@@ -7,14 +7,16 @@
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
 // example: {"kind": "recurring"}
 MATCH (m:Measure)
-WITH m, size(m.deadline_starts) AS phrases
-WITH m, phrases, left(m.deadline_text, 2) AS opening
-WITH m, phrases, opening IN ['长期', '持续', '常态', '常年', '長期', '持續', '常態'] AS ongoing
 WHERE (size($sources) = 0 OR m.source IN $sources)
-  AND (($kind = 'any' AND phrases > 0) OR ($kind = 'recurring' AND phrases > 0 AND m.deadline = '' AND NOT ongoing)
-       OR ($kind = 'none' AND phrases = 0))
+  AND CASE $kind WHEN 'none' THEN size(m.deadline_starts) = 0
+                 WHEN 'any' THEN size(m.deadline_starts) > 0
+                 WHEN 'recurring' THEN size(m.deadline_starts) > 0 AND m.deadline = ''
+                      AND NOT left(m.deadline_text, 2) IN ['长期', '持续', '常态', '常年', '長期', '持續', '常態']
+                 ELSE false END
+WITH m.id AS page_id, m.source AS page_source, m.span_start AS page_start
+ORDER BY page_source, page_start LIMIT $limit
+MATCH (m:Measure {id: page_id})
 RETURN m.deadline AS deadline, m.deadline_text AS deadline_text, m.source AS source, m.path AS path,
        m.number AS number, m.heading AS heading, m.id AS measure_id, m.deadline_starts AS deadline_starts,
        m.deadline_ends AS deadline_ends, m.span_start AS measure_start, m.text AS text
 ORDER BY source, measure_start
-LIMIT $limit

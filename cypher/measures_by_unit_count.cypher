@@ -14,7 +14,9 @@ WITH m, CASE WHEN 'lead' IN $roles THEN m.lead_units ELSE 0 END
         + CASE WHEN 'participate' IN $roles THEN m.participate_units ELSE 0 END
         + CASE WHEN 'responsible' IN $roles THEN m.responsible_units ELSE 0 END AS units
 WHERE units >= $min_units AND units <= $max_units AND (size($sources) = 0 OR m.source IN $sources)
+WITH m.id AS page_id, units, m.source AS page_source, m.span_start AS page_start
+ORDER BY page_source, page_start LIMIT $limit
+MATCH (m:Measure {id: page_id})
 RETURN m.source AS source, m.path AS path, m.number AS number, m.heading AS heading, m.id AS measure_id, units,
        m.deadline AS deadline, m.span_start AS measure_start, m.text AS text
 ORDER BY source, measure_start
-LIMIT $limit

@@ -8,8 +8,10 @@
 // example: {"date_from": "2026-01-01", "date_to": "2026-12-31"}
 MATCH (m:Measure)
 WHERE m.deadline <> '' AND m.deadline >= $date_from AND m.deadline <= $date_to
+WITH m.id AS page_id, m.deadline AS page_deadline, m.source AS page_source, m.span_start AS page_start
+ORDER BY page_deadline, page_source, page_start LIMIT $limit
+MATCH (m:Measure {id: page_id})
 RETURN m.deadline AS deadline, m.deadline_text AS deadline_text, m.source AS source, m.path AS path,
        m.number AS number, m.heading AS heading, m.id AS measure_id, m.deadline_starts AS deadline_starts,
        m.deadline_ends AS deadline_ends, m.span_start AS measure_start, m.text AS text
 ORDER BY deadline, source, measure_start
-LIMIT $limit

@@ -314,16 +314,20 @@ def prepared(store: GraphStore, name: str, **params: Any) -> tuple[str, dict[str
 
 
 _RETURN_LINE = re.compile(r"^RETURN\s", re.MULTILINE)
+_PAGE_LINE = re.compile(r"^WITH\s[^\n]*\nORDER BY [^\n]* LIMIT \$limit$", re.MULTILINE)
 _GROUPING = re.compile(r"\b(?:count|collect|sum|avg|min|max)\s*\(|\bDISTINCT\b", re.IGNORECASE)
 
 
 def counting(store: GraphStore, name: str, **params: Any) -> tuple[str, dict[str, Any]]:
     """(Cypher, parameters) counting every row the named listing has with these parameters, its LIMIT aside:
-    the body up to its last line-initial RETURN, then `RETURN count(*) AS total`, so that the count and
-    the listing cannot disagree on what they match. The last RETURN must give one row per match (no
-    DISTINCT, no aggregate), or the count would not be the listing's."""
+    the body up to its page lines (a line-initial WITH of sort keys, then `ORDER BY … LIMIT $limit`: the
+    keys of one page are sorted before its rows are read whole) or else its last line-initial RETURN, then
+    `RETURN count(*) AS total`, so that the count and the listing cannot disagree on what they match.
+    What follows the cut must give one row per match (no DISTINCT, no aggregate), or the count would not
+    be the listing's."""
     cypher, bound = prepared(store, name, **params)
-    starts = [found.start() for found in _RETURN_LINE.finditer(cypher)]
+    page = _PAGE_LINE.search(cypher)
+    starts = [page.start()] if page else [found.start() for found in _RETURN_LINE.finditer(cypher)]
     if not starts or _GROUPING.search(cypher[starts[-1] :]):
         raise QueryError(f"{name}: its rows cannot be counted (its last RETURN must give one row per match)")
     head = cypher[: starts[-1]]
