@@ -4,16 +4,15 @@
 //   the document's text (span_start_a … span_end_b; the measure's text starts at measure_start).
 // param units_a: list -- unit names of the first side
 // param units_b: list -- unit names of the second side
-// param roles: list = ["lead", "participate", "responsible"] -- roles to include, on both sides
-// param roles_b: list = [] -- roles of the second side when they differ (县司法局牵头且县政府办参加); [] for roles
+// param roles: roles = ["lead", "participate", "responsible"] -- roles of the first side
+// param roles_b: roles = ["lead", "participate", "responsible"] -- roles of the second side (县司法局牵头且县政府办参加: ["participate"])
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
 // example: {"units_a": ["遂昌县司法局"], "units_b": ["遂昌县人民政府办公室"]}
-MATCH (a:Unit)-[ra:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)<-[rb:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]-(b:Unit)
+MATCH (a:Unit)-[ra:$roles]->(m:Measure)<-[rb:$roles_b]-(b:Unit)
 WHERE a.name IN $units_a AND b.name IN $units_b AND a.id <> b.id
 WITH a, b, m, ra, rb,
      CASE type(ra) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate' ELSE 'responsible' END AS role_a,
      CASE type(rb) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate' ELSE 'responsible' END AS role_b
-WHERE role_a IN $roles AND ((size($roles_b) = 0 AND role_b IN $roles) OR role_b IN $roles_b)
 RETURN a.jurisdiction AS jurisdiction, m.source AS source, m.path AS path, m.number AS number,
        m.heading AS heading, m.id AS measure_id,
        a.name AS unit_a, role_a, ra.mention AS mention_a, b.name AS unit_b, role_b, rb.mention AS mention_b,

@@ -49,7 +49,10 @@ def shared(
     """Measures both sides hold: [{jurisdiction, source, path, number, heading, measure_id, unit_a, role_a,
     mention_a, unit_b, role_b, mention_b, span_start_a, span_end_a, span_start_b, span_end_b, measure_start,
     text}] (spans are offsets into the document's text; the measure's text starts at measure_start)."""
-    return run_named(store, "shared_measures", units_a=list(units_a), units_b=list(units_b), roles=list(roles))
+    chosen = list(roles)
+    return run_named(
+        store, "shared_measures", units_a=list(units_a), units_b=list(units_b), roles=chosen, roles_b=chosen
+    )
 
 
 def near_duplicates(

@@ -113,7 +113,7 @@ def _shared_params(u: Understanding) -> dict[str, Any]:
         "units_a": a.unit_names,
         "units_b": b.unit_names,
         "roles": list(u.roles),
-        "roles_b": list(u.filters.second_roles),
+        "roles_b": list(u.filters.second_roles or u.roles),
     }
 
 
