@@ -9,19 +9,19 @@
 // param source: string = "" -- the document's file name; "" for every document
 // param section: string = "" -- only the measure at, or the measures under, this path ("二", "二/(四)"); "" for any
 // param heading: string = "" -- only measures whose heading holds these words; "" for any
-// param roles: list = ["lead", "participate", "responsible"] -- roles to include
+// param roles: roles = ["lead", "participate", "responsible"] -- roles to include
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
 // example: {"number": "9", "source": "suichang_2026_gongzuojihua.txt"}
-MATCH (u:Unit)-[r:LEADS|PARTICIPATES_IN|RESPONSIBLE_FOR]->(m:Measure)
+MATCH (m:Measure)
 WHERE ($measure_id = '' OR m.id = $measure_id)
   AND ($number = '' OR m.number = $number)
   AND (size($numbers) = 0 OR m.number IN $numbers)
   AND ($source = '' OR m.source = $source)
   AND ($section = '' OR m.path = $section OR m.path STARTS WITH ($section + '/'))
   AND ($heading = '' OR m.heading CONTAINS $heading)
+MATCH (u:Unit)-[r:$roles]->(m)
 WITH u, r, m,
      CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'PARTICIPATES_IN' THEN 'participate' ELSE 'responsible' END AS role
-WHERE role IN $roles
 RETURN m.source AS source, m.path AS path, m.number AS number, m.heading AS heading, m.id AS measure_id,
        role, u.name AS unit, u.kind AS kind, u.jurisdiction AS jurisdiction, u.collective AS collective,
        r.mention AS mention, r.span_start AS span_start, r.span_end AS span_end,
