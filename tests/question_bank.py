@@ -216,8 +216,9 @@ class TopInstrument(Expect):
 
 @dataclass(frozen=True)
 class TopCount(Expect):
-    """A ranking of units: the rows' measure counts, most first, are the expected ones; when one unit
-    leads the ranking, the first row is that unit (its name ends with the mention without 县/市/区/镇)."""
+    """A ranking of units (or pairs of units): the rows' measure counts, most first, are the expected ones;
+    when one unit leads the ranking, the first row is that unit (its name ends with the mention without
+    县/市/区/镇)."""
 
     counts: tuple[int, ...]  # every unit's number of measures, most first
     top: str  # the mention of the unit with the most, "" on a tie
@@ -228,7 +229,7 @@ class TopCount(Expect):
         got = tuple(r["measures"] for r in answer["rows"])
         if got != self.counts[: len(got)]:
             return f"counts {got}, want {self.counts}"
-        first = answer["rows"][0]["unit"]
+        first = answer["rows"][0].get("unit", "")
         if self.top and not first.endswith(self.top.lstrip("县市区镇")):
             return f"first {first}, want {self.top}"
         return ""
@@ -317,6 +318,15 @@ def top_unit(jurisdiction: str, role: str) -> TopCount:
     ranked = counts.most_common()
     tie = len(ranked) > 1 and ranked[0][1] == ranked[1][1]
     return TopCount(tuple(n for _, n in ranked), "" if tie else ranked[0][0])
+
+
+def top_pairs(jurisdiction: str, roles: tuple[str, ...]) -> TopCount:
+    """Pairs of units of a jurisdiction holding measures together, both in the roles, by their measures."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    for m in measures(lambda m: m.jurisdiction.startswith(jurisdiction)):
+        held = sorted({said for r, said in m.units if r in roles and said not in m.collectives})
+        counts.update((a, b) for i, a in enumerate(held) for b in held[i + 1 :])
+    return TopCount(tuple(n for _, n in counts.most_common()), "")
 
 
 def workload(mention: str, role: str, where: Callable[[Measure], bool]) -> Workload:
@@ -668,6 +678,9 @@ def _bank() -> list[Question]:
         _q("scoped_ranking", "韶山市哪个单位负责的措施最多", top_unit("韶山市", "responsible")),
         _q("scoped_ranking", "安乡县牵头最多的前3个单位", top_unit("安乡县", "lead")),
         _q("scoped_ranking", "雨湖区哪个单位牵头最多", top_unit("湘潭市雨湖区", "lead")),
+        _q("scoped_ranking", "石门县哪些单位共同牵头的措施最多", top_pairs("石门县", lead)),
+        _q("scoped_ranking", "安乡县哪些单位一起参加的措施最多", top_pairs("安乡县", part)),
+        _q("scoped_ranking", "澧县哪些单位共同承担的措施最多", top_pairs("澧县", (*lead, *part, *resp))),
         # deadlines: a period
         _q("deadline_period", "哪些措施2024年底前完成", due("2024-01-01", "2024-12-31")),
         _q("deadline_period", "2024年6月底前要完成哪些措施", due("2024-06-01", "2024-06-30")),

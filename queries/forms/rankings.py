@@ -33,7 +33,7 @@ def co_leading(q: Question, g: Gazetteer) -> Understanding | Problem | None:
     return understood_as(q, "co_leading_units", roles=q.roles, scope=jurisdiction_of(scope), filters=Filters(top=top))
 
 
-def _co_leading_params(u: Understanding) -> dict[str, Any]:
+def _top_pairs_params(u: Understanding) -> dict[str, Any]:
     return {"limit": u.filters.top, "jurisdictions": list(u.scope.jurisdictions)}
 
 
@@ -44,7 +44,7 @@ def _co_leading_summary(u: Understanding, rows: list[Row]) -> str:
 CO_LEADING = Intent(
     co_leading,
     "co_leading_units",
-    _co_leading_params,
+    _top_pairs_params,
     _co_leading_summary,
     examples=("哪些单位共同牵头的措施最多",),
     offered_first=4,
@@ -59,7 +59,8 @@ def co_assigned(q: Question, g: Gazetteer) -> Understanding | Problem | None:
     if scope and not scope.jurisdictions:
         return unknown_place(g, scope)
     top = slots.top_n(q.rest) or 20
-    return understood_as(q, "co_assigned_units", roles=q.roles or slots.ALL_ROLES, filters=Filters(top=top))
+    roles = q.roles or slots.ALL_ROLES
+    return understood_as(q, "co_assigned_units", roles=roles, scope=jurisdiction_of(scope), filters=Filters(top=top))
 
 
 def _co_assigned_question(q: Question) -> bool:
@@ -67,13 +68,13 @@ def _co_assigned_question(q: Question) -> bool:
 
 
 def _co_assigned_summary(u: Understanding, rows: list[Row]) -> str:
-    return "共同承担措施最多的单位组合: " + first_pair(rows)
+    return in_place(u) + "共同承担措施最多的单位组合: " + first_pair(rows)
 
 
 CO_ASSIGNED = Intent(
     co_assigned,
     "co_assigned_units",
-    lambda u: {"roles": list(u.roles)},
+    lambda u: {"roles": list(u.roles), **_top_pairs_params(u)},
     _co_assigned_summary,
     examples=("哪些单位共同参加的措施最多",),
 )
