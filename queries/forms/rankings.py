@@ -68,7 +68,8 @@ def _co_assigned_question(q: Question) -> bool:
 
 
 def _co_assigned_summary(u: Understanding, rows: list[Row]) -> str:
-    return in_place(u) + "共同承担措施最多的单位组合: " + first_pair(rows)
+    held = "承担" if u.roles == slots.ALL_ROLES else role_words(u.roles)
+    return in_place(u) + f"共同{held}措施最多的单位组合: " + first_pair(rows)
 
 
 CO_ASSIGNED = Intent(
