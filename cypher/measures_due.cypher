@@ -4,10 +4,12 @@
 //   the measure's text starts at measure_start).
 // param date_from: string = "0000-01-01" -- first day of the period (YYYY-MM-DD)
 // param date_to: string = "9999-12-31" -- last day of the period (YYYY-MM-DD)
+// param sources: list = [] -- documents (their sources) to keep; [] keeps every document
 // param limit: int = 10000 -- rows to return at most (ask reports when an answer is cut)
 // example: {"date_from": "2026-01-01", "date_to": "2026-12-31"}
 MATCH (m:Measure)
 WHERE m.deadline <> '' AND m.deadline >= $date_from AND m.deadline <= $date_to
+  AND (size($sources) = 0 OR m.source IN $sources)
 WITH m.id AS page_id, m.deadline AS page_deadline, m.source AS page_source, m.span_start AS page_start
 ORDER BY page_deadline, page_source, page_start LIMIT $limit
 MATCH (m:Measure {id: page_id})

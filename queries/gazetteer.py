@@ -102,6 +102,7 @@ class Gazetteer:
 
     surfaces: dict[str, dict[EntityType, set[Any]]] = field(default_factory=lambda: defaultdict(_refs_by_type))
     jurisdictions: set[str] = field(default_factory=set)  # as stored on units and documents (湘潭市雨湖区)
+    sources_by_jurisdiction: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _automaton: Any = None
 
     def add(self, surface: str, entity_type: EntityType, ref: Any) -> None:
@@ -205,6 +206,7 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
             gazetteer.add(surface, "document", document)
         if document.jurisdiction:
             gazetteer.jurisdictions.add(document.jurisdiction)
+            gazetteer.sources_by_jurisdiction[document.jurisdiction].add(document.source)
     return gazetteer
 
 

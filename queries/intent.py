@@ -14,7 +14,8 @@ from policykg.graph.store import Row
 from policykg.queries.gazetteer import EntityType, Gazetteer, Link, fold
 from policykg.queries.plan import Plan, Problem, Shaper
 from policykg.queries.question import Question
-from policykg.queries.scope import JurisdictionScope
+from policykg.queries.scope import JurisdictionScope, jurisdiction_scope
+from policykg.queries.slots import Period
 from policykg.queries.understanding import Entity, Filters, Scope, Understanding
 
 ROLE_ZH: dict[str, str] = {role: word for role, word in ROLE_VERB_WORD.items()}
@@ -148,6 +149,20 @@ def instrument_titles(u: Understanding) -> list[str]:
 
 def named_sources(q: Question) -> tuple[str, ...]:
     return tuple(d.source for link in q.linked("document") if not link.units for d in link.documents)
+
+
+def measure_scope(q: Question, g: Gazetteer, period: Period | None = None) -> Scope | Problem:
+    """Where a listing of measures looks: the documents named; else every document of the place named
+    (石门县有期限的措施: both of 石门县's documents, never every document); else everywhere."""
+    named = named_sources(q)
+    place = None if named else jurisdiction_scope(q.rest, g)
+    if place is None:
+        return Scope(documents=named, period=period)
+    sources = sorted({s for j in place.jurisdictions for s in g.sources_by_jurisdiction.get(j, ())})
+    if not sources:
+        held = sorted(g.sources_by_jurisdiction)
+        return Problem("unknown_jurisdiction", f"图中没有「{place.place}」的文件。图中有文件的辖区有:", held[:20])
+    return Scope(jurisdiction=Entity.jurisdiction(place), documents=tuple(sources), period=period)
 
 
 def first_pair(rows: list[Row]) -> str:

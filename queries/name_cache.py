@@ -27,7 +27,7 @@ from policykg.graph.store import GraphStore
 from policykg.queries import gazetteer as gazetteer_module
 from policykg.queries.gazetteer import Gazetteer
 
-FORMAT = 1  # bump when the Gazetteer's fields change
+FORMAT = 2  # bump when the Gazetteer's fields change
 KEEP = 16  # cache files kept in the folder (one per store path; the oldest go first)
 # The modules whose code decides which surfaces a store's names get.
 _SOURCES: tuple[ModuleType, ...] = (gazetteer_module, units, unit_words, jurisdictions, places)

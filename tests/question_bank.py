@@ -743,6 +743,20 @@ def _bank() -> list[Question]:
         _q("compound", "牵头单位超过2个的措施", by_units("lead", 3, 99)),
         _q("compound", "牵头单位超过1个的措施有哪些", by_units("lead", 2, 99)),
         _q("compound", "有3个以上配合单位的措施", by_units("participate", 3, 99)),
+        # listings within a place (all of its documents, no other's)
+        _q("scoped_listing", "石门县有期限的措施", deadline_kinds({"dated", "recurring", "ongoing"}, place("石门县"))),
+        _q("scoped_listing", "石门县哪些措施2024年底前完成", due("2024-01-01", "2024-12-31", place("石门县"))),
+        _q(
+            "scoped_listing",
+            "雨湖区哪些措施没有期限",
+            paths(measures(lambda m: place("湘潭市雨湖区")(m) and not m.deadlines)),
+        ),
+        _q("scoped_listing", "石门县哪些任务没有牵头单位", by_units("lead", 0, 0, place("石门县"))),
+        _q(
+            "scoped_listing",
+            "澧县哪些措施引用了行政处罚法",
+            paths(measures(lambda m: place("澧县")(m) and title("行政处罚法") in m.instruments)),
+        ),
         _q("compound", "没有牵头单位的措施有哪些", by_units("lead", 0, 0)),
         _q("compound", "韶山市要点中没有牵头单位的措施", by_units("lead", 0, 0, in_source(SHAOSHAN))),
         _q("compound", "澧县分工表中牵头单位超过1个的措施", by_units("lead", 2, 99, in_source(LIXIAN))),

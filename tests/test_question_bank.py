@@ -27,6 +27,7 @@ KINDS = {
     "measure_heading",
     "second_level",
     "scoped_ranking",
+    "scoped_listing",
     "deadline_period",
     "deadline_any",
     "deadline_recurring",

@@ -9,11 +9,13 @@ from policykg.queries import shaping, slots
 from policykg.queries.gazetteer import Gazetteer, Link
 from policykg.queries.intent import (
     Intent,
+    in_place,
     instrument_titles,
-    named_sources,
+    measure_scope,
     subject_document,
     understood_as,
 )
+from policykg.queries.plan import Problem
 from policykg.queries.question import Question
 from policykg.queries.understanding import Filters, Scope, Understanding
 
@@ -99,11 +101,13 @@ def _instrument_documents_summary(u: Understanding, rows: list[Row]) -> str:
     return f"{len({r['source'] for r in rows})} 份文件引用了《{'》《'.join(instrument_titles(u))}》。"
 
 
-def instrument_measures(q: Question, g: Gazetteer) -> Understanding | None:
+def instrument_measures(q: Question, g: Gazetteer) -> Understanding | Problem | None:
     links = q.linked("instrument")
     if not links:
         return None
-    scope = Scope(documents=named_sources(q), period=slots.period(q.rest))
+    scope = measure_scope(q, g, slots.period(q.rest))
+    if isinstance(scope, Problem):
+        return scope
     return understood_as(q, "instrument_measures", subjects=tuple(links), scope=scope)
 
 
@@ -121,7 +125,7 @@ INSTRUMENT_DOCUMENTS = Intent(
 
 
 def _instrument_measures_summary(u: Understanding, rows: list[Row]) -> str:
-    return f"{len({r['measure_id'] for r in rows})} 项措施引用了《{'》《'.join(instrument_titles(u))}》。"
+    return f"{in_place(u)}{len({r['measure_id'] for r in rows})} 项措施引用了《{'》《'.join(instrument_titles(u))}》。"
 
 
 INSTRUMENT_MEASURES = Intent(

@@ -12,7 +12,8 @@ from policykg.queries.intent import (
     DOCUMENT_WORD,
     ROLE_ZH,
     Intent,
-    named_sources,
+    in_place,
+    measure_scope,
     role_words,
     understood_as,
     unknown,
@@ -22,20 +23,17 @@ from policykg.queries.question import Question
 from policykg.queries.understanding import Filters, Scope, Understanding
 
 
-def measures_by_unit_count(q: Question, g: Gazetteer) -> Understanding | None:
+def measures_by_unit_count(q: Question, g: Gazetteer) -> Understanding | Problem | None:
     """没有牵头单位的措施, 牵头单位超过3个的措施 (and how many there are): measures by their number of units."""
     if q.linked("unit") or not q.has("措施|任务|事项|哪些|哪几|多少|几项"):
         return None
     bound = slots.unit_count(q.rest)
     if bound is None:
         return None
-    return understood_as(
-        q,
-        "measures_by_unit_count",
-        roles=bound.roles,
-        scope=Scope(documents=named_sources(q)),
-        filters=Filters(unit_count=bound),
-    )
+    scope = measure_scope(q, g)
+    if isinstance(scope, Problem):
+        return scope
+    return understood_as(q, "measures_by_unit_count", roles=bound.roles, scope=scope, filters=Filters(unit_count=bound))
 
 
 def _unit_count_params(u: Understanding) -> dict[str, Any]:
@@ -51,7 +49,7 @@ def _unit_count_params(u: Understanding) -> dict[str, Any]:
 
 def _unit_count_summary(u: Understanding, total: int) -> str:
     bound = u.filters.unit_count
-    return f"{bound.text if bound else ''}的措施共 {total} 项。"
+    return f"{in_place(u)}{bound.text if bound else ''}的措施共 {total} 项。"
 
 
 MEASURES_BY_UNIT_COUNT = Intent(
@@ -133,24 +131,28 @@ MEASURE_UNITS = Intent(
 )
 
 
-def measures_without_deadline(q: Question, g: Gazetteer) -> Understanding | None:
+def measures_without_deadline(q: Question, g: Gazetteer) -> Understanding | Problem | None:
     """没有期限的措施: answered with each measure's heading, there being no deadline phrase to show."""
-    return _deadline_kind(q, ("none",))
+    return _deadline_kind(q, g, ("none",))
 
 
-def measures_by_deadline_kind(q: Question, g: Gazetteer) -> Understanding | None:
+def measures_by_deadline_kind(q: Question, g: Gazetteer) -> Understanding | Problem | None:
     """有期限的措施 / 每年定期的期限 (a dated period is measures_due's)."""
-    return _deadline_kind(q, ("any", "recurring"))
+    return _deadline_kind(q, g, ("any", "recurring"))
 
 
-def _deadline_kind(q: Question, kinds: tuple[slots.DeadlineCondition, ...]) -> Understanding | None:
+def _deadline_kind(
+    q: Question, g: Gazetteer, kinds: tuple[slots.DeadlineCondition, ...]
+) -> Understanding | Problem | None:
     if q.linked("unit") or q.linked("instrument") or slots.period(q.rest):
         return None
     kind = slots.deadline_kind(q.rest)
     if kind not in kinds:
         return None
-    filters = Filters(deadline=kind)
-    return understood_as(q, "measures_by_deadline_kind", scope=Scope(documents=named_sources(q)), filters=filters)
+    scope = measure_scope(q, g)
+    if isinstance(scope, Problem):
+        return scope
+    return understood_as(q, "measures_by_deadline_kind", scope=scope, filters=Filters(deadline=kind))
 
 
 def _deadline_kind_params(u: Understanding) -> dict[str, Any]:
@@ -161,7 +163,7 @@ _DEADLINE_SAID = {"any": "有期限", "recurring": "期限按周期重复 (每�
 
 
 def _deadline_kind_summary(u: Understanding, total: int) -> str:
-    return f"{_DEADLINE_SAID[u.filters.deadline]}的措施共 {total} 项。"
+    return f"{in_place(u)}{_DEADLINE_SAID[u.filters.deadline]}的措施共 {total} 项。"
 
 
 MEASURES_WITHOUT_DEADLINE = Intent(
@@ -195,19 +197,22 @@ def measures_due(q: Question, g: Gazetteer) -> Understanding | Problem | None:
     named = _DATED_DOCUMENT.search(q.rest)
     if named:  # a document the graph would have linked, had it held one
         return unknown(g, named.group(0), "document", "没有找到文件")
-    return understood_as(q, "measures_due", scope=Scope(period=period))
+    scope = measure_scope(q, g, period)
+    if isinstance(scope, Problem):
+        return scope
+    return understood_as(q, "measures_due", scope=scope)
 
 
 def _due_params(u: Understanding) -> dict[str, Any]:
     period = u.scope.period
     assert period is not None  # the rule gives one
-    return {"date_from": period.date_from, "date_to": period.date_to}
+    return {"date_from": period.date_from, "date_to": period.date_to, "sources": list(u.scope.documents)}
 
 
 def _due_summary(u: Understanding, total: int) -> str:
     period = u.scope.period
     assert period is not None
-    return f"{total} 项措施的期限在 {period.text} (即 {period.date_from} 至 {period.date_to})。"
+    return f"{in_place(u)}{total} 项措施的期限在 {period.text} (即 {period.date_from} 至 {period.date_to})。"
 
 
 MEASURES_DUE = Intent(
