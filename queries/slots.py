@@ -65,6 +65,7 @@ _NO_UNIT = re.compile(rf"(?:没有|无|缺少|未写|未明确|未列)(?:明确�
 # (added to n for the fewest, added to n for the most); None: no bound on that side.
 _BOUND_WORDS: dict[str, tuple[int | None, int | None]] = {
     "超过": (1, None),
+    "不止": (1, None),
     "多于": (1, None),
     "大于": (1, None),
     "以上": (0, None),
@@ -78,11 +79,15 @@ _BOUND_WORDS: dict[str, tuple[int | None, int | None]] = {
     "仅有": (0, 0),
     "": (0, 0),
 }
-_RELATION = r"(?P<relation>不少于|不超过|超过|多于|大于|少于|不到|至少|至多|只有|仅有)"
-_COUNT = rf"(?P<n>\d+|[{CHINESE_NUMERAL_CHARS}]+)个(?:或)?(?P<above>以上)?"
+_RELATION = r"(?P<relation>不少于|不超过|超过|不止|多于|大于|少于|不到|至少|至多|只有|仅有)"
+_COUNT = rf"(?P<n>\d+|[{CHINESE_NUMERAL_CHARS}]+)个(?:或|及)?(?P<above>以上)?"
 _UNIT_BOUNDS = (
     re.compile(rf"{_UNIT_WORD}(?:数量|个数|数)?(?:在|有)?{_RELATION}?{_COUNT}"),  # 牵头单位超过3个
     re.compile(rf"(?<![前第]){_RELATION}?{_COUNT}{_UNIT_WORD}"),  # 超过3个牵头单位 (前5个单位 is a ranking)
+)
+_SEVERAL_UNITS = (  # two or more
+    re.compile(rf"{_UNIT_WORD}(?:有)?(?:多个|好几个|几个以上)"),
+    re.compile(rf"(?:多个|好几个){_UNIT_WORD}"),
 )
 
 
@@ -99,13 +104,21 @@ def unit_count(text: str) -> UnitCount | None:
             least = n + low if low is not None else 0
             most = n + high if high is not None else 1_000_000
             return UnitCount(roles(bound.group("word")) or ALL_ROLES, least, most, bound.group(0))
+    for pattern in _SEVERAL_UNITS:
+        several = pattern.search(text)
+        if several:
+            return UnitCount(roles(several.group("word")) or ALL_ROLES, 2, 1_000_000, several.group(0))
     return None
 
 
 _DEADLINE_WORD = r"(?:期限|时限|截止|完成时间|时间要求|时间节点)"
 _NO_DEADLINE = re.compile(rf"(?:没有|无|未明确|未写|缺少|不设)(?:明确的?|具体的?)?(?:完成)?{_DEADLINE_WORD}")
 _EVERY = r"(?:每年|每季度|每月|每半年|定期|周期性?|循环|按年)"
-_RECURRING = re.compile(rf"{_EVERY}[^,。]*{_DEADLINE_WORD}|{_DEADLINE_WORD}[^,。]*{_EVERY}")  # folded: ， is ,
+_TASK_WORD = r"(?:措施|任务|事项|工作)"
+_RECURRING = re.compile(  # folded: ， is ,
+    rf"{_EVERY}[^,。]*{_DEADLINE_WORD}|{_DEADLINE_WORD}[^,。]*{_EVERY}"
+    rf"|{_EVERY}(?:要|需|须|应)?(?:完成|开展|报送|提交|报告|进行|举办|召开)?的{_TASK_WORD}"  # 每年定期完成的任务
+)
 _ANY_DEADLINE = re.compile(rf"有(?:明确的?|具体的?)?(?:完成)?{_DEADLINE_WORD}|{_DEADLINE_WORD}的措施")
 
 

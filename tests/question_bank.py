@@ -701,6 +701,8 @@ def _bank() -> list[Question]:
         ),
         _q("deadline_recurring", "哪些措施的期限是每年定期的", deadline_kinds({"recurring"})),
         _q("deadline_recurring", "每年都有期限的措施", deadline_kinds({"recurring"})),
+        _q("deadline_recurring", "每年要开展的工作有哪些", deadline_kinds({"recurring"})),
+        _q("deadline_recurring", "周期性的任务有哪些", deadline_kinds({"recurring"})),
         _q("deadline_recurring", "期限按周期重复的措施有哪些", deadline_kinds({"recurring"})),
         _q(
             "deadline_recurring",
@@ -742,6 +744,9 @@ def _bank() -> list[Question]:
         ),
         _q("compound", "牵头单位超过2个的措施", by_units("lead", 3, 99)),
         _q("compound", "牵头单位超过1个的措施有哪些", by_units("lead", 2, 99)),
+        _q("compound", "哪些措施有多个牵头单位", by_units("lead", 2, 99)),
+        _q("compound", "牵头单位两个及以上的措施", by_units("lead", 2, 99)),
+        _q("compound", "澧县哪些措施牵头单位不止一个", by_units("lead", 2, 99, place("澧县"))),
         _q("compound", "有3个以上配合单位的措施", by_units("participate", 3, 99)),
         # listings within a place (all of its documents, no other's)
         _q("scoped_listing", "石门县有期限的措施", deadline_kinds({"dated", "recurring", "ongoing"}, place("石门县"))),
