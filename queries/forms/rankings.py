@@ -12,6 +12,7 @@ from policykg.queries.intent import (
     first_pair,
     in_place,
     jurisdiction_of,
+    measure_scope,
     role_words,
     understood_as,
     unknown_place,
@@ -122,20 +123,20 @@ def top_instruments(q: Question, g: Gazetteer) -> Understanding | Problem | None
         return None
     if not q.has(r"最多|最频繁|最常|排名|排行|前\d+|前[一二三四五六七八九十]+|次数"):
         return None
-    scope = jurisdiction_scope(q.rest, g)
-    if scope and not scope.jurisdictions:
-        return unknown_place(g, scope)
+    scope = measure_scope(q, g)  # a place: its documents' citations
+    if isinstance(scope, Problem):
+        return scope
     filters = Filters(
         kinds=slots.instrument_kinds(q.rest),
         ranked_by="citations" if q.has("次数|次|处") else "documents",
         top=slots.top_n(q.rest) or 20,
     )
-    return understood_as(q, "top_instruments", scope=jurisdiction_of(scope), filters=filters)
+    return understood_as(q, "top_instruments", scope=scope, filters=filters)
 
 
 def _top_instruments_params(u: Understanding) -> dict[str, Any]:
     f = u.filters
-    return {"kinds": list(f.kinds), "by": f.ranked_by, "limit": f.top, "jurisdictions": list(u.scope.jurisdictions)}
+    return {"kinds": list(f.kinds), "by": f.ranked_by, "limit": f.top, "sources": list(u.scope.documents)}
 
 
 def _top_instruments_summary(u: Understanding, rows: list[Row]) -> str:
