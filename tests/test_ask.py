@@ -400,3 +400,9 @@ def _leaves(value: Any) -> list[Any]:
     if isinstance(value, list):
         return [leaf for v in value for leaf in _leaves(v)]
     return [value]
+
+
+def test_a_count_in_one_role_answers_with_that_role_first(corpus_store: LadybugStore) -> None:
+    answer = ask(corpus_store, "松阳县司法局牵头几项措施")
+    assert answer["intent"] == "unit_workload" and "牵头" in answer["understood_line"]
+    assert answer["message"].startswith("松阳县司法局: 牵头 10 项 (另参加 3 项, 责任单位 2 项)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from policykg.core.vocabulary import ROLES
 from policykg.graph.store import Row
 from policykg.queries import shaping, slots
 from policykg.queries.gazetteer import Gazetteer, Link
@@ -144,7 +145,8 @@ def workload(q: Question, g: Gazetteer) -> Understanding | None:
     units = q.linked("unit")
     if not units or not q.has(COUNT_WORDS):
         return None
-    return understood_as(q, "unit_workload", subjects=(units[0],), scope=Scope(documents=named_sources(q)))
+    scope = Scope(documents=named_sources(q))
+    return understood_as(q, "unit_workload", subjects=(units[0],), roles=q.roles, scope=scope)
 
 
 def _units_params(u: Understanding) -> dict[str, Any]:
@@ -158,10 +160,18 @@ def _workload_summary(u: Understanding, rows: list[Row]) -> str:
         held[0] += r["lead"]
         held[1] += r["participate"]
         held[2] += r["responsible"]
-    counts = "; ".join(
-        f"{unit}: 牵头 {lead} 项, 参加 {part} 项, 责任单位 {resp} 项" for unit, (lead, part, resp) in totals.items()
-    )
+    counts = "; ".join(_workload_line(unit, held, u.roles) for unit, held in totals.items())
     return counts or f"{subject_text(u)} 没有承担措施。"
+
+
+def _workload_line(unit: str, held: list[int], asked: tuple[str, ...]) -> str:
+    """石门县司法局: 牵头 10 项, 参加 7 项, 责任单位 5 项, the roles the question asked first (牵头 10 项 (另…))."""
+    said = {role: f"{word} {n} 项" for role, word, n in zip(ROLES, ("牵头", "参加", "责任单位"), held, strict=True)}
+    first = [said[role] for role in ROLES if role in asked]
+    if not first or len(first) == len(said):
+        return f"{unit}: " + ", ".join(said.values())
+    others = [text for role, text in said.items() if role not in asked]
+    return f"{unit}: " + ", ".join(first) + " (另" + ", ".join(others) + ")"
 
 
 WORKLOAD = Intent(workload, "unit_workload", _units_params, _workload_summary, examples=("县司法局的工作量",))
