@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from policykg.core.numerals import chinese_to_int
 from policykg.core.vocabulary import TIME_LABELS, Span
+from policykg.ingest.doc_kinds import REPORT_KINDS
 from policykg.ingest.records import Deadline, DeadlineKind, DocumentMeta, Target
 
 _MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
@@ -289,12 +290,11 @@ def _number(written: str) -> int:
 
 
 # --- the document's year -------------------------------------------------------------------------------
-_REPORT_KINDS = ("工作报告", "情况报告", "年度报告")
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 def is_report(meta: DocumentMeta) -> bool:
-    return meta.kind in _REPORT_KINDS or meta.title.endswith(("报告", "总结"))
+    return meta.kind in REPORT_KINDS or meta.title.endswith(("报告", "总结"))
 
 
 def document_year(meta: DocumentMeta) -> int | None:

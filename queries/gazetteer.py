@@ -22,6 +22,7 @@ import ahocorasick
 
 from policykg.core.units import BODY_ALIASES, Jurisdiction, canonical_body, find_jurisdiction, normalise_unit
 from policykg.graph.store import GraphStore
+from policykg.ingest.doc_kinds import REPORT_KINDS
 from policykg.queries.catalog import run_named
 
 EntityType = Literal["unit", "instrument", "document"]
@@ -263,6 +264,8 @@ def short_names(document: DocumentRef) -> set[str]:
     if not document.kind:
         return set()
     words = {document.kind, document.kind[-2:], "法治政府建设" + document.kind}
+    if document.kind in REPORT_KINDS:
+        words |= {*REPORT_KINDS, "年报"}
     places = _place_prefixes(document.jurisdiction) - set("县区市州旗盟省") if document.jurisdiction else set()
     town = _jurisdiction(document.jurisdiction).town if document.jurisdiction else ""
     if town:  # a township's document goes by the township's name alone too (天堂镇工作安排)

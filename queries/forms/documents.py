@@ -58,7 +58,7 @@ def document_measures(q: Question, g: Gazetteer) -> Understanding | None:
     if not documents or slots.deadline_kind(q.rest):
         return None  # 松阳县方案中没有期限的措施: measures_by_deadline_kind, within the document
     section = slots.section(q.rest)
-    if not section and not q.has("措施|任务|事项|哪些"):
+    if not section and not q.has("措施|任务|事项|工作|哪些|多少项|几项|多少条|几条"):
         return None
     scope = Scope(documents=(documents[0].documents[0].source,), section=section, period=slots.period(q.rest))
     return understood_as(q, "section_measures", subjects=(documents[0],), scope=scope)
