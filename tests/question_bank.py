@@ -455,6 +455,8 @@ def _bank() -> list[Question]:
         _q("unit_role", "县司法局牵头了哪些措施", unit_rows("县司法局", lead)),
         _q("unit_role", "石门县司法局牵头哪些措施", unit_rows("县司法局", lead, place("石门县"))),
         _q("unit_role", "石门县司法局牵头的措施有哪些", unit_rows("县司法局", lead, place("石门县"))),
+        _q("unit_role", "县司法局在澧县牵头哪些措施", unit_rows("县司法局", lead, place("澧县"))),
+        _q("unit_role", "在石门县,县司法局参加哪些措施", unit_rows("县司法局", part, place("石门县"))),
         _q("unit_role", "汝城县司法局负责哪些工作", unit_rows("县司法局", ALL_ROLES, place("汝城县"))),
         _q("unit_role", "汝城县司法局参与了哪些措施", unit_rows("县司法局", part, place("汝城县"))),
         _q("unit_role", "临澧县司法局牵头哪几项任务", unit_rows("县司法局", lead, place("临澧县"))),
@@ -772,6 +774,7 @@ def _bank() -> list[Question]:
         _q("compound", "只有1个牵头单位的措施", by_units("lead", 1, 1)),
         # names the graph lacks: not found with candidates, never rows of another one
         _q("not_found", "宁远县司法局牵头哪些措施", NotFound()),
+        _q("not_found", "县司法局在北京市牵头哪些措施", NotFound()),
         _q("not_found", "宁远县司法局的工作量", NotFound()),
         _q("not_found", "松阳县司法局牵头哪些措施", NotFound()),
         _q("not_found", "石门县卫健局牵头哪些措施", NotFound()),

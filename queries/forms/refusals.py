@@ -23,8 +23,9 @@ def missing_unit(q: Question, g: Gazetteer) -> Problem | None:
     """A unit named with its place (宁远县司法局) that the graph does not hold: say so, never answer with the
     same kind of unit of another place."""
     for link in q.links:
-        if link.missing:
-            return unknown(g, link.text, "unit", "图中没有单位")
+        if link.missing:  # the place may stand apart from the name (县司法局在北京市…): name them together
+            written = link.text if link.text.startswith(link.qualifier) else link.qualifier + link.text
+            return unknown(g, written, "unit", "图中没有单位")
     return None
 
 
