@@ -36,10 +36,19 @@ class Period:
     text: str  # the phrase as found, for the answer's message
 
 
+_NEGATION_BEFORE = re.compile(r"(?:不|未|非|没有?|无)$")
+
+
 def roles(text: str) -> tuple[str, ...]:
-    """Roles the question names (牵头 → lead …); () when it names none or says 负责 (any role)."""
-    found = {role for word, role in ROLE_WORDS.items() if word in text}
-    return tuple(r for r in ALL_ROLES if r in found)
+    """Roles the question names (牵头 → lead …); () when it names none or says 负责 (any role). A role only
+    negated (不牵头但参加, 不牵头的措施) is left out: the others named, or else every other role."""
+    named, negated = set(), set()
+    for word, role in ROLE_WORDS.items():
+        for found in re.finditer(re.escape(word), text):
+            (negated if _NEGATION_BEFORE.search(text[: found.start()]) else named).add(role)
+    if not named and negated:
+        named = set(ALL_ROLES) - negated
+    return tuple(r for r in ALL_ROLES if r in named)
 
 
 def measure_number(text: str) -> str:

@@ -457,6 +457,8 @@ def _bank() -> list[Question]:
         _q("unit_role", "石门县司法局牵头的措施有哪些", unit_rows("县司法局", lead, place("石门县"))),
         _q("unit_role", "县司法局在澧县牵头哪些措施", unit_rows("县司法局", lead, place("澧县"))),
         _q("unit_role", "在石门县,县司法局参加哪些措施", unit_rows("县司法局", part, place("石门县"))),
+        _q("unit_role", "澧县司法局不牵头但参加的措施", unit_rows("县司法局", part, place("澧县"))),
+        _q("unit_role", "石门县司法局不牵头的措施有哪些", unit_rows("县司法局", (*part, *resp), place("石门县"))),
         _q("unit_role", "汝城县司法局负责哪些工作", unit_rows("县司法局", ALL_ROLES, place("汝城县"))),
         _q("unit_role", "汝城县司法局参与了哪些措施", unit_rows("县司法局", part, place("汝城县"))),
         _q("unit_role", "临澧县司法局牵头哪几项任务", unit_rows("县司法局", lead, place("临澧县"))),
