@@ -42,7 +42,8 @@ _NEGATION_BEFORE = re.compile(r"(?:不|未|非|没有?|无)$")
 def roles(text: str) -> tuple[str, ...]:
     """Roles the question names (牵头 → lead …); () when it names none or says 负责 (any role). A role only
     negated (不牵头但参加, 不牵头的措施) is left out: the others named, or else every other role."""
-    named, negated = set(), set()
+    named: set[str] = set()
+    negated: set[str] = set()
     for word, role in ROLE_WORDS.items():
         for found in re.finditer(re.escape(word), text):
             (negated if _NEGATION_BEFORE.search(text[: found.start()]) else named).add(role)
