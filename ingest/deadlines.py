@@ -23,8 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policykg.core.numerals import chinese_to_int
-from policykg.core.vocabulary import TIME_LABELS, Span
-from policykg.ingest.doc_kinds import REPORT_KINDS
+from policykg.core.vocabulary import REPORT_KINDS, TIME_LABELS, Span
 from policykg.ingest.records import Deadline, DeadlineKind, DocumentMeta, Target
 
 _MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"

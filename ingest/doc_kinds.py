@@ -34,8 +34,6 @@ _KIND_RULES: tuple[tuple[str, str], ...] = (
     (r"通知", "通知"),
     (r"决定", "决定"),
 )
-# The kinds of a report on a year's work: users call any of them 报告, 年度报告, 工作报告 or 年报.
-REPORT_KINDS = ("工作报告", "情况报告", "年度报告")
 _KIND_END = [(re.compile(f"(?:{pattern})$"), kind) for pattern, kind in _KIND_RULES]
 # Brackets after the genre word: the period, 试行, 征求意见稿, 草案, 修订 …
 _TAIL = re.compile(r"(?:\s*\([^()]{1,20}\))+\s*$")

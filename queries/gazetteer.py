@@ -21,8 +21,8 @@ from typing import Any, Literal
 import ahocorasick
 
 from policykg.core.units import BODY_ALIASES, Jurisdiction, canonical_body, find_jurisdiction, normalise_unit
+from policykg.core.vocabulary import REPORT_KINDS
 from policykg.graph.store import GraphStore
-from policykg.ingest.doc_kinds import REPORT_KINDS
 from policykg.queries.catalog import run_named
 
 EntityType = Literal["unit", "instrument", "document"]
