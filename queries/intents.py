@@ -42,6 +42,7 @@ INTENTS: tuple[Intent, ...] = (
     measures.MEASURES_WITHOUT_DEADLINE,
     measures.MEASURES_BY_DEADLINE_KIND,
     measures.MEASURES_DUE,
+    documents.KIND_MEASURES,
     refusals.UNKNOWN_NAME,
 )
 # The questions that show what can be asked: the main forms first, then the rest in INTENTS order;

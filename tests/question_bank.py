@@ -582,6 +582,14 @@ def _bank() -> list[Question]:
             document_instruments(YUANLING, LAWS_AND_REGULATIONS),
         ),
         _q("laws_and_regulations", "蒸湘区要点引用了哪些法律", document_instruments(ZHENGXIANG, LAWS)),
+        _q(
+            "laws_and_regulations", "引用了法律的措施有哪些", paths(measures(lambda m: bool(LAWS & set(m.instruments))))
+        ),
+        _q(
+            "laws_and_regulations",
+            "石门县哪些措施引用了法律法规",
+            paths(measures(lambda m: place("石门县")(m) and bool(LAWS_AND_REGULATIONS & set(m.instruments)))),
+        ),
         # instruments cited by a measure
         _q("cited_by_measures", "哪些措施引用了《重大行政决策程序暂行条例》", cited("重大行政决策程序暂行条例")),
         _q("cited_by_measures", "哪些措施引用了重大行政决策程序暂行条例", cited("重大行政决策程序暂行条例")),

@@ -128,6 +128,34 @@ def _instrument_measures_summary(u: Understanding, rows: list[Row]) -> str:
     return f"{in_place(u)}{len({r['measure_id'] for r in rows})} 项措施引用了《{'》《'.join(instrument_titles(u))}》。"
 
 
+def kind_measures(q: Question, g: Gazetteer) -> Understanding | Problem | None:
+    """引用了法律的措施 / 哪些措施引用了地方性法规: measures citing any instrument of the kinds named."""
+    if q.linked("instrument") or not q.has("引用|援引|依据") or not q.has("措施|任务|事项|哪些|哪几"):
+        return None
+    kinds = slots.instrument_kinds(q.rest)
+    if not kinds:
+        return None
+    scope = measure_scope(q, g)
+    if isinstance(scope, Problem):
+        return scope
+    return understood_as(q, "measures_citing_kinds", scope=scope, filters=Filters(kinds=kinds))
+
+
+def _kind_measures_summary(u: Understanding, rows: list[Row]) -> str:
+    measures = len({r["measure_id"] for r in rows})
+    return f"{in_place(u)}引用了{'、'.join(u.filters.kinds)}的措施共 {measures} 项。"
+
+
+KIND_MEASURES = Intent(
+    kind_measures,
+    "measures_citing_kinds",
+    lambda u: {"kinds": list(u.filters.kinds), "sources": list(u.scope.documents)},
+    _kind_measures_summary,
+    shaping.cited_rows,
+    examples=("哪些措施引用了地方性法规",),
+)
+
+
 INSTRUMENT_MEASURES = Intent(
     instrument_measures,
     "instrument_measures",
