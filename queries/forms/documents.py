@@ -152,7 +152,7 @@ KIND_MEASURES = Intent(
     lambda u: {"kinds": list(u.filters.kinds), "sources": list(u.scope.documents)},
     _kind_measures_summary,
     shaping.cited_rows,
-    examples=("哪些措施引用了地方性法规",),
+    examples=("引用了法律的措施有哪些",),
 )
 
 
