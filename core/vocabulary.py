@@ -70,13 +70,15 @@ def label_role(label: str) -> Role | None:
     return ROLE_OF_LABEL.get(label)
 
 
+# The document kinds of a report on a year's work (ingest.doc_kinds gives them); users call any of them 报告,
+# 年度报告, 工作报告 or 年报 (queries.gazetteer).
+REPORT_KINDS: Final[tuple[str, ...]] = ("工作报告", "情况报告", "年度报告")
+
+
 # --- task-table columns ---------------------------------------------------------------------------
 # Header words of the columns of a task table other than its role columns (whose headers are the role
 # labels above). Task and detail words are in order of preference for the measure's heading: in a table
 # with 重点任务 and 具体措施, the 重点任务 cell is the heading.
-# The document kinds of a report on a year's work (ingest.doc_kinds gives them); users call any of them 报告,
-# 年度报告, 工作报告 or 年报 (queries.gazetteer).
-REPORT_KINDS: Final[tuple[str, ...]] = ("工作报告", "情况报告", "年度报告")
 TABLE_SERIAL_HEADERS: Final[tuple[str, ...]] = ("序号", "编号", "序列号", "项目序号")
 TABLE_TASK_HEADERS: Final[tuple[str, ...]] = (
     "重点任务", "主要任务", "工作任务", "具体任务", "任务", "任务名称", "任务内容", "重点工作", "工作事项", "事项",

@@ -14,7 +14,7 @@ from policykg.graph.store import Row
 from policykg.queries.gazetteer import EntityType, Gazetteer, Link, fold
 from policykg.queries.plan import Plan, Problem, Shaper
 from policykg.queries.question import Question
-from policykg.queries.scope import JurisdictionScope, jurisdiction_scope
+from policykg.queries.scope import JurisdictionScope
 from policykg.queries.slots import Period
 from policykg.queries.understanding import Entity, Filters, Scope, Understanding
 
@@ -155,7 +155,7 @@ def measure_scope(q: Question, g: Gazetteer, period: Period | None = None) -> Sc
     """Where a listing of measures looks: the documents named; else every document of the place named
     (石门县有期限的措施: both of 石门县's documents, never every document); else everywhere."""
     named = named_sources(q)
-    place = None if named else jurisdiction_scope(q.rest, g)
+    place = None if named else q.place
     if place is None:
         return Scope(documents=named, period=period)
     sources = sorted({s for j in place.jurisdictions for s in g.sources_by_jurisdiction.get(j, ())})

@@ -18,6 +18,7 @@ class Question:
     text: str  # folded
     links: tuple[Link, ...]
     rest: str  # text with each link replaced by PLACEHOLDER
+    place: JurisdictionScope | None = None  # the place written outside any name (queries.scope), read once
 
     @classmethod
     def parse(cls, text: str, gazetteer: Gazetteer) -> Question:
@@ -28,7 +29,7 @@ class Question:
         place = jurisdiction_scope(rest, gazetteer)
         if place is not None:
             links = [_in_place(link, place) if link.units and not link.qualifier else link for link in links]
-        return cls(text, tuple(links), rest)
+        return cls(text, tuple(links), rest, place)
 
     def linked(self, entity_type: EntityType) -> list[Link]:
         return [link for link in self.links if getattr(link, entity_type + "s")]

@@ -19,7 +19,6 @@ from policykg.queries.intent import (
 )
 from policykg.queries.plan import Problem
 from policykg.queries.question import Question
-from policykg.queries.scope import jurisdiction_scope
 from policykg.queries.understanding import Filters, Understanding
 
 
@@ -27,7 +26,7 @@ def co_leading(q: Question, g: Gazetteer) -> Understanding | Problem | None:
     """哪些单位共同牵头的措施最多: pairs of units leading measures together (within a place, if written)."""
     if not _co_assigned_question(q) or q.roles != ("lead",):
         return None
-    scope = jurisdiction_scope(q.rest, g)
+    scope = q.place
     if scope and not scope.jurisdictions:
         return unknown_place(g, scope)
     top = slots.top_n(q.rest) or 20
@@ -56,7 +55,7 @@ def co_assigned(q: Question, g: Gazetteer) -> Understanding | Problem | None:
     """哪些单位共同参加的措施最多: pairs of units sharing measures in the roles asked."""
     if not _co_assigned_question(q):
         return None
-    scope = jurisdiction_scope(q.rest, g)
+    scope = q.place
     if scope and not scope.jurisdictions:
         return unknown_place(g, scope)
     top = slots.top_n(q.rest) or 20
@@ -87,7 +86,7 @@ def busiest(q: Question, g: Gazetteer) -> Understanding | Problem | None:
         return None
     if not q.has(r"最多|最重|最忙|排名|排行|前\d+|前[一二三四五六七八九十]+|多少|数量"):
         return None
-    scope = jurisdiction_scope(q.rest, g)
+    scope = q.place
     if scope and not scope.jurisdictions:
         return unknown_place(g, scope)
     return understood_as(
